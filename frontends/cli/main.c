@@ -1,0 +1,398 @@
+/*
+ * emu: run a RISC-V program on the HTIF test board.
+ *
+ * Spike's spellings are accepted where they fit (--isa=, -m, -p,
+ * +signature=, --signature-granularity=) so test harnesses written for Spike
+ * can call emu instead. The process exits with the guest's status.
+ */
+#include <errno.h>
+#include <inttypes.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "libemu/libemu.h"
+
+#define EXIT_USAGE 2
+#define EXIT_LOAD 1
+#define EXIT_BUDGET 124   /* like timeout(1) */
+#define EXIT_IDLE 125
+#define EXIT_SIGINT 130
+
+typedef struct options {
+    const char *isa;
+    const char *priv;
+    uint64_t ram_base, ram_size;
+    unsigned harts;
+    uint64_t max_insns;
+    const char *signature;
+    unsigned sig_gran;
+    bool trace, stats;
+    const char *program;
+} options;
+
+static emu_machine *running; /* for the SIGINT handler only */
+
+static void usage(FILE *f)
+{
+    fprintf(f,
+"usage: emu [options] program.elf\n"
+"\n"
+"Runs a RISC-V ELF program on the HTIF test board (RAM at 0x80000000, a CLINT\n"
+"at 0x02000000, tohost/fromhost found by symbol) and exits with the guest's\n"
+"status.\n"
+"\n"
+"options:\n"
+"  --isa=STRING               ISA in Spike's spelling, e.g. rv64imac,\n"
+"                             rv32imac_zicsr_zifencei, rv64imac_zicclsm.\n"
+"                             Default: rvXXimac_zicsr_zifencei_zicntr_zicclsm\n"
+"                             with XX from the ELF class. Misaligned loads and\n"
+"                             stores are emulated when zicclsm is named and\n"
+"                             trap otherwise.\n"
+"  --priv=MODES               privilege modes: msu (default), mu or m\n"
+"  -m SIZE, -mSIZE            RAM size in MiB (e.g. -m256), or BASE:SIZE in\n"
+"                             bytes (e.g. -m0x80000000:0x10000000)\n"
+"  --memory=SIZE              RAM size with an optional K, M or G suffix\n"
+"  -p N, -pN, --harts=N       number of harts (default 1)\n"
+"  --max-insns=N              stop after N instructions (exit status %d)\n"
+"  +signature=FILE            at exit, write the memory between the symbols\n"
+"  --signature=FILE           begin_signature and end_signature to FILE\n"
+"  --signature-granularity=N  bytes per signature line (default 4)\n"
+"  --trace                    print every retired instruction to stderr:\n"
+"                             hart, pc, encoding and disassembly\n"
+"  --stats                    print instructions, time and MIPS to stderr\n"
+"  -h, --help                 show this help\n"
+"  --version                  show the version\n"
+"\n"
+"exit status: the guest's exit code; %d when the instruction limit is hit,\n"
+"%d when every hart waits forever in wfi, %d on Ctrl-C, 1 when the program\n"
+"cannot be loaded, 2 for bad options.\n",
+            EXIT_BUDGET, EXIT_BUDGET, EXIT_IDLE, EXIT_SIGINT);
+}
+
+static void bad_usage(const char *fmt, const char *arg)
+{
+    fprintf(stderr, "emu: ");
+    fprintf(stderr, fmt, arg);
+    fprintf(stderr, "\nTry 'emu --help' for more information.\n");
+    exit(EXIT_USAGE);
+}
+
+static bool parse_u64(const char *s, uint64_t *out)
+{
+    if (!s || !*s || *s == '-')
+        return false;
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(s, &end, 0);
+    if (errno || *end)
+        return false;
+    *out = v;
+    return true;
+}
+
+/* SIZE with an optional K/M/G suffix (bytes without one). */
+static bool parse_size(const char *s, uint64_t *out)
+{
+    if (!s || !*s || *s == '-')
+        return false;
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(s, &end, 0);
+    if (errno || end == s)
+        return false;
+    unsigned shift = 0;
+    if (*end == 'K' || *end == 'k') shift = 10, end++;
+    else if (*end == 'M' || *end == 'm') shift = 20, end++;
+    else if (*end == 'G' || *end == 'g') shift = 30, end++;
+    if (*end || (shift && v > (UINT64_MAX >> shift)))
+        return false;
+    *out = (uint64_t)v << shift;
+    return true;
+}
+
+/* Spike's -m: a number of MiB, or BASE:SIZE in bytes. */
+static void parse_spike_mem(const char *s, options *o)
+{
+    const char *colon = strchr(s, ':');
+    if (colon) {
+        char base[64];
+        size_t n = (size_t)(colon - s);
+        if (n >= sizeof(base))
+            bad_usage("bad memory layout '%s'", s);
+        memcpy(base, s, n);
+        base[n] = 0;
+        if (!parse_u64(base, &o->ram_base) || !parse_u64(colon + 1, &o->ram_size))
+            bad_usage("bad memory layout '%s' (expected BASE:SIZE)", s);
+        return;
+    }
+    uint64_t mib;
+    if (!parse_u64(s, &mib) || mib == 0 || mib > (1ull << 24))
+        bad_usage("bad memory size '%s' (expected MiB, e.g. -m256)", s);
+    o->ram_size = mib << 20;
+}
+
+static const char *opt_value(const char *arg, const char *name)
+{
+    size_t n = strlen(name);
+    if (strncmp(arg, name, n) == 0 && arg[n] == '=')
+        return arg + n + 1;
+    return NULL;
+}
+
+static void parse_args(int argc, char **argv, options *o)
+{
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i], *v;
+        if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+            usage(stdout);
+            exit(0);
+        } else if (strcmp(a, "--version") == 0) {
+            printf("emu (libemu) %s\n", EMU_VERSION_STRING);
+            exit(0);
+        } else if ((v = opt_value(a, "--isa"))) {
+            o->isa = v;
+        } else if ((v = opt_value(a, "--priv"))) {
+            o->priv = v;
+        } else if (strcmp(a, "-m") == 0) {
+            if (++i == argc)
+                bad_usage("option '%s' needs a value", a);
+            parse_spike_mem(argv[i], o);
+        } else if (strncmp(a, "-m", 2) == 0 && a[2] != '-' && a[2]) {
+            parse_spike_mem(a + 2, o);
+        } else if ((v = opt_value(a, "--memory"))) {
+            if (!parse_size(v, &o->ram_size))
+                bad_usage("bad memory size '%s'", v);
+        } else if (strcmp(a, "-p") == 0 || (v = opt_value(a, "--harts")) ||
+                   (strncmp(a, "-p", 2) == 0 && a[2] && a[2] != '-')) {
+            if (strcmp(a, "-p") == 0) {
+                if (++i == argc)
+                    bad_usage("option '%s' needs a value", a);
+                v = argv[i];
+            } else if (!v) {
+                v = a + 2;
+            }
+            uint64_t n;
+            if (!parse_u64(v, &n) || n == 0 || n > 64)
+                bad_usage("bad hart count '%s' (1 to 64)", v);
+            o->harts = (unsigned)n;
+        } else if ((v = opt_value(a, "--max-insns"))) {
+            if (!parse_u64(v, &o->max_insns) || o->max_insns == 0)
+                bad_usage("bad instruction count '%s'", v);
+        } else if (strcmp(a, "--max-insns") == 0) {
+            if (++i == argc || !parse_u64(argv[i], &o->max_insns) ||
+                o->max_insns == 0)
+                bad_usage("option '%s' needs a positive count", a);
+        } else if ((v = opt_value(a, "+signature")) ||
+                   (v = opt_value(a, "--signature"))) {
+            if (!*v)
+                bad_usage("option '%s' needs a file name", a);
+            o->signature = v;
+        } else if ((v = opt_value(a, "--signature-granularity")) ||
+                   (v = opt_value(a, "+signature-granularity"))) {
+            uint64_t g;
+            if (!parse_u64(v, &g) || g == 0 || g > 64 || (g & (g - 1)))
+                bad_usage("bad signature granularity '%s' (1, 2, 4 ... 64)", v);
+            o->sig_gran = (unsigned)g;
+        } else if (strcmp(a, "--trace") == 0) {
+            o->trace = true;
+        } else if (strcmp(a, "--stats") == 0) {
+            o->stats = true;
+        } else if (a[0] == '-' || a[0] == '+') {
+            bad_usage("unknown option '%s'", a);
+        } else if (!o->program) {
+            o->program = a;
+        } else {
+            bad_usage("unexpected argument '%s' (one program only)", a);
+        }
+    }
+    if (!o->program)
+        bad_usage("%s", "no program given");
+}
+
+static void console_out(void *ctx, const char *buf, size_t len)
+{
+    fwrite(buf, 1, len, stdout);
+    fflush(stdout);
+}
+
+static void log_out(void *ctx, emu_log_level level, const char *msg)
+{
+    static const char *const names[] = {"error", "warning", "info", "debug"};
+    fprintf(stderr, "emu: %s: %s\n", names[level], msg);
+}
+
+static void trace_out(void *ctx, unsigned hart, uint64_t pc, uint32_t insn,
+                      unsigned len)
+{
+    emu_machine *m = ctx;
+    char text[96];
+    emu_disasm(m, pc, insn, text, sizeof(text));
+    if (len == 2)
+        fprintf(stderr, "core %3u: 0x%016" PRIx64 " (0x%04" PRIx32 ") %s\n",
+                hart, pc, insn & 0xffff, text);
+    else
+        fprintf(stderr, "core %3u: 0x%016" PRIx64 " (0x%08" PRIx32 ") %s\n",
+                hart, pc, insn, text);
+}
+
+/* The ELF class of the program decides RV32 or RV64 when --isa is absent. */
+static emu_arch guess_arch(const options *o)
+{
+    if (o->isa)
+        return strncmp(o->isa, "rv32", 4) == 0 || strncmp(o->isa, "RV32", 4) == 0
+                   ? EMU_ARCH_RISCV32
+                   : EMU_ARCH_RISCV64;
+    unsigned char id[5] = {0};
+    FILE *f = fopen(o->program, "rb");
+    if (f) {
+        size_t n = fread(id, 1, sizeof(id), f);
+        fclose(f);
+        if (n == sizeof(id) && memcmp(id, "\177ELF", 4) == 0 && id[4] == 1)
+            return EMU_ARCH_RISCV32;
+    }
+    return EMU_ARCH_RISCV64;
+}
+
+static int write_signature(emu_machine *m, const options *o)
+{
+    uint64_t begin, end;
+    if (emu_symbol_lookup(m, "begin_signature", &begin) != EMU_OK ||
+        emu_symbol_lookup(m, "end_signature", &end) != EMU_OK) {
+        fprintf(stderr, "emu: %s: no begin_signature/end_signature symbols; "
+                "no signature written\n", o->program);
+        return -1;
+    }
+    if (end < begin || end - begin > (256u << 20)) {
+        fprintf(stderr, "emu: %s: bad signature range 0x%" PRIx64 "-0x%" PRIx64
+                "\n", o->program, begin, end);
+        return -1;
+    }
+    size_t len = (size_t)(end - begin);
+    unsigned g = o->sig_gran ? o->sig_gran : 4;
+    size_t padded = (len + g - 1) / g * g;
+    unsigned char *buf = calloc(1, padded ? padded : 1);
+    if (!buf || emu_mem_read(m, begin, buf, len) != EMU_OK) {
+        fprintf(stderr, "emu: cannot read the signature: %s\n",
+                buf ? emu_last_error(m) : "out of memory");
+        free(buf);
+        return -1;
+    }
+    FILE *f = fopen(o->signature, "w");
+    if (!f) {
+        fprintf(stderr, "emu: %s: %s\n", o->signature, strerror(errno));
+        free(buf);
+        return -1;
+    }
+    /* one line per granule, most significant byte first */
+    for (size_t i = 0; i < padded; i += g) {
+        for (unsigned j = g; j > 0; j--)
+            fprintf(f, "%02x", buf[i + j - 1]);
+        fputc('\n', f);
+    }
+    free(buf);
+    if (fclose(f) != 0) {
+        fprintf(stderr, "emu: %s: %s\n", o->signature, strerror(errno));
+        return -1;
+    }
+    return 0;
+}
+
+static void on_sigint(int sig)
+{
+    (void)sig;
+    if (running)
+        emu_request_stop(running);
+}
+
+static double now_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+int main(int argc, char **argv)
+{
+    options o = {0};
+    parse_args(argc, argv, &o);
+
+    emu_config cfg = emu_config_default(guess_arch(&o));
+    cfg.isa = o.isa;
+    if (o.priv)
+        cfg.priv = o.priv;
+    if (o.ram_base)
+        cfg.ram_base = o.ram_base;
+    if (o.ram_size)
+        cfg.ram_size = o.ram_size;
+    if (o.harts)
+        cfg.harts = o.harts;
+    cfg.console = console_out;
+    cfg.log = log_out;
+
+    emu_machine *m;
+    char err[512];
+    if (emu_machine_new(&cfg, &m, err, sizeof(err)) != EMU_OK) {
+        fprintf(stderr, "emu: %s\n", err);
+        return EXIT_USAGE;
+    }
+    if (emu_load_elf(m, o.program, NULL) != EMU_OK) {
+        fprintf(stderr, "emu: %s\n", emu_last_error(m));
+        emu_machine_free(m);
+        return EXIT_LOAD;
+    }
+    if (o.trace)
+        emu_set_retire_hook(m, trace_out, m);
+
+    running = m;
+    struct sigaction sa;
+    memset(&sa, 0, sizeof(sa));
+    sa.sa_handler = on_sigint;
+    sigaction(SIGINT, &sa, NULL);
+
+    double t0 = now_seconds();
+    emu_exit e;
+    emu_run(m, o.max_insns, &e);
+    double secs = now_seconds() - t0;
+    running = NULL;
+
+    int status;
+    switch (e.reason) {
+    case EMU_EXIT_HALT:
+        status = e.code;
+        break;
+    case EMU_EXIT_BUDGET:
+        fprintf(stderr, "emu: instruction limit reached at pc 0x%" PRIx64 "\n",
+                e.pc);
+        status = EXIT_BUDGET;
+        break;
+    case EMU_EXIT_IDLE:
+        fprintf(stderr, "emu: every hart waits in wfi and no interrupt can "
+                "arrive (pc 0x%" PRIx64 ")\n", e.pc);
+        status = EXIT_IDLE;
+        break;
+    case EMU_EXIT_STOPPED:
+        fprintf(stderr, "emu: interrupted at pc 0x%" PRIx64 "\n", e.pc);
+        status = EXIT_SIGINT;
+        break;
+    default:
+        fprintf(stderr, "emu: %s\n", emu_last_error(m));
+        status = 1;
+        break;
+    }
+
+    if (o.signature && write_signature(m, &o) != 0 && status == 0)
+        status = 1;
+    if (o.stats) {
+        emu_stats st;
+        emu_get_stats(m, &st);
+        fprintf(stderr, "emu: %" PRIu64 " instructions in %.3f s (%.1f MIPS), "
+                "%" PRIu64 " traps (%" PRIu64 " interrupts)\n",
+                st.instret, secs, secs > 0 ? (double)st.instret / secs / 1e6 : 0.0,
+                st.traps, st.interrupts);
+    }
+    emu_machine_free(m);
+    return status;
+}

@@ -1,0 +1,258 @@
+/*
+ * libemu: a pure-software instruction-set emulator library.
+ *
+ * This is the whole public API. A frontend creates a machine from a
+ * configuration, loads images into it, and calls emu_run() in a loop; each
+ * call returns an exit reason saying why the emulator stopped (the guest
+ * halted, the instruction budget ran out, a stop was requested, ...).
+ *
+ * Conventions:
+ *  - Every fallible function returns an emu_status. On failure the machine
+ *    keeps a human-readable description, available from emu_last_error().
+ *  - The library never prints and never exits the process. Guest console
+ *    output and log messages reach the caller through callbacks.
+ *  - There is no global mutable state: machines are independent, and one
+ *    thread may drive each machine. emu_request_stop() is the only function
+ *    that may be called on a machine from another thread.
+ */
+#ifndef LIBEMU_LIBEMU_H
+#define LIBEMU_LIBEMU_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define EMU_VERSION_MAJOR 0
+#define EMU_VERSION_MINOR 1
+#define EMU_VERSION_PATCH 0
+#define EMU_VERSION_STRING "0.1.0"
+
+/* Result of every fallible call. */
+typedef enum emu_status {
+    EMU_OK = 0,
+    EMU_ERR_INVALID,     /* a bad argument or configuration */
+    EMU_ERR_NOMEM,       /* the host could not allocate memory */
+    EMU_ERR_IO,          /* a host file could not be read or written */
+    EMU_ERR_FORMAT,      /* a file is malformed or of the wrong kind */
+    EMU_ERR_RANGE,       /* an address or size lies outside what exists */
+    EMU_ERR_UNSUPPORTED, /* valid, but not implemented by this build */
+    EMU_ERR_NOT_FOUND,   /* a named thing (register, symbol) does not exist */
+} emu_status;
+
+/* A short constant description of a status ("invalid argument", ...). */
+const char *emu_status_str(emu_status st);
+
+typedef enum emu_arch {
+    EMU_ARCH_RISCV32,
+    EMU_ARCH_RISCV64,
+} emu_arch;
+
+/*
+ * Boards. EMU_BOARD_TEST is a Spike-like test board: RAM (by default at
+ * 0x80000000), a CLINT at 0x02000000 (msip, mtimecmp, mtime), and the HTIF
+ * tohost/fromhost interface found through the loaded ELF's symbols.
+ */
+typedef enum emu_board {
+    EMU_BOARD_TEST,
+} emu_board;
+
+/* Severity of a log message. */
+typedef enum emu_log_level {
+    EMU_LOG_ERROR,
+    EMU_LOG_WARN,
+    EMU_LOG_INFO,
+    EMU_LOG_DEBUG,
+} emu_log_level;
+
+/* Receives bytes the guest writes to its console (HTIF or UART). */
+typedef void (*emu_console_fn)(void *ctx, const char *buf, size_t len);
+/* Receives log messages; msg is a single line without a trailing newline. */
+typedef void (*emu_log_fn)(void *ctx, emu_log_level level, const char *msg);
+
+/* Everything needed to build a machine. Start from emu_config_default(). */
+typedef struct emu_config {
+    emu_arch arch;
+    emu_board board;
+    /*
+     * ISA string in Spike's spelling ("rv64imac", "rv32imac_zicsr_zifencei",
+     * "rv64imac_zicclsm"). NULL selects the default for the architecture,
+     * "rv64imac_zicsr_zifencei_zicntr_zicclsm" (or rv32...). The base
+     * (rv32/rv64) must agree with arch. Unknown extension names are an
+     * error. Naming zicclsm makes misaligned loads and stores complete
+     * (emulated); without it they raise the address-misaligned exception.
+     * Zicsr, Zifencei and Zicntr are always present.
+     */
+    const char *isa;
+    /* Privilege modes, Spike's --priv spelling: "msu" (default), "mu", "m". */
+    const char *priv;
+    uint64_t ram_base;      /* default 0x80000000 */
+    uint64_t ram_size;      /* bytes; default 128 MiB */
+    unsigned harts;         /* default 1 */
+    uint64_t timebase_hz;   /* mtime frequency; default 10 MHz */
+    /*
+     * Retired instructions per mtime tick. Time is virtual and advances with
+     * retired instructions, so runs are deterministic. Default 100.
+     */
+    uint32_t insns_per_tick;
+    emu_console_fn console;   /* guest console output; NULL discards it */
+    void *console_ctx;
+    emu_log_fn log;           /* NULL discards log messages */
+    void *log_ctx;
+    emu_log_level log_level;  /* messages above this level are dropped */
+} emu_config;
+
+/* The default configuration for an architecture (test board, 128 MiB). */
+emu_config emu_config_default(emu_arch arch);
+
+typedef struct emu_machine emu_machine;
+
+/*
+ * Create a machine. On success *out owns a machine that must be released with
+ * emu_machine_free(). On failure *out is NULL; when err/errlen are given, a
+ * description of the failure is written there.
+ */
+emu_status emu_machine_new(const emu_config *cfg, emu_machine **out, char *err,
+                           size_t errlen);
+void emu_machine_free(emu_machine *m);
+
+/* Text describing the most recent failure on this machine ("" if none). */
+const char *emu_last_error(const emu_machine *m);
+
+/* Reset every hart to its reset state (pc = reset vector, M mode). */
+void emu_machine_reset(emu_machine *m);
+
+/* ---- Loading images ------------------------------------------------------ */
+
+/*
+ * Load an ELF executable (ELF32 for RV32, ELF64 for RV64, machine RISC-V).
+ * Every PT_LOAD segment is copied into RAM (the bytes past p_filesz are
+ * zeroed); every hart's pc is set to the entry point, also returned in
+ * *entry when entry is not NULL. The symbol table is kept for
+ * emu_symbol_lookup(); the HTIF interface uses "tohost" and "fromhost".
+ * Malformed files, the wrong class or machine, segments outside RAM and
+ * overlapping segments fail with EMU_ERR_FORMAT or EMU_ERR_RANGE and leave a
+ * message in emu_last_error().
+ */
+emu_status emu_load_elf(emu_machine *m, const char *path, uint64_t *entry);
+/* The same from an image already in host memory (the bytes are copied). */
+emu_status emu_load_elf_mem(emu_machine *m, const void *data, size_t size,
+                            uint64_t *entry);
+/* Copy a raw binary file into guest physical memory at addr. */
+emu_status emu_load_raw(emu_machine *m, const char *path, uint64_t addr);
+
+/* Address of a symbol of the loaded ELF file. */
+emu_status emu_symbol_lookup(const emu_machine *m, const char *name,
+                             uint64_t *addr);
+
+/* ---- Running ------------------------------------------------------------- */
+
+typedef enum emu_exit_reason {
+    EMU_EXIT_HALT,       /* the guest ended the run; see emu_exit.code */
+    EMU_EXIT_BUDGET,     /* the instruction budget given to emu_run() is spent */
+    EMU_EXIT_STOPPED,    /* emu_request_stop() was called */
+    EMU_EXIT_IDLE,       /* every hart waits in wfi for an interrupt that no
+                            device will ever raise (the guest is stuck) */
+    EMU_EXIT_HOST_ERROR, /* the emulator cannot continue; see emu_last_error() */
+} emu_exit_reason;
+
+typedef struct emu_exit {
+    emu_exit_reason reason;
+    int code;      /* HALT: the guest's exit status (0 means success) */
+    unsigned hart; /* the hart that caused the exit */
+    uint64_t pc;   /* that hart's pc when the run returned */
+} emu_exit;
+
+/*
+ * Run the machine for at most max_insns instructions in total, counting
+ * those that retire and those that trap (0 = no limit), and describe why it
+ * returned in *exit. Time spent idle in wfi is not counted. Returns EMU_OK
+ * unless the arguments are bad; emulation outcomes are reported in *exit.
+ * A halted machine stays halted: emu_run() returns EMU_EXIT_HALT at once
+ * until emu_machine_reset().
+ */
+emu_status emu_run(emu_machine *m, uint64_t max_insns, emu_exit *exit);
+
+/*
+ * Ask a running emu_run() to return with EMU_EXIT_STOPPED at the next
+ * instruction boundary. Safe to call from another thread or a signal handler.
+ * A request made while the machine is not running takes effect at the next
+ * emu_run().
+ */
+void emu_request_stop(emu_machine *m);
+
+/*
+ * Called for every retired instruction when installed (the --trace hook):
+ * hart, the pc it executed at, its encoding (16-bit forms in the low half),
+ * and its length in bytes. An instruction that traps is not retired. Costs
+ * nothing when not installed.
+ */
+typedef void (*emu_retire_fn)(void *ctx, unsigned hart, uint64_t pc,
+                              uint32_t insn, unsigned len);
+void emu_set_retire_hook(emu_machine *m, emu_retire_fn fn, void *ctx);
+
+/*
+ * Disassemble one instruction in GNU objdump spelling into buf (always
+ * NUL-terminated). Returns the instruction's length in bytes (2 or 4).
+ */
+unsigned emu_disasm(const emu_machine *m, uint64_t pc, uint32_t insn, char *buf,
+                    size_t buflen);
+
+typedef struct emu_stats {
+    uint64_t instret;     /* instructions retired by all harts */
+    uint64_t traps;       /* exceptions and interrupts taken */
+    uint64_t interrupts;  /* of which interrupts */
+} emu_stats;
+void emu_get_stats(const emu_machine *m, emu_stats *st);
+
+/* ---- Registers ----------------------------------------------------------- */
+
+/*
+ * Register numbers for emu_reg_read_num()/emu_reg_write_num():
+ * 0..31 are x0..x31, EMU_REG_PC the pc, EMU_REG_PRIV the privilege level
+ * (0 U, 1 S, 3 M) and EMU_REG_CSR + n the CSR numbered n.
+ */
+enum {
+    EMU_REG_X0 = 0,
+    EMU_REG_PC = 32,
+    EMU_REG_PRIV = 33,
+    EMU_REG_CSR = 0x1000,
+};
+
+unsigned emu_hart_count(const emu_machine *m);
+unsigned emu_xlen(const emu_machine *m);
+
+emu_status emu_reg_read_num(emu_machine *m, unsigned hart, unsigned num,
+                            uint64_t *value);
+emu_status emu_reg_write_num(emu_machine *m, unsigned hart, unsigned num,
+                             uint64_t value);
+/*
+ * Look up a register by name: "x5", "t0", "a0", "fp", "pc", "priv", or a CSR
+ * name ("mstatus", "mepc", ...). Returns EMU_ERR_NOT_FOUND for unknown names.
+ */
+emu_status emu_reg_lookup(const emu_machine *m, const char *name,
+                          unsigned *num);
+emu_status emu_reg_read(emu_machine *m, unsigned hart, const char *name,
+                        uint64_t *value);
+emu_status emu_reg_write(emu_machine *m, unsigned hart, const char *name,
+                         uint64_t value);
+
+/* ---- Memory -------------------------------------------------------------- */
+
+/*
+ * Copy between host memory and guest physical memory. Only RAM is reachable
+ * this way; a range that is not entirely inside RAM fails with EMU_ERR_RANGE
+ * and copies nothing.
+ */
+emu_status emu_mem_read(emu_machine *m, uint64_t paddr, void *buf, size_t len);
+emu_status emu_mem_write(emu_machine *m, uint64_t paddr, const void *buf,
+                         size_t len);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

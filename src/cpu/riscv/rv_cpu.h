@@ -1,0 +1,200 @@
+/* RISC-V hart state and the interfaces between the CPU's own files. */
+#ifndef RV_CPU_H
+#define RV_CPU_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "machine/machine.h"
+
+/* Privilege levels (priv spec 1.2). */
+enum { RV_PRIV_U = 0, RV_PRIV_S = 1, RV_PRIV_M = 3 };
+
+/* Exception causes (priv spec table 3.6). */
+enum {
+    RV_EXC_INSN_MISALIGNED = 0,
+    RV_EXC_INSN_ACCESS = 1,
+    RV_EXC_ILLEGAL = 2,
+    RV_EXC_BREAKPOINT = 3,
+    RV_EXC_LOAD_MISALIGNED = 4,
+    RV_EXC_LOAD_ACCESS = 5,
+    RV_EXC_STORE_MISALIGNED = 6,
+    RV_EXC_STORE_ACCESS = 7,
+    RV_EXC_ECALL_U = 8,
+    RV_EXC_ECALL_S = 9,
+    RV_EXC_ECALL_M = 11,
+    RV_EXC_INSN_PAGE = 12,
+    RV_EXC_LOAD_PAGE = 13,
+    RV_EXC_STORE_PAGE = 15,
+};
+
+/* Interrupt numbers (bits of mip/mie). */
+enum {
+    RV_IRQ_SSI = 1,
+    RV_IRQ_MSI = 3,
+    RV_IRQ_STI = 5,
+    RV_IRQ_MTI = 7,
+    RV_IRQ_SEI = 9,
+    RV_IRQ_MEI = 11,
+};
+#define RV_MIP_SSIP (1u << RV_IRQ_SSI)
+#define RV_MIP_MSIP (1u << RV_IRQ_MSI)
+#define RV_MIP_STIP (1u << RV_IRQ_STI)
+#define RV_MIP_MTIP (1u << RV_IRQ_MTI)
+#define RV_MIP_SEIP (1u << RV_IRQ_SEI)
+#define RV_MIP_MEIP (1u << RV_IRQ_MEI)
+#define RV_S_INTS (RV_MIP_SSIP | RV_MIP_STIP | RV_MIP_SEIP)
+#define RV_M_INTS (RV_MIP_MSIP | RV_MIP_MTIP | RV_MIP_MEIP)
+
+/* mstatus bits, in the RV64 layout (RV32 splits bits 32+ into mstatush). */
+#define MSTATUS_SIE (1ull << 1)
+#define MSTATUS_MIE (1ull << 3)
+#define MSTATUS_SPIE (1ull << 5)
+#define MSTATUS_UBE (1ull << 6)
+#define MSTATUS_MPIE (1ull << 7)
+#define MSTATUS_SPP (1ull << 8)
+#define MSTATUS_VS (3ull << 9)
+#define MSTATUS_MPP_SHIFT 11
+#define MSTATUS_MPP (3ull << 11)
+#define MSTATUS_FS (3ull << 13)
+#define MSTATUS_XS (3ull << 15)
+#define MSTATUS_MPRV (1ull << 17)
+#define MSTATUS_SUM (1ull << 18)
+#define MSTATUS_MXR (1ull << 19)
+#define MSTATUS_TVM (1ull << 20)
+#define MSTATUS_TW (1ull << 21)
+#define MSTATUS_TSR (1ull << 22)
+#define MSTATUS_UXL (3ull << 32)
+#define MSTATUS_SXL (3ull << 34)
+#define MSTATUS_SBE (1ull << 36)
+#define MSTATUS_MBE (1ull << 37)
+#define MSTATUS_SD64 (1ull << 63)
+#define MSTATUS_SD32 (1ull << 31)
+
+/* Memory access kinds, for translation, PMP and fault causes. */
+typedef enum rv_access { RV_ACC_FETCH, RV_ACC_LOAD, RV_ACC_STORE } rv_access;
+
+#define RV_PMP_COUNT 16
+
+enum { RV_EV_IRQ = 1u << 0, RV_EV_EXIT = 1u << 1 };
+
+/*
+ * One software TLB entry: a guest virtual page number and the value to add
+ * to a virtual address in that page to get a host pointer into RAM. Device
+ * pages are never entered; they always take the slow path.
+ */
+typedef struct rv_tlb_entry {
+    uint64_t vpn;
+    uintptr_t addend;
+} rv_tlb_entry;
+
+#define RV_TLB_BITS 8
+#define RV_TLB_SIZE (1u << RV_TLB_BITS)
+#define RV_TLB_INVALID UINT64_MAX
+
+/* The three TLBs (fetch, load, store) for one effective privilege level. */
+typedef struct rv_tlb_set {
+    rv_tlb_entry e[3][RV_TLB_SIZE];
+} rv_tlb_set;
+
+typedef struct rv_cpu {
+    /* Hot state first. */
+    uint64_t x[32];
+    uint64_t pc;
+    /* The one word the loop tests after every instruction: RV_EV_IRQ when an
+     * interrupt is pending, enabled and can be taken now; RV_EV_EXIT when
+     * the run must return (halt, wfi, a device changed the timer). */
+    uint32_t events;
+    unsigned priv;
+    unsigned xlen;
+    /* TLBs for fetches (at priv) and for data (at the MPRV-effective level). */
+    rv_tlb_set *itlb;
+    rv_tlb_set *dtlb;
+
+    emu_machine *m;
+    unsigned hartid;
+    bool misaligned_ok;  /* zicclsm: emulate misaligned loads/stores */
+    bool has_m, has_a, has_c, has_s, has_u;
+    bool wfi;            /* stalled in wfi until an interrupt is pending */
+
+    /* Steps this hart has been scheduled for (retired, trapped or idle);
+     * virtual time and mcycle derive from it. */
+    uint64_t steps;
+    uint64_t instret;    /* instructions retired */
+    uint64_t minstret_off, mcycle_off;
+
+    /* LR/SC reservation: the host address of the reserved RAM bytes. */
+    const uint8_t *res_ptr;
+    bool res_valid;
+
+    /* CSRs. mstatus is kept in the RV64 layout for both XLENs. */
+    uint64_t mstatus;
+    uint64_t misa;
+    uint64_t medeleg, mideleg;
+    uint64_t mie, mip;
+    uint64_t mtvec, stvec;
+    uint64_t mepc, sepc;
+    uint64_t mcause, scause;
+    uint64_t mtval, stval;
+    uint64_t mscratch, sscratch;
+    uint32_t mcounteren, scounteren, mcountinhibit;
+    uint64_t menvcfg, senvcfg;
+    uint64_t satp;
+    uint64_t tdata2;
+    uint8_t pmpcfg[RV_PMP_COUNT];
+    uint64_t pmpaddr[RV_PMP_COUNT];
+    bool pmp_active;     /* some PMP entry is not OFF */
+
+    uint64_t traps, interrupts;
+
+    rv_tlb_set tlb[4];   /* indexed by effective privilege (U, S, -, M) */
+} rv_cpu;
+
+/* ---- rv_cpu.c ---- */
+rv_cpu *rv_cpu_new(emu_machine *m, unsigned hartid, const emu_isa *isa,
+                   bool has_s, bool has_u);
+void rv_cpu_free(rv_cpu *cpu);
+void rv_cpu_reset(rv_cpu *cpu, uint64_t pc);
+
+/* ---- rv_exec.c ---- */
+/* Run up to n steps (retired or trapped instructions); returns the number
+ * used, fewer when an RV_EV_EXIT event (halt, wfi, timer change) stops it. */
+uint64_t rv_run(rv_cpu *cpu, uint64_t n);
+
+/* ---- rv_trap.c ---- */
+/* Enter the trap handler for an exception (cause < 64) at the current pc. */
+void rv_raise(rv_cpu *cpu, uint64_t cause, uint64_t tval);
+/* Take the highest-priority ready interrupt, if any. */
+void rv_take_interrupt(rv_cpu *cpu);
+/* Recompute RV_EV_IRQ after a change of mip, mie, mideleg, mstatus or priv. */
+void rv_update_irq(rv_cpu *cpu);
+/* Set or clear bits of mip driven by devices, and update irq_ready. */
+void rv_set_mip(rv_cpu *cpu, uint64_t mask, bool level);
+void rv_mret(rv_cpu *cpu);
+void rv_sret(rv_cpu *cpu);
+void rv_set_priv(rv_cpu *cpu, unsigned priv);
+
+/* ---- rv_csr.c ---- */
+/*
+ * Execute a CSR instruction's access with the privilege and read-only rules
+ * applied (priv spec 2.1): kind is funct3 & 3 (1 RW, 2 RS, 3 RC), src the
+ * rs1 value or immediate, write whether the instruction writes at all
+ * (RS/RC with rs1 = x0 / uimm = 0 do not). The old value goes to *old.
+ * Returns false when the access is illegal (the caller raises the exception).
+ */
+bool rv_csr_insn(rv_cpu *cpu, unsigned csr, unsigned kind, uint64_t src,
+                 bool write, uint64_t *old);
+/* Raw CSR read/write for debuggers and the register API, without the
+ * privilege check. Returns false if the CSR does not exist. */
+bool rv_csr_read_raw(rv_cpu *cpu, unsigned csr, uint64_t *val);
+bool rv_csr_write_raw(rv_cpu *cpu, unsigned csr, uint64_t val);
+/* Write the CSR's name into buf; false if there is no such CSR. */
+bool rv_csr_name(unsigned csr, char *buf, size_t len);
+int rv_csr_lookup(const char *name);
+uint64_t rv_mtime(const rv_cpu *cpu);
+/* Called when mstatus/satp/priv change in ways that invalidate TLBs. */
+void rv_tlb_flush(rv_cpu *cpu);
+void rv_update_tlb_ptrs(rv_cpu *cpu);
+
+#endif

@@ -1,0 +1,28 @@
+/* CLINT: per-hart msip and mtimecmp, and the shared mtime (SiFive layout). */
+#ifndef DEVICES_CLINT_H
+#define DEVICES_CLINT_H
+
+#include <stdint.h>
+
+#include "devices/device.h"
+
+struct emu_machine;
+struct rv_cpu;
+typedef struct dev_clint dev_clint;
+
+#define CLINT_SIZE 0x10000
+
+extern const dev_ops dev_clint_ops;
+
+dev_clint *dev_clint_new(struct emu_machine *m, unsigned nharts,
+                         uint32_t insns_per_tick);
+void dev_clint_free(dev_clint *c);
+/* mtime as seen by a hart that has been scheduled for `steps` steps. */
+uint64_t dev_clint_mtime(const dev_clint *c, uint64_t steps);
+/* Re-evaluate MTIP of a hart (mtime >= mtimecmp). */
+void dev_clint_update(dev_clint *c, struct rv_cpu *cpu);
+/* Steps the hart may run before its timer interrupt becomes pending
+ * (UINT64_MAX when it is pending already or mtimecmp is unreachable). */
+uint64_t dev_clint_steps_to_event(const dev_clint *c, const struct rv_cpu *cpu);
+
+#endif

@@ -1,0 +1,21 @@
+/*
+ * The device interface. A device is a struct with its own state and a small
+ * table of operations; it knows its registers and its interrupt lines, not
+ * the board it sits on.
+ */
+#ifndef DEVICES_DEVICE_H
+#define DEVICES_DEVICE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+typedef struct dev_ops {
+    const char *name;
+    /* Access of size 1, 2, 4 or 8 at byte offset off inside the device's
+     * region. Returning false makes the access fault in the guest. */
+    bool (*read)(void *dev, uint64_t off, unsigned size, uint64_t *val);
+    bool (*write)(void *dev, uint64_t off, unsigned size, uint64_t val);
+    void (*reset)(void *dev);
+} dev_ops;
+
+#endif

@@ -1,0 +1,181 @@
+/* The public register, memory, disassembly, hook and statistics API. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cpu/riscv/rv_cpu.h"
+#include "cpu/riscv/rv_disasm.h"
+#include "machine/machine.h"
+
+static const char *const abi_names[32] = {
+    "zero", "ra", "sp", "gp", "tp",  "t0",  "t1", "t2", "s0", "s1", "a0",
+    "a1",   "a2", "a3", "a4", "a5",  "a6",  "a7", "s2", "s3", "s4", "s5",
+    "s6",   "s7", "s8", "s9", "s10", "s11", "t3", "t4", "t5", "t6",
+};
+
+unsigned emu_hart_count(const emu_machine *m) { return m ? m->nharts : 0; }
+unsigned emu_xlen(const emu_machine *m) { return m ? m->isa.xlen : 0; }
+
+static rv_cpu *hart(emu_machine *m, unsigned h)
+{
+    return (m && h < m->nharts) ? m->harts[h] : NULL;
+}
+
+emu_status emu_reg_read_num(emu_machine *m, unsigned h, unsigned num,
+                            uint64_t *value)
+{
+    rv_cpu *cpu = hart(m, h);
+    if (!cpu || !value)
+        return EMU_ERR_INVALID;
+    if (num < 32)
+        *value = cpu->x[num];
+    else if (num == EMU_REG_PC)
+        *value = cpu->pc;
+    else if (num == EMU_REG_PRIV)
+        *value = cpu->priv;
+    else if (num >= EMU_REG_CSR && num < EMU_REG_CSR + 4096) {
+        if (!rv_csr_read_raw(cpu, num - EMU_REG_CSR, value))
+            return machine_error(m, EMU_ERR_NOT_FOUND, "no CSR 0x%x",
+                                 num - EMU_REG_CSR);
+    } else
+        return machine_error(m, EMU_ERR_NOT_FOUND, "no register number %u", num);
+    return EMU_OK;
+}
+
+emu_status emu_reg_write_num(emu_machine *m, unsigned h, unsigned num,
+                             uint64_t value)
+{
+    rv_cpu *cpu = hart(m, h);
+    if (!cpu)
+        return EMU_ERR_INVALID;
+    uint64_t mask = cpu->xlen == 32 ? 0xffffffffull : UINT64_MAX;
+    if (num < 32) {
+        if (num != 0)
+            cpu->x[num] = value & mask;
+    } else if (num == EMU_REG_PC) {
+        cpu->pc = value & mask & ~1ull;
+    } else if (num == EMU_REG_PRIV) {
+        if (value != RV_PRIV_M && !(value == RV_PRIV_S && cpu->has_s) &&
+            !(value == RV_PRIV_U && cpu->has_u))
+            return machine_error(m, EMU_ERR_INVALID,
+                                 "privilege level %llu is not implemented",
+                                 (unsigned long long)value);
+        rv_set_priv(cpu, (unsigned)value);
+        rv_update_irq(cpu);
+    } else if (num >= EMU_REG_CSR && num < EMU_REG_CSR + 4096) {
+        if (!rv_csr_write_raw(cpu, num - EMU_REG_CSR, value))
+            return machine_error(m, EMU_ERR_NOT_FOUND, "no CSR 0x%x",
+                                 num - EMU_REG_CSR);
+    } else {
+        return machine_error(m, EMU_ERR_NOT_FOUND, "no register number %u", num);
+    }
+    return EMU_OK;
+}
+
+emu_status emu_reg_lookup(const emu_machine *m, const char *name,
+                          unsigned *num)
+{
+    if (!name || !num)
+        return EMU_ERR_INVALID;
+    for (unsigned i = 0; i < 32; i++) {
+        char xn[8];
+        snprintf(xn, sizeof(xn), "x%u", i);
+        if (strcmp(name, xn) == 0 || strcmp(name, abi_names[i]) == 0) {
+            *num = i;
+            return EMU_OK;
+        }
+    }
+    if (strcmp(name, "fp") == 0) {
+        *num = 8;
+        return EMU_OK;
+    }
+    if (strcmp(name, "pc") == 0) {
+        *num = EMU_REG_PC;
+        return EMU_OK;
+    }
+    if (strcmp(name, "priv") == 0) {
+        *num = EMU_REG_PRIV;
+        return EMU_OK;
+    }
+    int csr = rv_csr_lookup(name);
+    if (csr >= 0) {
+        *num = EMU_REG_CSR + (unsigned)csr;
+        return EMU_OK;
+    }
+    return EMU_ERR_NOT_FOUND;
+}
+
+emu_status emu_reg_read(emu_machine *m, unsigned h, const char *name,
+                        uint64_t *value)
+{
+    unsigned num;
+    if (!m)
+        return EMU_ERR_INVALID;
+    if (emu_reg_lookup(m, name, &num) != EMU_OK)
+        return machine_error(m, EMU_ERR_NOT_FOUND, "no register named '%s'",
+                             name ? name : "(null)");
+    return emu_reg_read_num(m, h, num, value);
+}
+
+emu_status emu_reg_write(emu_machine *m, unsigned h, const char *name,
+                         uint64_t value)
+{
+    unsigned num;
+    if (!m)
+        return EMU_ERR_INVALID;
+    if (emu_reg_lookup(m, name, &num) != EMU_OK)
+        return machine_error(m, EMU_ERR_NOT_FOUND, "no register named '%s'",
+                             name ? name : "(null)");
+    return emu_reg_write_num(m, h, num, value);
+}
+
+emu_status emu_mem_read(emu_machine *m, uint64_t paddr, void *buf, size_t len)
+{
+    if (!m || (!buf && len))
+        return EMU_ERR_INVALID;
+    if (!bus_in_ram(&m->bus, paddr, len))
+        return machine_error(m, EMU_ERR_RANGE, "0x%zx bytes at 0x%llx are not "
+                             "all in RAM", len, (unsigned long long)paddr);
+    memcpy(buf, m->bus.ram + (paddr - m->bus.ram_base), len);
+    return EMU_OK;
+}
+
+emu_status emu_mem_write(emu_machine *m, uint64_t paddr, const void *buf,
+                         size_t len)
+{
+    if (!m || (!buf && len))
+        return EMU_ERR_INVALID;
+    if (!bus_in_ram(&m->bus, paddr, len))
+        return machine_error(m, EMU_ERR_RANGE, "0x%zx bytes at 0x%llx are not "
+                             "all in RAM", len, (unsigned long long)paddr);
+    memcpy(m->bus.ram + (paddr - m->bus.ram_base), buf, len);
+    return EMU_OK;
+}
+
+unsigned emu_disasm(const emu_machine *m, uint64_t pc, uint32_t insn, char *buf,
+                    size_t buflen)
+{
+    return rv_disasm(insn, pc, m ? m->isa.xlen : 64, buf, buflen);
+}
+
+void emu_set_retire_hook(emu_machine *m, emu_retire_fn fn, void *ctx)
+{
+    if (!m)
+        return;
+    m->retire = fn;
+    m->retire_ctx = ctx;
+}
+
+void emu_get_stats(const emu_machine *m, emu_stats *st)
+{
+    if (!st)
+        return;
+    memset(st, 0, sizeof(*st));
+    if (!m)
+        return;
+    for (unsigned i = 0; i < m->nharts; i++) {
+        st->instret += m->harts[i]->instret;
+        st->traps += m->harts[i]->traps;
+        st->interrupts += m->harts[i]->interrupts;
+    }
+}

@@ -1,0 +1,325 @@
+/*
+ * Page-table walks, PMP, and the TLB slow paths (priv spec 3.7, 4.3-4.6).
+ *
+ * Accessed and dirty bits: this MMU does not update them. A leaf PTE with
+ * A = 0, or with D = 0 on a store, raises a page fault so that software sets
+ * them (the Svade behaviour, which riscv-tests and Linux both handle).
+ */
+#include <string.h>
+
+#include "mmu/mmu.h"
+
+#define PTE_V (1u << 0)
+#define PTE_R (1u << 1)
+#define PTE_W (1u << 2)
+#define PTE_X (1u << 3)
+#define PTE_U (1u << 4)
+#define PTE_G (1u << 5)
+#define PTE_A (1u << 6)
+#define PTE_D (1u << 7)
+
+#define PMP_R 0x01
+#define PMP_W 0x02
+#define PMP_X 0x04
+#define PMP_A 0x18
+#define PMP_L 0x80
+enum { PMP_OFF = 0, PMP_TOR = 1, PMP_NA4 = 2, PMP_NAPOT = 3 };
+
+static int fault_cause(rv_access acc, bool page)
+{
+    static const int pf[] = {RV_EXC_INSN_PAGE, RV_EXC_LOAD_PAGE,
+                             RV_EXC_STORE_PAGE};
+    static const int af[] = {RV_EXC_INSN_ACCESS, RV_EXC_LOAD_ACCESS,
+                             RV_EXC_STORE_ACCESS};
+    return page ? pf[acc] : af[acc];
+}
+
+/* The byte range [lo, hi) an entry covers; false when it is OFF. */
+static bool pmp_range(const rv_cpu *cpu, unsigned i, uint64_t *lo,
+                      uint64_t *hi)
+{
+    uint8_t cfg = cpu->pmpcfg[i];
+    uint64_t addr = cpu->pmpaddr[i];
+    switch ((cfg & PMP_A) >> 3) {
+    case PMP_TOR:
+        *lo = i ? cpu->pmpaddr[i - 1] << 2 : 0;
+        *hi = addr << 2;
+        return true;
+    case PMP_NA4:
+        *lo = addr << 2;
+        *hi = *lo + 4;
+        return true;
+    case PMP_NAPOT: {
+        /* trailing ones of pmpaddr give the size: 2^(ones + 3) bytes */
+        unsigned ones = (unsigned)__builtin_ctzll(~addr);
+        if (ones >= 62) { *lo = 0; *hi = UINT64_MAX; return true; }
+        uint64_t size = 1ull << (ones + 3);
+        *lo = (addr << 2) & ~(size - 1);
+        *hi = *lo + size;
+        if (*hi < *lo) *hi = UINT64_MAX;
+        return true;
+    }
+    default:
+        return false;
+    }
+}
+
+bool pmp_allows(const rv_cpu *cpu, uint64_t pa, uint64_t len, rv_access acc,
+                unsigned priv)
+{
+    if (!cpu->pmp_active)
+        return priv == RV_PRIV_M;
+    uint64_t end = pa + len;
+    for (unsigned i = 0; i < RV_PMP_COUNT; i++) {
+        uint64_t lo, hi;
+        if (!pmp_range(cpu, i, &lo, &hi) || lo >= hi)
+            continue;
+        bool any = pa < hi && end > lo;
+        if (!any)
+            continue;
+        /* priv 3.7.1.3: a partial match fails the access */
+        if (pa < lo || end > hi)
+            return false;
+        uint8_t cfg = cpu->pmpcfg[i];
+        if (priv == RV_PRIV_M && !(cfg & PMP_L))
+            return true;
+        static const uint8_t need[] = {PMP_X, PMP_R, PMP_W};
+        return (cfg & need[acc]) != 0;
+    }
+    /* no match: M mode succeeds, S and U fail as soon as any entry exists */
+    return priv == RV_PRIV_M;
+}
+
+/* The walk itself (priv spec 4.3.2 algorithm, generalised by level count). */
+static int walk(rv_cpu *cpu, uint64_t va, rv_access acc, unsigned priv,
+                uint64_t *pa)
+{
+    uint64_t satp = cpu->satp;
+    unsigned mode, levels, vpn_bits, pte_size, ppn_bits;
+    uint64_t root;
+    if (cpu->xlen == 32) {
+        mode = (unsigned)(satp >> 31) & 1;
+        levels = 2, vpn_bits = 10, pte_size = 4, ppn_bits = 22;
+        root = (satp & 0x3fffff) << 12;
+    } else {
+        mode = (unsigned)(satp >> 60);
+        levels = mode - SATP_SV39 + 3, vpn_bits = 9, pte_size = 8;
+        ppn_bits = 44;
+        root = (satp & ((1ull << 44) - 1)) << 12;
+        /* the bits above the virtual address width must all equal its top */
+        unsigned va_bits = 12 + levels * 9;
+        int64_t sext = (int64_t)(va << (64 - va_bits)) >> (64 - va_bits);
+        if ((uint64_t)sext != va)
+            return fault_cause(acc, true);
+    }
+    (void)mode;
+
+    uint64_t base = root;
+    for (int i = (int)levels - 1; i >= 0; i--) {
+        uint64_t idx = (va >> (12 + (unsigned)i * vpn_bits)) &
+                       ((1u << vpn_bits) - 1);
+        uint64_t pte_addr = base + idx * pte_size;
+        uint64_t pte;
+        /* the walk's own reads are S-mode accesses for PMP (priv 3.7.1) */
+        if (!pmp_allows(cpu, pte_addr, pte_size, RV_ACC_LOAD, RV_PRIV_S) ||
+            !bus_read(&cpu->m->bus, pte_addr, pte_size, &pte))
+            return fault_cause(acc, false);
+        if (cpu->xlen == 64 && (pte >> 54) != 0)
+            return fault_cause(acc, true); /* reserved, Svnapot, Svpbmt bits */
+        if (!(pte & PTE_V) || (!(pte & PTE_R) && (pte & PTE_W)))
+            return fault_cause(acc, true);
+        uint64_t ppn = (pte >> 10) & ((1ull << ppn_bits) - 1);
+        if (!(pte & (PTE_R | PTE_X))) {
+            if (pte & (PTE_A | PTE_D | PTE_U))
+                return fault_cause(acc, true);
+            base = ppn << 12;
+            continue;
+        }
+        /* a leaf: permission checks (priv 4.3.1) */
+        bool ok;
+        if (acc == RV_ACC_FETCH)
+            ok = (pte & PTE_X) != 0;
+        else if (acc == RV_ACC_LOAD)
+            ok = (pte & PTE_R) ||
+                 ((cpu->mstatus & MSTATUS_MXR) && (pte & PTE_X));
+        else
+            ok = (pte & PTE_W) != 0;
+        if (priv == RV_PRIV_U && !(pte & PTE_U))
+            ok = false;
+        if (priv == RV_PRIV_S && (pte & PTE_U) &&
+            (acc == RV_ACC_FETCH || !(cpu->mstatus & MSTATUS_SUM)))
+            ok = false;
+        if (!ok)
+            return fault_cause(acc, true);
+        /* a superpage must be aligned: its low PPN fields are zero */
+        uint64_t low_mask = (1ull << ((unsigned)i * vpn_bits)) - 1;
+        if (ppn & low_mask)
+            return fault_cause(acc, true);
+        if (!(pte & PTE_A) || (acc == RV_ACC_STORE && !(pte & PTE_D)))
+            return fault_cause(acc, true);
+        uint64_t off_mask = (1ull << (12 + (unsigned)i * vpn_bits)) - 1;
+        *pa = ((ppn << 12) & ~off_mask) | (va & off_mask);
+        return 0;
+    }
+    return fault_cause(acc, true);
+}
+
+static bool translation_on(const rv_cpu *cpu, unsigned priv)
+{
+    if (priv == RV_PRIV_M)
+        return false;
+    if (cpu->xlen == 32)
+        return (cpu->satp >> 31) != 0;
+    return (cpu->satp >> 60) != SATP_BARE;
+}
+
+int mmu_translate(rv_cpu *cpu, uint64_t va, unsigned len, rv_access acc,
+                  unsigned priv, uint64_t *pa)
+{
+    if (translation_on(cpu, priv)) {
+        int cause = walk(cpu, va, acc, priv, pa);
+        if (cause)
+            return cause;
+    } else {
+        *pa = va;
+    }
+    if (!pmp_allows(cpu, *pa, len, acc, priv))
+        return fault_cause(acc, false);
+    return 0;
+}
+
+/* Enter a translation into the TLB when the whole page is plain RAM that
+ * PMP lets this privilege level access. */
+static void tlb_fill(rv_cpu *cpu, rv_tlb_set *set, uint64_t va, uint64_t pa,
+                     rv_access acc, unsigned priv)
+{
+    bus *b = &cpu->m->bus;
+    uint64_t ppage = pa & ~0xfffull;
+    if (!bus_in_ram(b, ppage, 0x1000))
+        return;
+    if (acc == RV_ACC_STORE && bus_page_watched(b, ppage))
+        return;
+    if (!pmp_allows(cpu, ppage, 0x1000, acc, priv))
+        return;
+    rv_tlb_entry *e = &set->e[acc][(va >> 12) & (RV_TLB_SIZE - 1)];
+    e->vpn = va >> 12;
+    e->addend = (uintptr_t)(b->ram + (ppage - b->ram_base)) -
+                (uintptr_t)(va & ~0xfffull);
+}
+
+static bool access_one(rv_cpu *cpu, uint64_t va, unsigned size, rv_access acc,
+                       uint64_t *val)
+{
+    unsigned priv = mmu_data_priv(cpu);
+    uint64_t pa;
+    int cause = mmu_translate(cpu, va, size, acc, priv, &pa);
+    if (cause) {
+        rv_raise(cpu, (uint64_t)cause, va);
+        return false;
+    }
+    bool ok = acc == RV_ACC_STORE ? bus_write(&cpu->m->bus, pa, size, *val)
+                                  : bus_read(&cpu->m->bus, pa, size, val);
+    if (!ok) {
+        rv_raise(cpu, (uint64_t)fault_cause(acc, false), va);
+        return false;
+    }
+    tlb_fill(cpu, cpu->dtlb, va, pa, acc, priv);
+    return true;
+}
+
+/*
+ * A misaligned access, when emulated, is done byte by byte after every byte
+ * has been translated and checked, so a page or PMP fault writes nothing. A
+ * byte that no RAM or device answers faults when it is reached.
+ */
+static bool misaligned(rv_cpu *cpu, uint64_t va, unsigned size, rv_access acc,
+                       uint64_t *val)
+{
+    if (!cpu->misaligned_ok) {
+        rv_raise(cpu, acc == RV_ACC_STORE ? RV_EXC_STORE_MISALIGNED
+                                          : RV_EXC_LOAD_MISALIGNED, va);
+        return false;
+    }
+    unsigned priv = mmu_data_priv(cpu);
+    uint64_t mask = cpu->xlen == 32 ? 0xffffffffull : UINT64_MAX;
+    uint64_t pa[8];
+    for (unsigned i = 0; i < size; i++) {
+        uint64_t bva = (va + i) & mask;
+        int cause = mmu_translate(cpu, bva, 1, acc, priv, &pa[i]);
+        if (cause) {
+            rv_raise(cpu, (uint64_t)cause, bva);
+            return false;
+        }
+    }
+    uint64_t v = acc == RV_ACC_STORE ? *val : 0;
+    for (unsigned i = 0; i < size; i++) {
+        uint64_t byte = (v >> (8 * i)) & 0xff;
+        bool ok = acc == RV_ACC_STORE
+                      ? bus_write(&cpu->m->bus, pa[i], 1, byte)
+                      : bus_read(&cpu->m->bus, pa[i], 1, &byte);
+        if (!ok) {
+            rv_raise(cpu, (uint64_t)fault_cause(acc, false),
+                     (va + i) & mask);
+            return false;
+        }
+        if (acc != RV_ACC_STORE)
+            v |= byte << (8 * i);
+    }
+    if (acc != RV_ACC_STORE)
+        *val = v;
+    return true;
+}
+
+bool mmu_load(rv_cpu *cpu, uint64_t va, unsigned size, uint64_t *val)
+{
+    if (va & (size - 1))
+        return misaligned(cpu, va, size, RV_ACC_LOAD, val);
+    return access_one(cpu, va, size, RV_ACC_LOAD, val);
+}
+
+bool mmu_store(rv_cpu *cpu, uint64_t va, unsigned size, uint64_t val)
+{
+    if (va & (size - 1))
+        return misaligned(cpu, va, size, RV_ACC_STORE, &val);
+    return access_one(cpu, va, size, RV_ACC_STORE, &val);
+}
+
+bool mmu_fetch16(rv_cpu *cpu, uint64_t va, uint32_t *parcel)
+{
+    uint64_t pa, v;
+    int cause = mmu_translate(cpu, va, 2, RV_ACC_FETCH, cpu->priv, &pa);
+    if (cause) {
+        rv_raise(cpu, (uint64_t)cause, va);
+        return false;
+    }
+    if (!bus_read(&cpu->m->bus, pa, 2, &v)) {
+        rv_raise(cpu, RV_EXC_INSN_ACCESS, va);
+        return false;
+    }
+    tlb_fill(cpu, cpu->itlb, va, pa, RV_ACC_FETCH, cpu->priv);
+    *parcel = (uint32_t)v;
+    return true;
+}
+
+uint8_t *mmu_atomic_ptr(rv_cpu *cpu, uint64_t va, unsigned size,
+                        rv_access acc)
+{
+    if (va & (size - 1)) {
+        rv_raise(cpu, acc == RV_ACC_LOAD ? RV_EXC_LOAD_MISALIGNED
+                                         : RV_EXC_STORE_MISALIGNED, va);
+        return NULL;
+    }
+    unsigned priv = mmu_data_priv(cpu);
+    uint64_t pa;
+    int cause = mmu_translate(cpu, va, size, acc, priv, &pa);
+    if (cause) {
+        rv_raise(cpu, (uint64_t)cause, va);
+        return NULL;
+    }
+    bus *b = &cpu->m->bus;
+    if (!bus_in_ram(b, pa, size)) {
+        rv_raise(cpu, (uint64_t)fault_cause(acc, false), va);
+        return NULL;
+    }
+    return b->ram + (pa - b->ram_base);
+}
