@@ -63,6 +63,10 @@ static void syscall_block(dev_htif *h, uint64_t addr)
             return;
         }
     }
+    /* on RV32 the guest's pointers and sizes are 32-bit values */
+    if (m->isa.xlen == 32)
+        for (unsigned i = 1; i < 4; i++)
+            w[i] &= 0xffffffffull;
     int64_t ret = -ENOSYS;
     if (w[0] == SYS_write && (w[1] == 1 || w[1] == 2)) {
         uint64_t buf = w[2], len = w[3];

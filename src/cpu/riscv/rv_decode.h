@@ -11,19 +11,22 @@ static inline unsigned rv_funct3(uint32_t i) { return (i >> 12) & 7; }
 static inline unsigned rv_funct7(uint32_t i) { return i >> 25; }
 
 static inline int64_t rv_imm_i(uint32_t i) { return (int64_t)(int32_t)i >> 20; }
+/* Immediates are assembled from unsigned bit fields; the sign comes from an
+ * arithmetic shift of the instruction's top bit (no shifts of negatives). */
 static inline int64_t rv_imm_s(uint32_t i)
 {
-    return ((int64_t)(int32_t)i >> 25 << 5) | ((i >> 7) & 31);
+    return ((int64_t)(int32_t)(i & 0xfe000000u) >> 20) | ((i >> 7) & 31);
 }
 static inline int64_t rv_imm_b(uint32_t i)
 {
-    return ((int64_t)(int32_t)i >> 31 << 12) | (((i >> 7) & 1) << 11) |
-           (((i >> 25) & 63) << 5) | (((i >> 8) & 15) << 1);
+    return ((int64_t)(int32_t)(i & 0x80000000u) >> 19) |
+           (((i >> 7) & 1) << 11) | (((i >> 25) & 63) << 5) |
+           (((i >> 8) & 15) << 1);
 }
 static inline int64_t rv_imm_u(uint32_t i) { return (int64_t)(int32_t)(i & 0xfffff000u); }
 static inline int64_t rv_imm_j(uint32_t i)
 {
-    return ((int64_t)(int32_t)i >> 31 << 20) | (i & 0xff000) |
+    return ((int64_t)(int32_t)(i & 0x80000000u) >> 11) | (i & 0xff000) |
            (((i >> 20) & 1) << 11) | (((i >> 21) & 0x3ff) << 1);
 }
 
