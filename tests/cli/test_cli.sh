@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Checks the emu command's options, exit statuses and signature format.
+# usage: test_cli.sh EMU SIG.elf SPIN.elf IDLE.elf
+set -u
+emu=$1 sig=$2 spin=$3 idle=$4
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0 fail=0
+
+# expect NAME STATUS COMMAND...: the command must exit with STATUS
+expect() {
+  local name=$1 want=$2; shift 2
+  "$@" >"$tmp/out" 2>"$tmp/err"
+  local got=$?
+  if [ "$got" = "$want" ]; then
+    pass=$((pass + 1))
+  else
+    fail=$((fail + 1))
+    echo "FAIL: $name: exit status $got, expected $want"
+    sed 's/^/  stderr: /' "$tmp/err" | head -5
+  fi
+}
+# grep_err NAME PATTERN: the last command's stderr must match
+grep_err() {
+  if grep -q -- "$2" "$tmp/err"; then pass=$((pass + 1)); else
+    fail=$((fail + 1)); echo "FAIL: $1: stderr lacks '$2'"; sed 's/^/  /' "$tmp/err" | head -5; fi
+}
+
+expect help 0 "$emu" --help
+grep -q "usage: emu" "$tmp/out" && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: help text"; }
+expect version 0 "$emu" --version
+expect no-program 2 "$emu"
+grep_err no-program "no program given"
+expect unknown-option 2 "$emu" --frobnicate "$sig"
+grep_err unknown-option "unknown option '--frobnicate'"
+expect bad-isa 2 "$emu" --isa=rv64imac_zfoo "$sig"
+grep_err bad-isa "unknown or unsupported extension 'zfoo'"
+expect isa-xlen-mismatch 1 "$emu" --isa=rv32imac "$sig"
+grep_err isa-xlen-mismatch "64-bit"
+expect bad-memory 2 "$emu" -mfoo "$sig"
+expect bad-harts 2 "$emu" -p0 "$sig"
+expect bad-granularity 2 "$emu" --signature-granularity=3 "$sig"
+expect two-programs 2 "$emu" "$sig" "$sig"
+expect missing-file 1 "$emu" "$tmp/nonexistent.elf"
+grep_err missing-file "No such file"
+printf 'not an elf file' >"$tmp/junk"
+expect not-elf 1 "$emu" "$tmp/junk"
+grep_err not-elf "not an ELF file"
+expect directory 1 "$emu" "$tmp"
+grep_err directory "not a regular file"
+
+# signature: three words, one per line, most significant digit first
+expect signature 0 "$emu" +signature="$tmp/sig.txt" --signature-granularity=4 "$sig"
+printf '01234567\n89abcdef\ndeadbeef\n' >"$tmp/want"
+if cmp -s "$tmp/want" "$tmp/sig.txt"; then pass=$((pass + 1)); else
+  fail=$((fail + 1)); echo "FAIL: signature content:"; cat "$tmp/sig.txt"; fi
+expect signature-g8 0 "$emu" --signature="$tmp/sig8.txt" --signature-granularity=8 "$sig"
+printf '89abcdef01234567\n00000000deadbeef\n' >"$tmp/want8"
+if cmp -s "$tmp/want8" "$tmp/sig8.txt"; then pass=$((pass + 1)); else
+  fail=$((fail + 1)); echo "FAIL: signature granularity 8:"; cat "$tmp/sig8.txt"; fi
+
+# limits and stuck guests
+expect max-insns 124 "$emu" --max-insns=1000 "$spin"
+grep_err max-insns "instruction limit reached"
+expect idle 125 "$emu" "$idle"
+grep_err idle "waits in wfi"
+
+# --trace prints one line per retired instruction; --stats prints MIPS
+expect trace 124 "$emu" --trace --max-insns=5 "$spin"
+lines=$(grep -c '^core   0: 0x0000000080000000\|^core   0: 0x00000000800000' "$tmp/err")
+[ "$lines" -ge 3 ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: trace lines"; cat "$tmp/err"; }
+grep -q 'csrr	t0,mhartid' "$tmp/err" && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: trace disassembly"; head -3 "$tmp/err"; }
+expect stats 0 "$emu" --stats "$sig"
+grep_err stats "MIPS"
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
