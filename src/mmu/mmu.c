@@ -188,6 +188,18 @@ int mmu_translate(rv_cpu *cpu, uint64_t va, unsigned len, rv_access acc,
     return 0;
 }
 
+/* Translate for an access by the current hart, raising the fault if any. */
+static bool translate_or_raise(rv_cpu *cpu, uint64_t va, unsigned len,
+                               rv_access acc, unsigned priv, uint64_t *pa)
+{
+    int cause = mmu_translate(cpu, va, len, acc, priv, pa);
+    if (cause) {
+        rv_raise(cpu, (uint64_t)cause, va);
+        return false;
+    }
+    return true;
+}
+
 /* Enter a translation into the TLB when the whole page is plain RAM that
  * PMP lets this privilege level access. */
 static void tlb_fill(rv_cpu *cpu, rv_tlb_set *set, uint64_t va, uint64_t pa,
@@ -212,11 +224,8 @@ static bool access_one(rv_cpu *cpu, uint64_t va, unsigned size, rv_access acc,
 {
     unsigned priv = mmu_data_priv(cpu);
     uint64_t pa;
-    int cause = mmu_translate(cpu, va, size, acc, priv, &pa);
-    if (cause) {
-        rv_raise(cpu, (uint64_t)cause, va);
+    if (!translate_or_raise(cpu, va, size, acc, priv, &pa))
         return false;
-    }
     bool ok = acc == RV_ACC_STORE ? bus_write(&cpu->m->bus, pa, size, *val)
                                   : bus_read(&cpu->m->bus, pa, size, val);
     if (!ok) {
@@ -244,12 +253,8 @@ static bool misaligned(rv_cpu *cpu, uint64_t va, unsigned size, rv_access acc,
     uint64_t mask = cpu->xlen == 32 ? 0xffffffffull : UINT64_MAX;
     uint64_t pa[8];
     for (unsigned i = 0; i < size; i++) {
-        uint64_t bva = (va + i) & mask;
-        int cause = mmu_translate(cpu, bva, 1, acc, priv, &pa[i]);
-        if (cause) {
-            rv_raise(cpu, (uint64_t)cause, bva);
+        if (!translate_or_raise(cpu, (va + i) & mask, 1, acc, priv, &pa[i]))
             return false;
-        }
     }
     uint64_t v = acc == RV_ACC_STORE ? *val : 0;
     for (unsigned i = 0; i < size; i++) {
@@ -287,11 +292,8 @@ bool mmu_store(rv_cpu *cpu, uint64_t va, unsigned size, uint64_t val)
 bool mmu_fetch16(rv_cpu *cpu, uint64_t va, uint32_t *parcel)
 {
     uint64_t pa, v;
-    int cause = mmu_translate(cpu, va, 2, RV_ACC_FETCH, cpu->priv, &pa);
-    if (cause) {
-        rv_raise(cpu, (uint64_t)cause, va);
+    if (!translate_or_raise(cpu, va, 2, RV_ACC_FETCH, cpu->priv, &pa))
         return false;
-    }
     if (!bus_read(&cpu->m->bus, pa, 2, &v)) {
         rv_raise(cpu, RV_EXC_INSN_ACCESS, va);
         return false;
@@ -311,11 +313,8 @@ uint8_t *mmu_atomic_ptr(rv_cpu *cpu, uint64_t va, unsigned size,
     }
     unsigned priv = mmu_data_priv(cpu);
     uint64_t pa;
-    int cause = mmu_translate(cpu, va, size, acc, priv, &pa);
-    if (cause) {
-        rv_raise(cpu, (uint64_t)cause, va);
+    if (!translate_or_raise(cpu, va, size, acc, priv, &pa))
         return NULL;
-    }
     bus *b = &cpu->m->bus;
     if (!bus_in_ram(b, pa, size)) {
         rv_raise(cpu, (uint64_t)fault_cause(acc, false), va);

@@ -57,6 +57,16 @@ static inline bool FN(fetch)(rv_cpu *cpu, ureg pc, uint32_t *insn)
     return true;
 }
 
+/* A jump or taken branch to a target that is not IALIGN-aligned raises
+ * instruction-address-misaligned (only possible without C). */
+static inline bool FN(target_ok)(rv_cpu *cpu, ureg t)
+{
+    if (likely(!(t & 2) || cpu->has_c))
+        return true;
+    rv_raise(cpu, RV_EXC_INSN_MISALIGNED, t);
+    return false;
+}
+
 static inline ureg FN(mulh)(ureg a, ureg b, unsigned kind)
 {
 #if XLEN == 64
@@ -203,10 +213,8 @@ uint64_t FN(run)(rv_cpu *cpu, uint64_t n)
             break;
         case 0x6f: { /* JAL */
             ureg t = (ureg)(pc + (ureg)rv_imm_j(insn));
-            if (unlikely((t & 2) && !cpu->has_c)) {
-                rv_raise(cpu, RV_EXC_INSN_MISALIGNED, t);
+            if (unlikely(!FN(target_ok)(cpu, t)))
                 goto trapped;
-            }
             x[rd] = npc;
             npc = t;
             break;
@@ -215,10 +223,8 @@ uint64_t FN(run)(rv_cpu *cpu, uint64_t n)
             if (f3 != 0)
                 goto illegal;
             ureg t = (ureg)(X(rs1) + (ureg)rv_imm_i(insn)) & ~(ureg)1;
-            if (unlikely((t & 2) && !cpu->has_c)) {
-                rv_raise(cpu, RV_EXC_INSN_MISALIGNED, t);
+            if (unlikely(!FN(target_ok)(cpu, t)))
                 goto trapped;
-            }
             x[rd] = npc;
             npc = t;
             break;
@@ -237,10 +243,8 @@ uint64_t FN(run)(rv_cpu *cpu, uint64_t n)
             }
             if (take) {
                 ureg t = (ureg)(pc + (ureg)rv_imm_b(insn));
-                if (unlikely((t & 2) && !cpu->has_c)) {
-                    rv_raise(cpu, RV_EXC_INSN_MISALIGNED, t);
+                if (unlikely(!FN(target_ok)(cpu, t)))
                     goto trapped;
-                }
                 npc = t;
             }
             break;
