@@ -260,7 +260,8 @@ emu_status emu_load_elf_mem(emu_machine *m, const void *data, size_t size,
     char *copy = malloc(size ? size : 1);
     if (!copy)
         return machine_error(m, EMU_ERR_NOMEM, "out of memory");
-    memcpy(copy, data, size);
+    if (size)
+        memcpy(copy, data, size);
     emu_status st = load_elf(m, "image", copy, size, entry);
     free(copy);
     return st;

@@ -192,6 +192,7 @@ uint64_t FN(run)(rv_cpu *cpu, uint64_t n)
             continue;
         insn = raw;
         if ((raw & 3) != 3) {
+            raw &= 0xffff; /* the fast fetch read the next parcel too */
             insn = cpu->has_c ? rv_expand_compressed((uint16_t)raw, XLEN, 0) : 0;
             npc = pc + 2;
             if (unlikely(!insn))
@@ -500,7 +501,7 @@ uint64_t FN(run)(rv_cpu *cpu, uint64_t n)
 
     illegal:
         cpu->pc = pc;
-        rv_raise(cpu, RV_EXC_ILLEGAL, (raw & 3) == 3 ? raw : (raw & 0xffff));
+        rv_raise(cpu, RV_EXC_ILLEGAL, raw);
     trapped:
         x[0] = 0;
     }
