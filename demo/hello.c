@@ -7,7 +7,9 @@
 
 #define W 64
 #define H 24
-#define MAX_ITER 200
+#ifndef MAX_ITER
+#define MAX_ITER 200 /* -DMAX_ITER=N makes a longer run */
+#endif
 #define FRAC 13 /* fixed point: value * 2^13 */
 
 static unsigned long read_misa(void)
