@@ -21,7 +21,7 @@ struct dev_clint;
 typedef struct emu_isa {
     unsigned xlen;
     uint64_t misa_ext;   /* misa extension bits ('A' = bit 0 ...) */
-    bool zicsr, zifencei, zicntr, zihpm, zicclsm;
+    bool zicclsm;        /* misaligned loads/stores complete (emulated) */
 } emu_isa;
 
 typedef struct emu_symbol {

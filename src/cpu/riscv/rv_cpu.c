@@ -57,7 +57,7 @@ void rv_cpu_reset(rv_cpu *cpu, uint64_t pc)
     cpu->mtvec = cpu->stvec = 0;
     cpu->mepc = cpu->sepc = cpu->mcause = cpu->scause = 0;
     cpu->mtval = cpu->stval = cpu->mscratch = cpu->sscratch = 0;
-    cpu->mcounteren = cpu->scounteren = cpu->mcountinhibit = 0;
+    cpu->mcounteren = cpu->scounteren = 0;
     cpu->menvcfg = cpu->senvcfg = 0;
     cpu->satp = 0;
     cpu->tdata2 = 0;

@@ -138,7 +138,7 @@ typedef struct rv_cpu {
     uint64_t mcause, scause;
     uint64_t mtval, stval;
     uint64_t mscratch, sscratch;
-    uint32_t mcounteren, scounteren, mcountinhibit;
+    uint32_t mcounteren, scounteren;
     uint64_t menvcfg, senvcfg;
     uint64_t satp;
     uint64_t tdata2;
