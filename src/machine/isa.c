@@ -11,8 +11,14 @@
 
 #define EXT(c) (1ull << ((c) - 'a'))
 
-static const char *const known_multi[] = {
-    "zicsr", "zifencei", "zicntr", "zihpm", "zicclsm",
+static const struct {
+    const char *name;
+    uint32_t bit; /* ISA_Z_*, or 0 for extensions that are always on */
+} known_multi[] = {
+    {"zicsr", 0},           {"zifencei", 0},       {"zicntr", 0},
+    {"zihpm", 0},           {"zihintpause", 0},    {"zicclsm", ISA_Z_ZICCLSM},
+    {"zba", ISA_Z_ZBA},     {"zbb", ISA_Z_ZBB},    {"zbs", ISA_Z_ZBS},
+    {"zbc", ISA_Z_ZBC},     {"zicond", ISA_Z_ZICOND},
 };
 
 bool isa_parse(const char *s, emu_isa *isa, char *err, size_t errlen)
@@ -51,6 +57,10 @@ bool isa_parse(const char *s, emu_isa *isa, char *err, size_t errlen)
         case 'i': case 'm': case 'a': case 'f': case 'd': case 'c':
             isa->misa_ext |= EXT(*p);
             break;
+        case 'b': /* B = Zba + Zbb + Zbs (B extension 1.0) */
+            isa->misa_ext |= EXT('b');
+            isa->z |= ISA_Z_ZBA | ISA_Z_ZBB | ISA_Z_ZBS;
+            break;
         case 'z': case 's': case 'x':
             snprintf(err, errlen, "ISA string '%s': multi-letter extensions "
                      "must follow an underscore", s);
@@ -61,9 +71,8 @@ bool isa_parse(const char *s, emu_isa *isa, char *err, size_t errlen)
             return false;
         }
     }
-    if (isa->misa_ext & (EXT('f') | EXT('d'))) {
-        snprintf(err, errlen, "ISA string '%s': the F and D extensions are not "
-                 "implemented yet", s);
+    if ((isa->misa_ext & EXT('d')) && !(isa->misa_ext & EXT('f'))) {
+        snprintf(err, errlen, "ISA string '%s': D requires F", s);
         return false;
     }
 
@@ -77,19 +86,23 @@ bool isa_parse(const char *s, emu_isa *isa, char *err, size_t errlen)
             continue;
         bool found = false;
         for (size_t i = 0; i < sizeof(known_multi) / sizeof(known_multi[0]); i++) {
-            if (strlen(known_multi[i]) == len &&
-                memcmp(known_multi[i], start, len) == 0)
+            if (strlen(known_multi[i].name) == len &&
+                memcmp(known_multi[i].name, start, len) == 0) {
                 found = true;
+                isa->z |= known_multi[i].bit;
+            }
         }
         if (!found) {
             snprintf(err, errlen, "ISA string '%s': unknown or unsupported "
                      "extension '%.*s'", s, (int)len, start);
             return false;
         }
-        if (len == 7 && memcmp(start, "zicclsm", 7) == 0)
-            isa->zicclsm = true;
     }
-    /* Zicsr, Zifencei, Zicntr and Zihpm (counters reading zero) are always
-     * implemented; naming them is accepted and changes nothing. */
+    /* misa.B means all of Zba, Zbb and Zbs */
+    const uint32_t b = ISA_Z_ZBA | ISA_Z_ZBB | ISA_Z_ZBS;
+    if ((isa->z & b) == b)
+        isa->misa_ext |= EXT('b');
+    /* Zicsr, Zifencei, Zicntr, Zihpm and Zihintpause are always implemented;
+     * naming them is accepted and changes nothing. */
     return true;
 }

@@ -21,8 +21,19 @@ struct dev_clint;
 typedef struct emu_isa {
     unsigned xlen;
     uint64_t misa_ext;   /* misa extension bits ('A' = bit 0 ...) */
-    bool zicclsm;        /* misaligned loads/stores complete (emulated) */
+    uint32_t z;          /* ISA_Z_* multi-letter extensions named */
 } emu_isa;
+
+/* Multi-letter extensions that change behaviour when named. Zicsr,
+ * Zifencei, Zicntr, Zihpm and Zihintpause are always implemented. */
+enum {
+    ISA_Z_ZICCLSM = 1u << 0, /* misaligned loads/stores complete (emulated) */
+    ISA_Z_ZBA = 1u << 1,
+    ISA_Z_ZBB = 1u << 2,
+    ISA_Z_ZBS = 1u << 3,
+    ISA_Z_ZBC = 1u << 4,
+    ISA_Z_ZICOND = 1u << 5,
+};
 
 typedef struct emu_symbol {
     char *name;

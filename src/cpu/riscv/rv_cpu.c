@@ -14,7 +14,12 @@ rv_cpu *rv_cpu_new(emu_machine *m, unsigned hartid, const emu_isa *isa,
     cpu->m = m;
     cpu->hartid = hartid;
     cpu->xlen = isa->xlen;
-    cpu->misaligned_ok = isa->zicclsm;
+    cpu->misaligned_ok = isa->z & ISA_Z_ZICCLSM;
+    cpu->has_zba = isa->z & ISA_Z_ZBA;
+    cpu->has_zbb = isa->z & ISA_Z_ZBB;
+    cpu->has_zbs = isa->z & ISA_Z_ZBS;
+    cpu->has_zbc = isa->z & ISA_Z_ZBC;
+    cpu->has_zicond = isa->z & ISA_Z_ZICOND;
     cpu->has_s = has_s;
     cpu->has_u = has_u;
     uint64_t ext = isa->misa_ext;
@@ -25,6 +30,8 @@ rv_cpu *rv_cpu_new(emu_machine *m, unsigned hartid, const emu_isa *isa,
     cpu->has_m = ext & (1u << ('M' - 'A'));
     cpu->has_a = ext & (1u << ('A' - 'A'));
     cpu->has_c = ext & (1u << ('C' - 'A'));
+    cpu->has_f = ext & (1u << ('F' - 'A'));
+    cpu->has_d = ext & (1u << ('D' - 'A'));
     /* misa: MXL in the top two bits (1 = 32, 2 = 64), read-only here */
     cpu->misa = ext | (isa->xlen == 32 ? 1ull << 30 : 2ull << 62);
     rv_cpu_reset(cpu, 0);

@@ -115,7 +115,8 @@ typedef struct rv_cpu {
     emu_machine *m;
     unsigned hartid;
     bool misaligned_ok;  /* zicclsm: emulate misaligned loads/stores */
-    bool has_m, has_a, has_c, has_s, has_u;
+    bool has_m, has_a, has_c, has_f, has_d, has_s, has_u;
+    bool has_zba, has_zbb, has_zbs, has_zbc, has_zicond;
     bool wfi;            /* stalled in wfi until an interrupt is pending */
 
     /* Steps this hart has been scheduled for (retired, trapped or idle);

@@ -9,6 +9,17 @@
  */
 
 #define X(r) ((ureg)x[(r)])
+/* Try the bit-manipulation and Zicond forms that share the OP, OP-IMM,
+ * OP-32 and OP-IMM-32 opcodes; illegal if insn is none of them. */
+#define ZB_OR_ILLEGAL()                                                        \
+    do {                                                                       \
+        ureg r_;                                                               \
+        if (!FN(bitmanip)(cpu, insn, X(rs1), X(rs2), &r_))                     \
+            goto illegal;                                                      \
+        x[rd] = r_;                                                            \
+    } while (0)
+
+#include "cpu/riscv/rv_bitmanip_tmpl.h"
 /* Sign-extend a 32-bit result to XLEN (RV64 W-forms; identity on RV32). */
 #define SEXT32(v) ((ureg)(sreg)(int32_t)(uint32_t)(v))
 
@@ -293,8 +304,10 @@ uint64_t FN(run)(rv_cpu *cpu, uint64_t n)
             case 6: x[rd] = a | imm; break;
             case 7: x[rd] = a & imm; break;
             case 1:
-                if (hi != 0) goto illegal;
-                x[rd] = (ureg)(a << sh);
+                if (hi != 0)
+                    ZB_OR_ILLEGAL();
+                else
+                    x[rd] = (ureg)(a << sh);
                 break;
             default: /* 5 */
                 if (hi == 0)
@@ -302,7 +315,7 @@ uint64_t FN(run)(rv_cpu *cpu, uint64_t n)
                 else if (hi == (XLEN == 64 ? 0x10u : 0x20u))
                     x[rd] = (ureg)((sreg)a >> sh);
                 else
-                    goto illegal;
+                    ZB_OR_ILLEGAL();
                 break;
             }
             break;
@@ -332,7 +345,7 @@ uint64_t FN(run)(rv_cpu *cpu, uint64_t n)
             case 5 | 0x20 << 3: x[rd] = (ureg)((sreg)a >> sh); break;
             case 6: x[rd] = a | b; break;
             case 7: x[rd] = a & b; break;
-            default: goto illegal;
+            default: ZB_OR_ILLEGAL(); break;
             }
             break;
         }
@@ -343,15 +356,15 @@ uint64_t FN(run)(rv_cpu *cpu, uint64_t n)
             switch (f3) {
             case 0: x[rd] = SEXT32(a + (uint32_t)rv_imm_i(insn)); break;
             case 1:
-                if (f7 != 0) goto illegal;
-                x[rd] = SEXT32(a << sh);
+                if (f7 != 0) ZB_OR_ILLEGAL();
+                else x[rd] = SEXT32(a << sh);
                 break;
             case 5:
                 if (f7 == 0) x[rd] = SEXT32(a >> sh);
                 else if (f7 == 0x20) x[rd] = SEXT32((int32_t)a >> sh);
-                else goto illegal;
+                else ZB_OR_ILLEGAL();
                 break;
-            default: goto illegal;
+            default: ZB_OR_ILLEGAL(); break;
             }
             break;
         }
@@ -375,7 +388,7 @@ uint64_t FN(run)(rv_cpu *cpu, uint64_t n)
             case 1: x[rd] = SEXT32(a << sh); break;
             case 5: x[rd] = SEXT32(a >> sh); break;
             case 5 | 0x20 << 3: x[rd] = SEXT32((int32_t)a >> sh); break;
-            default: goto illegal;
+            default: ZB_OR_ILLEGAL(); break;
             }
             break;
         }
@@ -509,4 +522,5 @@ uint64_t FN(run)(rv_cpu *cpu, uint64_t n)
 }
 
 #undef X
+#undef ZB_OR_ILLEGAL
 #undef SEXT32
