@@ -19,9 +19,10 @@
         x[rd] = r_;                                                            \
     } while (0)
 
-#include "cpu/riscv/rv_bitmanip_tmpl.h"
 /* Sign-extend a 32-bit result to XLEN (RV64 W-forms; identity on RV32). */
 #define SEXT32(v) ((ureg)(sreg)(int32_t)(uint32_t)(v))
+
+#include "cpu/riscv/rv_bitmanip_tmpl.h"
 
 static inline bool FN(load)(rv_cpu *cpu, ureg va, unsigned size, uint64_t *v)
 {
