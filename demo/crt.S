@@ -15,6 +15,9 @@ _start:
     la sp, __stack_top
     la t0, trap
     csrw mtvec, t0
+    /* switch the FPU on (mstatus.FS = Initial); FS stays 0 without F */
+    li t0, 1 << 13
+    csrs mstatus, t0
     /* clear .bss */
     la t0, __bss_start
     la t1, __bss_end

@@ -92,14 +92,14 @@ static const cpair fd_forms[] = {
     {0xbf82, 0x1e013c27u}, /* c.fsdsp ft0, 504(sp)     -> fsd ft0, 504(sp) */
 };
 
-static void check_table(const cpair *t, size_t n, unsigned xlen, int has_fd)
+static void check_table(const cpair *t, size_t n, unsigned xlen, unsigned fp)
 {
     for (size_t i = 0; i < n; i++) {
-        uint32_t got = rv_expand_compressed(t[i].c, xlen, has_fd);
+        uint32_t got = rv_expand_compressed(t[i].c, xlen, fp);
         ck_assert_msg(got == t[i].expect,
-                      "RV%u has_fd=%d: 0x%04x expands to 0x%08x, expected "
+                      "RV%u fp=%u: 0x%04x expands to 0x%08x, expected "
                       "0x%08x",
-                      xlen, has_fd, t[i].c, got, t[i].expect);
+                      xlen, fp, t[i].c, got, t[i].expect);
     }
 }
 #define CHECK_TABLE(t, xlen, fd) check_table((t), sizeof(t) / sizeof((t)[0]), (xlen), (fd))
@@ -236,9 +236,9 @@ END_TEST
 
 START_TEST(test_expand_fp_loads_stores_with_fd)
 {
-    CHECK_TABLE(fd_forms, 64, 1);
-    CHECK_TABLE(fd_forms, 32, 1);
-    CHECK_TABLE(rv32_fp_forms, 32, 1);
+    CHECK_TABLE(fd_forms, 64, RV_C_F | RV_C_D);
+    CHECK_TABLE(fd_forms, 32, RV_C_F | RV_C_D);
+    CHECK_TABLE(rv32_fp_forms, 32, RV_C_F);
 }
 END_TEST
 
@@ -250,6 +250,11 @@ START_TEST(test_expand_fp_forms_without_fd_are_illegal)
     }
     for (size_t i = 0; i < sizeof(rv32_fp_forms) / sizeof(rv32_fp_forms[0]); i++)
         ck_assert_uint_eq(rv_expand_compressed(rv32_fp_forms[i].c, 32, 0), 0);
+    /* the double forms need D, the single forms F */
+    for (size_t i = 0; i < sizeof(fd_forms) / sizeof(fd_forms[0]); i++)
+        ck_assert_uint_eq(rv_expand_compressed(fd_forms[i].c, 64, RV_C_F), 0);
+    for (size_t i = 0; i < sizeof(rv32_fp_forms) / sizeof(rv32_fp_forms[0]); i++)
+        ck_assert_uint_ne(rv_expand_compressed(rv32_fp_forms[i].c, 32, RV_C_F), 0);
 }
 END_TEST
 

@@ -74,17 +74,26 @@ typedef void (*emu_console_fn)(void *ctx, const char *buf, size_t len);
 typedef void (*emu_log_fn)(void *ctx, emu_log_level level, const char *msg);
 
 /* Everything needed to build a machine. Start from emu_config_default(). */
+/* The ISA a machine gets when emu_config.isa is NULL: every extension
+ * libemu implements. */
+#define EMU_DEFAULT_ISA64 \
+    "rv64imafdc_zicsr_zifencei_zicntr_zihpm_zicclsm_zba_zbb_zbs_zbc_zicond"
+#define EMU_DEFAULT_ISA32 \
+    "rv32imafdc_zicsr_zifencei_zicntr_zihpm_zicclsm_zba_zbb_zbs_zbc_zicond"
+
 typedef struct emu_config {
     emu_arch arch;
     emu_board board;
     /*
-     * ISA string in Spike's spelling ("rv64imac", "rv32imac_zicsr_zifencei",
-     * "rv64imac_zicclsm"). NULL selects the default for the architecture,
-     * "rv64imac_zicsr_zifencei_zicntr_zicclsm" (or rv32...). The base
-     * (rv32/rv64) must agree with arch. Unknown extension names are an
-     * error. Naming zicclsm makes misaligned loads and stores complete
-     * (emulated); without it they raise the address-misaligned exception.
-     * Zicsr, Zifencei and Zicntr are always present.
+     * ISA string in Spike's spelling ("rv64gc", "rv32imac_zicsr_zifencei",
+     * "rv64gc_zba_zbb_zbs_zicond"). NULL selects everything implemented:
+     * EMU_DEFAULT_ISA64 or EMU_DEFAULT_ISA32. The base (rv32/rv64) must
+     * agree with arch. Unknown extension names are an error; instructions
+     * of extensions not named raise illegal-instruction. Naming zicclsm
+     * makes misaligned loads and stores complete (emulated); without it
+     * they raise the address-misaligned exception. Zicsr, Zifencei,
+     * Zicntr, Zihpm and Zihintpause are always present. 'g' is imafd plus
+     * zicsr_zifencei; 'b' is zba_zbb_zbs.
      */
     const char *isa;
     /* Privilege modes, Spike's --priv spelling: "msu" (default), "mu", "m". */

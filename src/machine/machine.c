@@ -121,11 +121,11 @@ emu_status emu_machine_new(const emu_config *cfg, emu_machine **out, char *err,
                         machine_error(m, EMU_ERR_UNSUPPORTED, "unknown board %d",
                                       cfg->board));
     unsigned xlen = cfg->arch == EMU_ARCH_RISCV32 ? 32 : 64;
-    char defisa[64];
+    char defisa[128];
     const char *isa = cfg->isa;
     if (!isa) {
-        snprintf(defisa, sizeof(defisa),
-                 "rv%uimac_zicsr_zifencei_zicntr_zicclsm", xlen);
+        snprintf(defisa, sizeof(defisa), "%s", xlen == 32 ? EMU_DEFAULT_ISA32
+                                                          : EMU_DEFAULT_ISA64);
         isa = defisa;
     }
     char msg[256];

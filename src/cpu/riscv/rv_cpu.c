@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "cpu/riscv/rv_cpu.h"
+#include "cpu/riscv/rv_decode.h"
 
 rv_cpu *rv_cpu_new(emu_machine *m, unsigned hartid, const emu_isa *isa,
                    bool has_s, bool has_u)
@@ -32,6 +33,7 @@ rv_cpu *rv_cpu_new(emu_machine *m, unsigned hartid, const emu_isa *isa,
     cpu->has_c = ext & (1u << ('C' - 'A'));
     cpu->has_f = ext & (1u << ('F' - 'A'));
     cpu->has_d = ext & (1u << ('D' - 'A'));
+    cpu->c_fp = (cpu->has_f ? RV_C_F : 0u) | (cpu->has_d ? RV_C_D : 0u);
     /* misa: MXL in the top two bits (1 = 32, 2 = 64), read-only here */
     cpu->misa = ext | (isa->xlen == 32 ? 1ull << 30 : 2ull << 62);
     rv_cpu_reset(cpu, 0);
@@ -44,6 +46,9 @@ void rv_cpu_free(rv_cpu *cpu) { free(cpu); }
 void rv_cpu_reset(rv_cpu *cpu, uint64_t pc)
 {
     memset(cpu->x, 0, sizeof(cpu->x));
+    memset(cpu->f, 0, sizeof(cpu->f));
+    cpu->fflags = cpu->frm = 0;
+    cpu->mcountinhibit = 0;
     cpu->pc = pc;
     cpu->priv = RV_PRIV_M;
     cpu->events = 0;

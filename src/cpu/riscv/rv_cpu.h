@@ -117,6 +117,7 @@ typedef struct rv_cpu {
     bool misaligned_ok;  /* zicclsm: emulate misaligned loads/stores */
     bool has_m, has_a, has_c, has_f, has_d, has_s, has_u;
     bool has_zba, has_zbb, has_zbs, has_zbc, has_zicond;
+    unsigned c_fp;       /* RV_C_F | RV_C_D: compressed FP loads/stores */
     bool wfi;            /* stalled in wfi until an interrupt is pending */
 
     /* Steps this hart has been scheduled for (retired, trapped or idle);
@@ -129,6 +130,11 @@ typedef struct rv_cpu {
     const uint8_t *res_ptr;
     bool res_valid;
 
+    /* F/D state: registers hold binary64 values, or binary32 values
+     * NaN-boxed (upper 32 bits all ones); fflags and frm make up fcsr. */
+    uint64_t f[32];
+    uint8_t fflags, frm;
+
     /* CSRs. mstatus is kept in the RV64 layout for both XLENs. */
     uint64_t mstatus;
     uint64_t misa;
@@ -140,6 +146,7 @@ typedef struct rv_cpu {
     uint64_t mtval, stval;
     uint64_t mscratch, sscratch;
     uint32_t mcounteren, scounteren;
+    uint32_t mcountinhibit; /* CY (bit 0) and IR (bit 2) are writable */
     uint64_t menvcfg, senvcfg;
     uint64_t satp;
     uint64_t tdata2;

@@ -55,6 +55,11 @@ static bool pred_satp(const rv_cpu *cpu, unsigned csr)
     return cpu->has_s &&
            !(cpu->priv == RV_PRIV_S && (cpu->mstatus & MSTATUS_TVM));
 }
+/* F: fflags, frm and fcsr exist with F and are illegal while FS is Off */
+static bool pred_fp(const rv_cpu *cpu, unsigned csr)
+{
+    return cpu->has_f && (cpu->mstatus & MSTATUS_FS);
+}
 /* RV64 has only the even pmpcfg registers */
 static bool pred_pmpcfg(const rv_cpu *cpu, unsigned csr)
 {
@@ -249,13 +254,18 @@ uint64_t rv_mtime(const rv_cpu *cpu)
     return dev_clint_mtime(cpu->m->clint, cpu->steps);
 }
 
-/* The full 64-bit value of counter csr & 0x7f (0 cycle, 1 time, 2 instret). */
+/* The full 64-bit value of counter csr & 0x7f (0 cycle, 1 time, 2 instret);
+ * while inhibited, a counter's offset holds its value. */
 static uint64_t counter64(rv_cpu *cpu, unsigned which)
 {
     switch (which) {
-    case 0: return cpu->steps + cpu->mcycle_off;
+    case 0:
+        return (cpu->mcountinhibit & 1) ? cpu->mcycle_off
+                                        : cpu->steps + cpu->mcycle_off;
     case 1: return rv_mtime(cpu);
-    case 2: return cpu->instret + cpu->minstret_off;
+    case 2:
+        return (cpu->mcountinhibit & 4) ? cpu->minstret_off
+                                        : cpu->instret + cpu->minstret_off;
     default: return 0; /* hpmcounter3..31 count nothing */
     }
 }
@@ -285,10 +295,60 @@ static void wr_counter(rv_cpu *cpu, unsigned csr, uint64_t v)
         val = (cur & ~0xffffffffull) | (v & 0xffffffffull);
     else
         val = v;
+    /* a stopped counter's offset is its value */
+    if (!(cpu->mcountinhibit & (1u << which)))
+        val -= which == 0 ? cpu->steps + 1 : cpu->instret + 1;
     if (which == 0)
-        cpu->mcycle_off = val - (cpu->steps + 1);
+        cpu->mcycle_off = val;
     else
-        cpu->minstret_off = val - (cpu->instret + 1);
+        cpu->minstret_off = val;
+}
+
+/*
+ * mcountinhibit: CY and IR stop mcycle and minstret (TM does not exist;
+ * the hpm counters count nothing, so their bits read zero). A stopped
+ * counter keeps its value in the offset; counting resumes with the next
+ * instruction.
+ */
+static uint64_t rd_mcountinhibit(rv_cpu *cpu, unsigned csr)
+{
+    return cpu->mcountinhibit;
+}
+static void wr_mcountinhibit(rv_cpu *cpu, unsigned csr, uint64_t v)
+{
+    uint64_t cycle = counter64(cpu, 0), instret = counter64(cpu, 2);
+    cpu->mcountinhibit = (uint32_t)v & 5;
+    if (cpu->mcountinhibit & 1)
+        cpu->mcycle_off = cycle;
+    else
+        cpu->mcycle_off = cycle - cpu->steps;
+    if (cpu->mcountinhibit & 4)
+        cpu->minstret_off = instret;
+    else
+        cpu->minstret_off = instret - (cpu->instret + 1);
+}
+
+/* ---- floating-point CSRs ---- */
+
+static uint64_t rd_fcsr(rv_cpu *cpu, unsigned csr)
+{
+    switch (csr) {
+    case 0x001: return cpu->fflags;
+    case 0x002: return cpu->frm;
+    default: return (uint64_t)cpu->frm << 5 | cpu->fflags;
+    }
+}
+static void wr_fcsr(rv_cpu *cpu, unsigned csr, uint64_t v)
+{
+    switch (csr) {
+    case 0x001: cpu->fflags = v & 0x1f; break;
+    case 0x002: cpu->frm = v & 7; break;
+    default:
+        cpu->fflags = v & 0x1f;
+        cpu->frm = (v >> 5) & 7;
+        break;
+    }
+    cpu->mstatus |= MSTATUS_FS; /* Dirty */
 }
 
 /* ---- envcfg, satp ---- */
@@ -382,6 +442,11 @@ static void wr_pmpaddr(rv_cpu *cpu, unsigned csr, uint64_t v)
 #define RO(n, p, r) {n, p, r, NULL}
 
 static const rv_csr_def csr_table[4096] = {
+    /* floating point */
+    [0x001] = RW("fflags", pred_fp, rd_fcsr, wr_fcsr),
+    [0x002] = RW("frm", pred_fp, rd_fcsr, wr_fcsr),
+    [0x003] = RW("fcsr", pred_fp, rd_fcsr, wr_fcsr),
+
     /* unprivileged counters (Zicntr; hpmcounters read zero) */
     [0xc00] = RO("cycle", pred_counter, rd_counter),
     [0xc01] = RO("time", pred_counter, rd_counter),
@@ -423,6 +488,7 @@ static const rv_csr_def csr_table[4096] = {
     [0x30a] = RW("menvcfg", pred_u, rd_menvcfg, wr_menvcfg),
     [0x310] = RO("mstatush", pred_rv32, rd_zero),
     [0x31a] = RO("menvcfgh", pred_rv32, rd_zero),
+    [0x320] = RW("mcountinhibit", pred_any, rd_mcountinhibit, wr_mcountinhibit),
     [0x323 ... 0x33f] = RO(NULL, pred_any, rd_zero), /* mhpmevent3..31 */
     [0x340] = RW("mscratch", pred_any, rd_plain, wr_plain),
     [0x341] = RW("mepc", pred_any, rd_plain, wr_plain),

@@ -63,7 +63,7 @@ static int32_t ci_imm(uint32_t c)
     return sext(bit(c, 12) << 5 | bits(c, 6, 2), 6);
 }
 
-static uint32_t quadrant0(uint32_t c, unsigned xlen, int has_fd)
+static uint32_t quadrant0(uint32_t c, unsigned xlen, unsigned fp)
 {
     unsigned rdp = bits(c, 4, 2) + 8, rs1p = bits(c, 9, 7) + 8;
     unsigned uimm_w = bits(c, 12, 10) << 3 | bit(c, 6) << 2 | bit(c, 5) << 6;
@@ -77,21 +77,21 @@ static uint32_t quadrant0(uint32_t c, unsigned xlen, int has_fd)
         return enc_i(OP_IMM, rdp, 0, 2, (int32_t)imm);
     }
     case 1: /* C.FLD */
-        return has_fd ? enc_i(OP_LOAD_FP, rdp, 3, rs1p, (int32_t)uimm_d) : 0;
+        return (fp & RV_C_D) ? enc_i(OP_LOAD_FP, rdp, 3, rs1p, (int32_t)uimm_d) : 0;
     case 2: /* C.LW */
         return enc_i(OP_LOAD, rdp, 2, rs1p, (int32_t)uimm_w);
     case 3: /* C.LD on RV64, C.FLW on RV32 */
         if (xlen == 64)
             return enc_i(OP_LOAD, rdp, 3, rs1p, (int32_t)uimm_d);
-        return has_fd ? enc_i(OP_LOAD_FP, rdp, 2, rs1p, (int32_t)uimm_w) : 0;
+        return (fp & RV_C_F) ? enc_i(OP_LOAD_FP, rdp, 2, rs1p, (int32_t)uimm_w) : 0;
     case 5: /* C.FSD */
-        return has_fd ? enc_s(OP_STORE_FP, 3, rs1p, rdp, (int32_t)uimm_d) : 0;
+        return (fp & RV_C_D) ? enc_s(OP_STORE_FP, 3, rs1p, rdp, (int32_t)uimm_d) : 0;
     case 6: /* C.SW */
         return enc_s(OP_STORE, 2, rs1p, rdp, (int32_t)uimm_w);
     case 7: /* C.SD on RV64, C.FSW on RV32 */
         if (xlen == 64)
             return enc_s(OP_STORE, 3, rs1p, rdp, (int32_t)uimm_d);
-        return has_fd ? enc_s(OP_STORE_FP, 2, rs1p, rdp, (int32_t)uimm_w) : 0;
+        return (fp & RV_C_F) ? enc_s(OP_STORE_FP, 2, rs1p, rdp, (int32_t)uimm_w) : 0;
     default: /* 4: reserved */
         return 0;
     }
@@ -166,7 +166,7 @@ static uint32_t quadrant1(uint32_t c, unsigned xlen)
     }
 }
 
-static uint32_t quadrant2(uint32_t c, unsigned xlen, int has_fd)
+static uint32_t quadrant2(uint32_t c, unsigned xlen, unsigned fp)
 {
     unsigned rd = bits(c, 11, 7), rs2 = bits(c, 6, 2);
     unsigned lwsp = bit(c, 12) << 5 | bits(c, 6, 4) << 2 | bits(c, 3, 2) << 6;
@@ -181,7 +181,7 @@ static uint32_t quadrant2(uint32_t c, unsigned xlen, int has_fd)
         return enc_i(OP_IMM, rd, 1, rd, (int32_t)shamt);
     }
     case 1: /* C.FLDSP */
-        return has_fd ? enc_i(OP_LOAD_FP, rd, 3, 2, (int32_t)ldsp) : 0;
+        return (fp & RV_C_D) ? enc_i(OP_LOAD_FP, rd, 3, 2, (int32_t)ldsp) : 0;
     case 2: /* C.LWSP */
         if (rd == 0)
             return 0;
@@ -189,7 +189,7 @@ static uint32_t quadrant2(uint32_t c, unsigned xlen, int has_fd)
     case 3: /* C.LDSP on RV64, C.FLWSP on RV32 */
         if (xlen == 64)
             return rd ? enc_i(OP_LOAD, rd, 3, 2, (int32_t)ldsp) : 0;
-        return has_fd ? enc_i(OP_LOAD_FP, rd, 2, 2, (int32_t)lwsp) : 0;
+        return (fp & RV_C_F) ? enc_i(OP_LOAD_FP, rd, 2, 2, (int32_t)lwsp) : 0;
     case 4:
         if (!bit(c, 12)) {
             if (rs2 == 0) /* C.JR */
@@ -203,23 +203,23 @@ static uint32_t quadrant2(uint32_t c, unsigned xlen, int has_fd)
         }
         return enc_r(OP_OP, rd, 0, rd, rs2, 0); /* C.ADD */
     case 5: /* C.FSDSP */
-        return has_fd ? enc_s(OP_STORE_FP, 3, 2, rs2, (int32_t)sdsp) : 0;
+        return (fp & RV_C_D) ? enc_s(OP_STORE_FP, 3, 2, rs2, (int32_t)sdsp) : 0;
     case 6: /* C.SWSP */
         return enc_s(OP_STORE, 2, 2, rs2, (int32_t)swsp);
     default: /* C.SDSP on RV64, C.FSWSP on RV32 */
         if (xlen == 64)
             return enc_s(OP_STORE, 3, 2, rs2, (int32_t)sdsp);
-        return has_fd ? enc_s(OP_STORE_FP, 2, 2, rs2, (int32_t)swsp) : 0;
+        return (fp & RV_C_F) ? enc_s(OP_STORE_FP, 2, 2, rs2, (int32_t)swsp) : 0;
     }
 }
 
-uint32_t rv_expand_compressed(uint16_t c16, unsigned xlen, int has_fd)
+uint32_t rv_expand_compressed(uint16_t c16, unsigned xlen, unsigned fp)
 {
     uint32_t c = c16;
     switch (c & 3) {
-    case 0: return quadrant0(c, xlen, has_fd);
+    case 0: return quadrant0(c, xlen, fp);
     case 1: return quadrant1(c, xlen);
-    case 2: return quadrant2(c, xlen, has_fd);
+    case 2: return quadrant2(c, xlen, fp);
     default: return 0;
     }
 }

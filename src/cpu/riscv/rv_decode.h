@@ -30,13 +30,16 @@ static inline int64_t rv_imm_j(uint32_t i)
            (((i >> 20) & 1) << 11) | (((i >> 21) & 0x3ff) << 1);
 }
 
+/* Floating-point extensions present, for the compressed FP loads/stores. */
+enum { RV_C_F = 1, RV_C_D = 2 };
+
 /*
  * Expand a 16-bit compressed instruction into the 32-bit instruction it
  * stands for (C extension, RVC chapter of the unprivileged spec), for the
  * given XLEN (32 or 64). Returns 0 for reserved and illegal encodings and
- * for forms that need an extension we do not have (the C.FLD family when
- * has_fd is 0).
+ * for forms that need an extension we do not have: fp holds RV_C_F and
+ * RV_C_D for F and D (C.FLD and friends need D, C.FLW and friends F).
  */
-uint32_t rv_expand_compressed(uint16_t c, unsigned xlen, int has_fd);
+uint32_t rv_expand_compressed(uint16_t c, unsigned xlen, unsigned fp);
 
 #endif

@@ -16,8 +16,8 @@
  * HINTs keep a c. mnemonic, see below.
  *
  * Covered: RV32I/RV64I, M, A, F, D, Zicsr, Zifencei, Zihintpause (pause),
- * Zba, Zbb, Zbs, Zicond, C, and the privileged ecall/ebreak/sret/mret/wfi/
- * sfence.vma. binutils 2.40 predates Zicond; czero.eqz/czero.nez use the
+ * Zba, Zbb, Zbs, Zbc, Zicond, C, and the privileged ecall/ebreak/sret/mret/
+ * wfi/sfence.vma. binutils 2.40 predates Zicond; czero.eqz/czero.nez use the
  * spec's spelling. Anything else (reserved or unsupported encodings, and
  * 48-bit or longer instruction forms) prints as "unknown".
  *
@@ -543,12 +543,11 @@ static const char *op_name(unsigned f7, unsigned f3, int word)
                : f3 == 6 ? "orn"
                : f3 == 7 ? "andn"
                          : NULL;
-    case 0x05:
-        return f3 == 4   ? "min"
-               : f3 == 5 ? "minu"
-               : f3 == 6 ? "max"
-               : f3 == 7 ? "maxu"
-                         : NULL;
+    case 0x05: { /* Zbc in funct3 1-3, Zbb min/max in 4-7 */
+        static const char *const mn[8] = {NULL,  "clmul", "clmulr", "clmulh",
+                                          "min", "minu",  "max",    "maxu"};
+        return mn[f3];
+    }
     case 0x10:
         return f3 == 2   ? "sh1add"
                : f3 == 4 ? "sh2add"
@@ -1011,7 +1010,7 @@ static void dis16(rv_dis *d, uint16_t c)
         return;
     }
     if (dis16_hint(d, c)) return;
-    uint32_t i = rv_expand_compressed(c, d->xlen, 1);
+    uint32_t i = rv_expand_compressed(c, d->xlen, RV_C_F | RV_C_D);
     if (i == 0) {
         unknown(d);
         return;

@@ -3,6 +3,7 @@
 
 #include "cpu/riscv/rv_cpu.h"
 #include "cpu/riscv/rv_decode.h"
+#include "fpu/fpu.h"
 #include "mmu/mmu.h"
 
 uint64_t rv32_run(rv_cpu *cpu, uint64_t n);

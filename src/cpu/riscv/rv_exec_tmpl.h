@@ -181,6 +181,8 @@ static inline bool FN(amo_op_valid)(unsigned f5)
     }
 }
 
+#include "cpu/riscv/rv_fp_tmpl.h"
+
 uint64_t FN(run)(rv_cpu *cpu, uint64_t n)
 {
     uint64_t *x = cpu->x;
@@ -205,7 +207,7 @@ uint64_t FN(run)(rv_cpu *cpu, uint64_t n)
         insn = raw;
         if ((raw & 3) != 3) {
             raw &= 0xffff; /* the fast fetch read the next parcel too */
-            insn = cpu->has_c ? rv_expand_compressed((uint16_t)raw, XLEN, 0) : 0;
+            insn = cpu->has_c ? rv_expand_compressed((uint16_t)raw, XLEN, cpu->c_fp) : 0;
             npc = pc + 2;
             if (unlikely(!insn))
                 goto illegal;
@@ -394,6 +396,15 @@ uint64_t FN(run)(rv_cpu *cpu, uint64_t n)
             break;
         }
 #endif
+        case 0x07: case 0x27: /* LOAD-FP, STORE-FP */
+        case 0x43: case 0x47: case 0x4b: case 0x4f: /* fused multiply-add */
+        case 0x53: /* OP-FP */
+            switch (FN(fp)(cpu, insn)) {
+            case RV_FP_OK: break;
+            case RV_FP_TRAPPED: goto trapped;
+            default: goto illegal;
+            }
+            break;
         case 0x0f: /* MISC-MEM */
             if (f3 == 0)
                 break; /* fence: one hart at a time sees all memory in order */
