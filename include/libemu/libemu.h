@@ -222,12 +222,16 @@ void emu_get_stats(const emu_machine *m, emu_stats *st);
 /*
  * Register numbers for emu_reg_read_num()/emu_reg_write_num():
  * 0..31 are x0..x31, EMU_REG_PC the pc, EMU_REG_PRIV the privilege level
- * (0 U, 1 S, 3 M) and EMU_REG_CSR + n the CSR numbered n.
+ * (0 U, 1 S, 3 M), EMU_REG_F0 + n the floating-point register fn (its raw
+ * 64 bits: binary32 values are NaN-boxed; present only with F) and
+ * EMU_REG_CSR + n the CSR numbered n. Names: "x5"/"t0", "f10"/"fa0",
+ * "pc", "priv", CSR names such as "mstatus" or "fcsr".
  */
 enum {
     EMU_REG_X0 = 0,
     EMU_REG_PC = 32,
     EMU_REG_PRIV = 33,
+    EMU_REG_F0 = 64,
     EMU_REG_CSR = 0x1000,
 };
 

@@ -12,6 +12,10 @@
 #endif
 typedef unsigned __int128 u128;
 
+/* The generic code is specialised for each format with constant
+ * parameters: force it inline into the per-format entry points. */
+#define GENERIC static inline __attribute__((always_inline))
+
 typedef struct fmt {
     unsigned mbits; /* stored fraction bits */
     unsigned ebits; /* exponent bits */
@@ -57,7 +61,7 @@ typedef struct unpacked {
     uint64_t sig;
 } unpacked;
 
-static unpacked unpack(const fmt *f, uint64_t a)
+GENERIC unpacked unpack(const fmt *f, uint64_t a)
 {
     unpacked u = {sign_of(f, a), C_FINITE, 0, frac_of(f, a)};
     uint64_t ex = exp_of(f, a);
@@ -104,7 +108,7 @@ static inline unsigned clz128(u128 v)
  * Drop the low n bits of sig, rounding the rest to an integer in mode rm for
  * a value of the given sign. *inexact tells whether any dropped bit was set.
  */
-static uint64_t shift_round(uint64_t sig, unsigned n, bool sign, int rm,
+GENERIC uint64_t shift_round(uint64_t sig, unsigned n, bool sign, int rm,
                             bool *inexact)
 {
     uint64_t q, rem, half;
@@ -138,7 +142,7 @@ static uint64_t shift_round(uint64_t sig, unsigned n, bool sign, int rm,
     return q + up;
 }
 
-static uint64_t overflow(const fmt *f, bool sign, int rm, unsigned *flags)
+GENERIC uint64_t overflow(const fmt *f, bool sign, int rm, unsigned *flags)
 {
     *flags |= FP_OF | FP_NX;
     bool to_inf = rm == FP_RNE || rm == FP_RMM || (rm == FP_RUP && !sign) ||
@@ -150,7 +154,7 @@ static uint64_t overflow(const fmt *f, bool sign, int rm, unsigned *flags)
  * Round sig * 2^e (sig != 0; any sticky information already OR-ed into its
  * lowest bit) to format f. Tininess is detected after rounding.
  */
-static uint64_t round_pack(const fmt *f, bool sign, int e, uint64_t sig,
+GENERIC uint64_t round_pack(const fmt *f, bool sign, int e, uint64_t sig,
                            int rm, unsigned *flags)
 {
     unsigned p = f->mbits + 1;
@@ -186,14 +190,14 @@ static uint64_t round_pack(const fmt *f, bool sign, int e, uint64_t sig,
 }
 
 /* A NaN result: NV when some operand is a signalling NaN. */
-static uint64_t nan_result(const fmt *f, uint64_t a, uint64_t b, unsigned *flags)
+GENERIC uint64_t nan_result(const fmt *f, uint64_t a, uint64_t b, unsigned *flags)
 {
     if (is_snan(f, a) || is_snan(f, b))
         *flags |= FP_NV;
     return canon_nan(f);
 }
 
-static uint64_t invalid(const fmt *f, unsigned *flags)
+GENERIC uint64_t invalid(const fmt *f, unsigned *flags)
 {
     *flags |= FP_NV;
     return canon_nan(f);
@@ -201,7 +205,7 @@ static uint64_t invalid(const fmt *f, unsigned *flags)
 
 /* ---- arithmetic ---- */
 
-static uint64_t g_add(const fmt *f, uint64_t a, uint64_t b, bool negate_b,
+GENERIC uint64_t g_add(const fmt *f, uint64_t a, uint64_t b, bool negate_b,
                       int rm, unsigned *flags)
 {
     if (negate_b)
@@ -250,7 +254,7 @@ static uint64_t g_add(const fmt *f, uint64_t a, uint64_t b, bool negate_b,
     return round_pack(f, sign, x.e, sum, rm, flags);
 }
 
-static uint64_t g_mul(const fmt *f, uint64_t a, uint64_t b, int rm,
+GENERIC uint64_t g_mul(const fmt *f, uint64_t a, uint64_t b, int rm,
                       unsigned *flags)
 {
     unpacked x = unpack(f, a), y = unpack(f, b);
@@ -271,7 +275,7 @@ static uint64_t g_mul(const fmt *f, uint64_t a, uint64_t b, int rm,
     return round_pack(f, sign, x.e + y.e + 64 - (int)lz, sig, rm, flags);
 }
 
-static uint64_t g_div(const fmt *f, uint64_t a, uint64_t b, int rm,
+GENERIC uint64_t g_div(const fmt *f, uint64_t a, uint64_t b, int rm,
                       unsigned *flags)
 {
     unpacked x = unpack(f, a), y = unpack(f, b);
@@ -302,27 +306,41 @@ static uint64_t g_div(const fmt *f, uint64_t a, uint64_t b, int rm,
     return round_pack(f, sign, e, q | (r != 0), rm, flags);
 }
 
-/* floor(sqrt(m)) by the binary digit-by-digit method; *exact if m was a
- * perfect square. */
-static uint64_t isqrt128(u128 m, bool *exact)
+/* floor(sqrt(v)) of a 64-bit value, digit by digit. */
+static uint64_t isqrt64(uint64_t v)
 {
-    u128 res = 0, bit = (u128)1 << 126;
-    while (bit > m)
+    uint64_t res = 0, bit = 1ull << 62;
+    while (bit > v)
         bit >>= 2;
     while (bit) {
-        if (m >= res + bit) {
-            m -= res + bit;
-            res = (res >> 1) + bit;
-        } else {
-            res >>= 1;
-        }
+        uint64_t t = res + bit;
+        bool ge = v >= t;
+        v -= ge ? t : 0;
+        res = (res >> 1) + (ge ? bit : 0);
         bit >>= 2;
     }
-    *exact = m == 0;
-    return (uint64_t)res;
+    return res;
 }
 
-static uint64_t g_sqrt(const fmt *f, uint64_t a, int rm, unsigned *flags)
+/*
+ * floor(sqrt(m)) for m >= 2^126; *exact if m is a perfect square. A first
+ * estimate from the top 64 bits lies above the root by less than 2^-31 of
+ * it; integer Newton steps from above then reach the floor in a few steps.
+ */
+static uint64_t isqrt128(u128 m, bool *exact)
+{
+    u128 x = (u128)(isqrt64((uint64_t)(m >> 64)) + 1) << 32;
+    for (;;) {
+        u128 y = (x + m / x) >> 1;
+        if (y >= x)
+            break;
+        x = y;
+    }
+    *exact = x * x == m;
+    return (uint64_t)x;
+}
+
+GENERIC uint64_t g_sqrt(const fmt *f, uint64_t a, int rm, unsigned *flags)
 {
     unpacked x = unpack(f, a);
     if (x.cls == C_NAN)
@@ -346,7 +364,7 @@ static uint64_t g_sqrt(const fmt *f, uint64_t a, int rm, unsigned *flags)
     return round_pack(f, false, e / 2, r | !exact, rm, flags);
 }
 
-static uint64_t g_fma(const fmt *f, uint64_t a, uint64_t b, uint64_t c, int rm,
+GENERIC uint64_t g_fma(const fmt *f, uint64_t a, uint64_t b, uint64_t c, int rm,
                       unsigned *flags)
 {
     unpacked x = unpack(f, a), y = unpack(f, b), z = unpack(f, c);
@@ -423,7 +441,7 @@ static uint64_t g_fma(const fmt *f, uint64_t a, uint64_t b, uint64_t c, int rm,
 /* ---- comparisons, min/max, classify ---- */
 
 /* a < b for non-NaN values; with zeros_equal, -0 and +0 compare equal. */
-static bool less(const fmt *f, uint64_t a, uint64_t b, bool zeros_equal)
+GENERIC bool less(const fmt *f, uint64_t a, uint64_t b, bool zeros_equal)
 {
     bool sa = sign_of(f, a), sb = sign_of(f, b);
     uint64_t ma = a & ~sign_bit(f), mb = b & ~sign_bit(f);
@@ -434,7 +452,7 @@ static bool less(const fmt *f, uint64_t a, uint64_t b, bool zeros_equal)
     return sa ? ma > mb : ma < mb;
 }
 
-static bool g_eq(const fmt *f, uint64_t a, uint64_t b, unsigned *flags)
+GENERIC bool g_eq(const fmt *f, uint64_t a, uint64_t b, unsigned *flags)
 {
     if (is_nan(f, a) || is_nan(f, b)) {
         if (is_snan(f, a) || is_snan(f, b))
@@ -444,7 +462,7 @@ static bool g_eq(const fmt *f, uint64_t a, uint64_t b, unsigned *flags)
     return a == b || ((a | b) & ~sign_bit(f)) == 0;
 }
 
-static bool g_lt(const fmt *f, uint64_t a, uint64_t b, bool or_equal,
+GENERIC bool g_lt(const fmt *f, uint64_t a, uint64_t b, bool or_equal,
                  unsigned *flags)
 {
     if (is_nan(f, a) || is_nan(f, b)) {
@@ -456,7 +474,7 @@ static bool g_lt(const fmt *f, uint64_t a, uint64_t b, bool or_equal,
     return less(f, a, b, true);
 }
 
-static uint64_t g_minmax(const fmt *f, uint64_t a, uint64_t b, bool max,
+GENERIC uint64_t g_minmax(const fmt *f, uint64_t a, uint64_t b, bool max,
                          unsigned *flags)
 {
     bool an = is_nan(f, a), bn = is_nan(f, b);
@@ -471,7 +489,7 @@ static uint64_t g_minmax(const fmt *f, uint64_t a, uint64_t b, bool max,
     return less(f, a, b, false) != max ? a : b;
 }
 
-static unsigned g_classify(const fmt *f, uint64_t a)
+GENERIC unsigned g_classify(const fmt *f, uint64_t a)
 {
     bool s = sign_of(f, a);
     uint64_t ex = exp_of(f, a), fr = frac_of(f, a);
@@ -494,7 +512,7 @@ static unsigned g_classify(const fmt *f, uint64_t a)
  * To a width-bit integer (signed or not), as a bit pattern. Out of range
  * values, NaNs and infinities saturate and raise NV (never NX).
  */
-static uint64_t g_to_int(const fmt *f, uint64_t a, int rm, bool is_signed,
+GENERIC uint64_t g_to_int(const fmt *f, uint64_t a, int rm, bool is_signed,
                          unsigned width, unsigned *flags)
 {
     uint64_t maxv = is_signed ? (1ull << (width - 1)) - 1
@@ -536,7 +554,7 @@ static uint64_t g_to_int(const fmt *f, uint64_t a, int rm, bool is_signed,
     return x.sign ? minv : maxv;
 }
 
-static uint64_t g_from_int(const fmt *f, bool neg, uint64_t mag, int rm,
+GENERIC uint64_t g_from_int(const fmt *f, bool neg, uint64_t mag, int rm,
                            unsigned *flags)
 {
     if (mag == 0)
@@ -545,7 +563,7 @@ static uint64_t g_from_int(const fmt *f, bool neg, uint64_t mag, int rm,
 }
 
 /* Between formats: NaNs become canonical, everything else is rounded. */
-static uint64_t g_convert(const fmt *to, const fmt *from, uint64_t a, int rm,
+GENERIC uint64_t g_convert(const fmt *to, const fmt *from, uint64_t a, int rm,
                           unsigned *flags)
 {
     unpacked x = unpack(from, a);

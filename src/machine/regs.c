@@ -13,6 +13,13 @@ static const char *const abi_names[32] = {
     "s6",   "s7", "s8", "s9", "s10", "s11", "t3", "t4", "t5", "t6",
 };
 
+static const char *const fabi_names[32] = {
+    "ft0", "ft1", "ft2",  "ft3",  "ft4", "ft5", "ft6",  "ft7",
+    "fs0", "fs1", "fa0",  "fa1",  "fa2", "fa3", "fa4",  "fa5",
+    "fa6", "fa7", "fs2",  "fs3",  "fs4", "fs5", "fs6",  "fs7",
+    "fs8", "fs9", "fs10", "fs11", "ft8", "ft9", "ft10", "ft11",
+};
+
 unsigned emu_hart_count(const emu_machine *m) { return m ? m->nharts : 0; }
 unsigned emu_xlen(const emu_machine *m) { return m ? m->isa.xlen : 0; }
 
@@ -33,6 +40,8 @@ emu_status emu_reg_read_num(emu_machine *m, unsigned h, unsigned num,
         *value = cpu->pc;
     else if (num == EMU_REG_PRIV)
         *value = cpu->priv;
+    else if (num >= EMU_REG_F0 && num < EMU_REG_F0 + 32 && cpu->has_f)
+        *value = cpu->f[num - EMU_REG_F0];
     else if (num >= EMU_REG_CSR && num < EMU_REG_CSR + 4096) {
         if (!rv_csr_read_raw(cpu, num - EMU_REG_CSR, value))
             return machine_error(m, EMU_ERR_NOT_FOUND, "no CSR 0x%x",
@@ -62,6 +71,8 @@ emu_status emu_reg_write_num(emu_machine *m, unsigned h, unsigned num,
                                  (unsigned long long)value);
         rv_set_priv(cpu, (unsigned)value);
         rv_update_irq(cpu);
+    } else if (num >= EMU_REG_F0 && num < EMU_REG_F0 + 32 && cpu->has_f) {
+        cpu->f[num - EMU_REG_F0] = value;
     } else if (num >= EMU_REG_CSR && num < EMU_REG_CSR + 4096) {
         if (!rv_csr_write_raw(cpu, num - EMU_REG_CSR, value))
             return machine_error(m, EMU_ERR_NOT_FOUND, "no CSR 0x%x",
@@ -82,6 +93,14 @@ emu_status emu_reg_lookup(const emu_machine *m, const char *name,
         snprintf(xn, sizeof(xn), "x%u", i);
         if (strcmp(name, xn) == 0 || strcmp(name, abi_names[i]) == 0) {
             *num = i;
+            return EMU_OK;
+        }
+    }
+    for (unsigned i = 0; i < 32; i++) {
+        char fn[8];
+        snprintf(fn, sizeof(fn), "f%u", i);
+        if (strcmp(name, fn) == 0 || strcmp(name, fabi_names[i]) == 0) {
+            *num = EMU_REG_F0 + i;
             return EMU_OK;
         }
     }
