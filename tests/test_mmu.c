@@ -484,6 +484,64 @@ START_TEST(test_sfence_vma_makes_changed_pte_visible)
 }
 END_TEST
 
+/* sfence.vma rs1, x0 */
+static uint32_t sfence_va(unsigned rs1) { return tu_enc_r(0x73, 0, 0, rs1, 0, 0x09); }
+
+START_TEST(test_sfence_vma_by_address_drops_only_that_page)
+{
+    /* 4 KiB pages only (the code page too): an address flush is narrow */
+    pt p;
+    emu_machine *m = mmu_machine(64, &p, 3, SATP_SV39);
+    pt_map(&p, TU_RAM_BASE, TU_RAM_BASE, 0, RWX_AD);
+    uint64_t pa = pt_map(&p, 0x1000, TU_RAM_BASE + 0x400000, 0, RWX_AD);
+    uint64_t pb = pt_map(&p, 0x2000, TU_RAM_BASE + 0x402000, 0, RWX_AD);
+    tu_write64(m, TU_RAM_BASE + 0x400000, 1);
+    tu_write64(m, TU_RAM_BASE + 0x401000, 2);
+    tu_write64(m, TU_RAM_BASE + 0x402000, 3);
+    tu_write64(m, TU_RAM_BASE + 0x403000, 4);
+    TU_CODE(m, TU_RAM_BASE, tu_ld(A0, A1, 0), tu_ld(A0, A2, 0), sfence_va(A1),
+            tu_ld(A3, A1, 0), tu_ld(A4, A2, 0), TU_SFENCE_VMA, tu_ld(A5, A2, 0));
+    tu_set_x(m, A1, 0x1000);
+    tu_set_x(m, A2, 0x2000);
+    tu_set(m, "pc", TU_RAM_BASE);
+    tu_set_priv(m, 1);
+    tu_step(m, 2); /* both pages are in the TLB now */
+    tu_write64(m, pa, ((TU_RAM_BASE + 0x401000) >> 12) << 10 | RWX_AD);
+    tu_write64(m, pb, ((TU_RAM_BASE + 0x403000) >> 12) << 10 | RWX_AD);
+    tu_step(m, 5);
+    ck_assert_uint_eq(tu_reg(m, "priv"), 1);
+    ck_assert_uint_eq(tu_x(m, A3), 2); /* flushed: the new mapping */
+    ck_assert_uint_eq(tu_x(m, A4), 3); /* not flushed: still cached (allowed) */
+    ck_assert_uint_eq(tu_x(m, A5), 4); /* after a full flush */
+    emu_machine_free(m);
+}
+END_TEST
+
+START_TEST(test_sfence_vma_by_address_in_superpage_drops_all_of_it)
+{
+    /* a 2 MiB page cached as several 4 KiB entries: flushing one address
+     * must drop every entry the superpage PTE produced */
+    pt p;
+    emu_machine *m = mmu_machine(64, &p, 3, SATP_SV39);
+    pt_map(&p, TU_RAM_BASE, TU_RAM_BASE, 0, RWX_AD);
+    uint64_t sp = pt_map(&p, 0x200000, TU_RAM_BASE + 0x400000, 1, RWX_AD);
+    tu_write64(m, TU_RAM_BASE + 0x401000, 5);
+    tu_write64(m, TU_RAM_BASE + 0x601000, 6);
+    TU_CODE(m, TU_RAM_BASE, tu_ld(A0, A2, 0), sfence_va(A1), tu_ld(A3, A2, 0));
+    tu_set_x(m, A1, 0x200000);
+    tu_set_x(m, A2, 0x201000);
+    tu_set(m, "pc", TU_RAM_BASE);
+    tu_set_priv(m, 1);
+    tu_step(m, 1);
+    ck_assert_uint_eq(tu_x(m, A0), 5);
+    tu_write64(m, sp, ((TU_RAM_BASE + 0x600000) >> 12) << 10 | RWX_AD);
+    tu_step(m, 2);
+    ck_assert_uint_eq(tu_reg(m, "priv"), 1);
+    ck_assert_uint_eq(tu_x(m, A3), 6);
+    emu_machine_free(m);
+}
+END_TEST
+
 START_TEST(test_store_through_tlb_after_pte_loses_write_permission)
 {
     /* a store that filled the TLB, then the PTE becomes read-only and
@@ -689,6 +747,8 @@ static Suite *mmu_suite(void)
     tcase_add_test(tc, test_fetch_crossing_into_unmapped_page_reports_second_half);
     tcase_add_test(tc, test_mprv_with_mpp_s_translates_m_loads);
     tcase_add_test(tc, test_sfence_vma_makes_changed_pte_visible);
+    tcase_add_test(tc, test_sfence_vma_by_address_drops_only_that_page);
+    tcase_add_test(tc, test_sfence_vma_by_address_in_superpage_drops_all_of_it);
     tcase_add_test(tc, test_store_through_tlb_after_pte_loses_write_permission);
     tcase_add_test(tc, test_pmp_no_entry_denies_s_and_u_allows_m);
     tcase_add_test(tc, test_pmp_napot_allows_and_denies_u_accesses);

@@ -159,6 +159,8 @@ static int walk(rv_cpu *cpu, uint64_t va, rv_access acc, unsigned priv,
             return fault_cause(acc, true);
         uint64_t off_mask = (1ull << (12 + (unsigned)i * vpn_bits)) - 1;
         *pa = ((ppn << 12) & ~off_mask) | (va & off_mask);
+        if (i > 0)
+            cpu->tlb_super = true;
         return 0;
     }
     return fault_cause(acc, true);

@@ -153,6 +153,10 @@ typedef struct rv_cpu {
     uint8_t pmpcfg[RV_PMP_COUNT];
     uint64_t pmpaddr[RV_PMP_COUNT];
     bool pmp_active;     /* some PMP entry is not OFF */
+    /* A walk found a superpage leaf since the last full TLB flush: its 4 KiB
+     * TLB entries cannot be told apart, so sfence.vma by address flushes
+     * everything. */
+    bool tlb_super;
 
     uint64_t traps, interrupts;
 
@@ -203,6 +207,9 @@ int rv_csr_lookup(const char *name);
 uint64_t rv_mtime(const rv_cpu *cpu);
 /* Called when mstatus/satp/priv change in ways that invalidate TLBs. */
 void rv_tlb_flush(rv_cpu *cpu);
+/* sfence.vma with an address: drop the translations of the page holding va
+ * (everything, when superpages may be cached). */
+void rv_tlb_flush_page(rv_cpu *cpu, uint64_t va);
 void rv_update_tlb_ptrs(rv_cpu *cpu);
 
 #endif

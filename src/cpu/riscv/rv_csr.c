@@ -623,4 +623,20 @@ void rv_tlb_flush(rv_cpu *cpu)
         for (unsigned a = 0; a < 3; a++)
             for (unsigned i = 0; i < RV_TLB_SIZE; i++)
                 cpu->tlb[p].e[a][i].vpn = RV_TLB_INVALID;
+    cpu->tlb_super = false;
+}
+
+void rv_tlb_flush_page(rv_cpu *cpu, uint64_t va)
+{
+    if (cpu->tlb_super) {
+        rv_tlb_flush(cpu);
+        return;
+    }
+    uint64_t vpn = va >> 12;
+    for (unsigned p = 0; p < 4; p++)
+        for (unsigned a = 0; a < 3; a++) {
+            rv_tlb_entry *e = &cpu->tlb[p].e[a][vpn & (RV_TLB_SIZE - 1)];
+            if (e->vpn == vpn)
+                e->vpn = RV_TLB_INVALID;
+        }
 }

@@ -492,7 +492,12 @@ uint64_t FN(run)(rv_cpu *cpu, uint64_t n)
                         (cpu->priv == RV_PRIV_S &&
                          (cpu->mstatus & MSTATUS_TVM)))
                         goto illegal;
-                    rv_tlb_flush(cpu);
+                    /* rs1 names one page; the ASID in rs2 does not narrow
+                     * it further (entries are not tagged by ASID) */
+                    if (rs1 != 0)
+                        rv_tlb_flush_page(cpu, X(rs1));
+                    else
+                        rv_tlb_flush(cpu);
                     break;
                 }
                 goto illegal;
