@@ -501,6 +501,22 @@ START_TEST(test_disasm_zicond_uses_spec_mnemonics)
 }
 END_TEST
 
+/* Zbc, checked against riscv64-unknown-elf-objdump 2.40
+ * (-march=rv32gc_zbc and rv64gc_zbc). */
+START_TEST(test_disasm_zbc_matches_objdump)
+{
+    for (unsigned xlen = 32; xlen <= 64; xlen += 32) {
+        expect(0x0ac59533, 0, xlen, "clmul\ta0,a1,a2");
+        expect(0x0ac5b533, 0, xlen, "clmulh\ta0,a1,a2");
+        expect(0x0ac5a533, 0, xlen, "clmulr\ta0,a1,a2");
+        expect(0x0a0d9fb3, 0, xlen, "clmul\tt6,s11,zero");
+        expect(0x0ac58533, 0, xlen, "unknown"); /* funct7 0x05 funct3 0 */
+    }
+    expect(0x0805c533, 0, 32, "zext.h\ta0,a1");
+    expect(0x6985d513, 0, 32, "rev8\ta0,a1");
+}
+END_TEST
+
 START_TEST(test_disasm_targets_wrap_to_xlen)
 {
     /* beqz a0,-4 at pc 0 and jal ra,-2048 at pc 0x10 */
@@ -618,6 +634,7 @@ static Suite *disasm_suite(void)
     tcase_add_test(
         tc, test_disasm_reserved_encodings_objdump_accepts_print_unknown);
     tcase_add_test(tc, test_disasm_zicond_uses_spec_mnemonics);
+    tcase_add_test(tc, test_disasm_zbc_matches_objdump);
     tcase_add_test(tc, test_disasm_targets_wrap_to_xlen);
     tcase_add_test(tc, test_disasm_returns_length_from_low_bits);
     tcase_add_test(tc, test_disasm_truncates_to_buflen);

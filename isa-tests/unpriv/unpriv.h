@@ -141,4 +141,15 @@
 98: TEST_FAIL;                                                              \
 99:
 
+/* Unary operations: inst rd, rs1. a0 = op(a1); rd = rs1; x0 as the
+ * source; x0 as the destination. */
+#define TEST_R1(n, inst, res, v1)                                           \
+    TEST_CASE(n, a0, res, li a1, v1; inst a0, a1)
+#define TEST_R1_SD(n, inst, res, v1)                                        \
+    TEST_CASE(n, a1, res, li a1, v1; inst a1, a1)
+#define TEST_R1_Z(n, inst, res)                                             \
+    TEST_CASE(n, a0, res, li a0, 0x5a5; inst a0, x0)
+#define TEST_R1_ZD(n, inst, v1)                                             \
+    TEST_CASE(n, x0, 0, li a1, v1; inst x0, a1)
+
 #endif
