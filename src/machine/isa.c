@@ -57,8 +57,7 @@ bool isa_parse(const char *s, emu_isa *isa, char *err, size_t errlen)
         case 'i': case 'm': case 'a': case 'f': case 'd': case 'c':
             isa->misa_ext |= EXT(*p);
             break;
-        case 'b': /* B = Zba + Zbb + Zbs (B extension 1.0) */
-            isa->misa_ext |= EXT('b');
+        case 'b': /* B = Zba + Zbb + Zbs (B extension 1.0); misa.B below */
             isa->z |= ISA_Z_ZBA | ISA_Z_ZBB | ISA_Z_ZBS;
             break;
         case 'z': case 's': case 'x':

@@ -81,27 +81,20 @@ static int FN(fp)(rv_cpu *cpu, uint32_t insn)
         goto fp_result;
     }
 
+    /* the arithmetic with two operands and a rounding mode */
+#define ARITH(name)                                                            \
+    do {                                                                       \
+        NEED_RM();                                                             \
+        r = dbl ? f64_##name(a, b, rm, &flags)                                 \
+                : f32_##name((uint32_t)a, (uint32_t)b, rm, &flags);            \
+        goto fp_result;                                                        \
+    } while (0)
     switch (insn >> 27) {
-    case 0x00: /* fadd */
-        NEED_RM();
-        r = dbl ? f64_add(a, b, rm, &flags)
-                : f32_add((uint32_t)a, (uint32_t)b, rm, &flags);
-        goto fp_result;
-    case 0x01: /* fsub */
-        NEED_RM();
-        r = dbl ? f64_sub(a, b, rm, &flags)
-                : f32_sub((uint32_t)a, (uint32_t)b, rm, &flags);
-        goto fp_result;
-    case 0x02: /* fmul */
-        NEED_RM();
-        r = dbl ? f64_mul(a, b, rm, &flags)
-                : f32_mul((uint32_t)a, (uint32_t)b, rm, &flags);
-        goto fp_result;
-    case 0x03: /* fdiv */
-        NEED_RM();
-        r = dbl ? f64_div(a, b, rm, &flags)
-                : f32_div((uint32_t)a, (uint32_t)b, rm, &flags);
-        goto fp_result;
+    case 0x00: ARITH(add);
+    case 0x01: ARITH(sub);
+    case 0x02: ARITH(mul);
+    case 0x03: ARITH(div);
+#undef ARITH
     case 0x0b: /* fsqrt */
         if (rs2 != 0)
             return RV_FP_ILLEGAL;
