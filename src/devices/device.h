@@ -18,4 +18,22 @@ typedef struct dev_ops {
     void (*reset)(void *dev);
 } dev_ops;
 
+/*
+ * An interrupt line from a device to an interrupt controller input. The
+ * board wires it (for example to a PLIC source); the device only drives
+ * the level. Lines are level-sensitive: the device holds the level high
+ * while it wants service. An unwired line (set == NULL) goes nowhere.
+ */
+typedef struct dev_irq {
+    void (*set)(void *ctl, unsigned line, bool level);
+    void *ctl;
+    unsigned line;
+} dev_irq;
+
+static inline void dev_irq_set(const dev_irq *irq, bool level)
+{
+    if (irq->set)
+        irq->set(irq->ctl, irq->line, level);
+}
+
 #endif
