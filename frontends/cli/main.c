@@ -1,9 +1,12 @@
 /*
- * emu: run a RISC-V program on the HTIF test board.
+ * emu: run a RISC-V program on the HTIF test board, or boot firmware and
+ * kernels on the virt board.
  *
  * Spike's spellings are accepted where they fit (--isa=, -m, -p,
  * +signature=, --signature-granularity=) so test harnesses written for Spike
- * can call emu instead. The process exits with the guest's status.
+ * can call emu instead, and QEMU's single-dash spellings for the virt board
+ * (-M virt, -bios, -kernel, -initrd, -append, -smp, -nographic) so QEMU
+ * command lines carry over. The process exits with the guest's status.
  */
 #include <errno.h>
 #include <inttypes.h>
@@ -12,7 +15,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
+#include "console.h"
 #include "libemu/libemu.h"
 
 #define EXIT_USAGE 2
@@ -31,7 +36,18 @@ typedef struct options {
     unsigned sig_gran;
     bool trace, stats;
     const char *program;
+    /* virt board */
+    emu_board board;
+    const char *bios, *kernel, *initrd, *append, *dump_dtb;
 } options;
+
+/* Where distributions install OpenSBI's generic fw_dynamic firmware, tried
+ * in order when the virt board gets no --bios (LIBEMU_FIRMWARE first). */
+static const char *const firmware_paths[] = {
+    "/usr/lib/riscv64-linux-gnu/opensbi/generic/fw_dynamic.bin", /* Debian */
+    "/usr/share/opensbi/lp64/generic/firmware/fw_dynamic.bin",  /* Fedora */
+    "/usr/share/qemu/opensbi-riscv64-generic-fw_dynamic.bin",   /* QEMU */
+};
 
 static emu_machine *running; /* for the SIGINT handler only */
 
@@ -39,10 +55,35 @@ static void usage(FILE *f)
 {
     fprintf(f,
 "usage: emu [options] program.elf\n"
+"       emu -M virt [-bios FILE|none] [-kernel FILE] [-initrd FILE]\n"
+"               [-append ARGS] [-smp N] [-m SIZE] [options]\n"
 "\n"
-"Runs a RISC-V ELF program on the HTIF test board (RAM at 0x80000000, a CLINT\n"
-"at 0x02000000, tohost/fromhost found by symbol) and exits with the guest's\n"
-"status.\n"
+"The first form runs a RISC-V ELF program on the HTIF test board (RAM at\n"
+"0x80000000, a CLINT at 0x02000000, tohost/fromhost found by symbol) and\n"
+"exits with the guest's status.\n"
+"\n"
+"The second boots firmware and a kernel on the virt board, which follows\n"
+"QEMU's riscv virt machine (NS16550A UART, PLIC, CLINT, SiFive test\n"
+"finisher, goldfish RTC, virtio-mmio slots, a device tree built for the\n"
+"configuration). The UART is the terminal: keys go to the guest (Ctrl-C\n"
+"too); Ctrl-A x quits and Ctrl-A h lists the escapes. When stdin is not a\n"
+"terminal its bytes are typed into the guest. A guest power-off ends emu\n"
+"with the guest's status; a guest reboot resets the machine.\n"
+"\n"
+"virt board options (QEMU's single-dash spellings work too):\n"
+"  -M NAME, --machine=NAME    board: virt, or test (the default; also spike)\n"
+"  --bios=FILE                firmware, ELF or raw, loaded at 0x80000000;\n"
+"                             'none' starts the kernel directly in M mode.\n"
+"                             Default: OpenSBI's generic fw_dynamic.bin from\n"
+"                             $LIBEMU_FIRMWARE or the distribution's opensbi\n"
+"  --kernel=FILE              kernel, ELF or raw (raw images go to the next\n"
+"                             2 MiB boundary after the firmware: 0x80200000)\n"
+"  --initrd=FILE              initial RAM disk\n"
+"  --append=ARGS              kernel command line (/chosen/bootargs)\n"
+"  --smp=N                    number of harts (QEMU's -smp N or cpus=N)\n"
+"  --dump-dtb=FILE            write the board's device tree to FILE and exit\n"
+"  --nographic                accepted for QEMU compatibility (the console\n"
+"                             is always the terminal)\n"
 "\n"
 "options:\n"
 "  --isa=STRING               ISA in Spike's spelling, e.g. rv64gc,\n"
@@ -54,8 +95,9 @@ static void usage(FILE *f)
 "                             Misaligned loads and stores are emulated when\n"
 "                             zicclsm is named and trap otherwise.\n"
 "  --priv=MODES               privilege modes: msu (default), mu or m\n"
-"  -m SIZE, -mSIZE            RAM size in MiB (e.g. -m256), or BASE:SIZE in\n"
-"                             bytes (e.g. -m0x80000000:0x10000000)\n"
+"  -m SIZE, -mSIZE            RAM size in MiB (e.g. -m256, or -m 1G with a\n"
+"                             K, M or G suffix), or BASE:SIZE in bytes\n"
+"                             (e.g. -m0x80000000:0x10000000)\n"
 "  --memory=SIZE              RAM size with an optional K, M or G suffix\n"
 "  -p N, -pN, --harts=N       number of harts (default 1)\n"
 "  --max-insns=N              stop after N instructions (exit status %d)\n"
@@ -131,9 +173,59 @@ static void parse_spike_mem(const char *s, options *o)
         return;
     }
     uint64_t mib;
-    if (!parse_u64(s, &mib) || mib == 0 || mib > (1ull << 24))
-        bad_usage("bad memory size '%s' (expected MiB, e.g. -m256)", s);
-    o->ram_size = mib << 20;
+    if (parse_u64(s, &mib)) {
+        if (mib == 0 || mib > (1ull << 24))
+            bad_usage("bad memory size '%s' (expected MiB, e.g. -m256)", s);
+        o->ram_size = mib << 20;
+        return;
+    }
+    /* QEMU's -m 512M / -m 2G */
+    size_t n = strlen(s);
+    if (!n || !strchr("KkMmGg", s[n - 1]) || !parse_size(s, &o->ram_size) ||
+        o->ram_size == 0)
+        bad_usage("bad memory size '%s' (expected MiB, e.g. -m256, or a size "
+                  "such as 512M)", s);
+}
+
+/*
+ * An option that takes a value, in any of its spellings: --name=V,
+ * --name V and QEMU's -name V. Returns the value or NULL if argv[*i] is
+ * not this option.
+ */
+static const char *value_opt(int argc, char **argv, int *i, const char *name)
+{
+    const char *a = argv[*i];
+    size_t n = strlen(name);
+    const char *p = a[0] == '-' && a[1] == '-' ? a + 2 : a[0] == '-' ? a + 1 : NULL;
+    if (!p || strncmp(p, name, n) != 0)
+        return NULL;
+    if (p[n] == '=')
+        return p + n + 1;
+    if (p[n] != 0)
+        return NULL;
+    if (++*i == argc)
+        bad_usage("option '%s' needs a value", a);
+    return argv[*i];
+}
+
+/* QEMU's -smp: "4" or "cpus=4[,...]" (other keys are accepted and ignored). */
+static unsigned parse_smp(const char *v)
+{
+    char buf[128];
+    snprintf(buf, sizeof(buf), "%s", v);
+    char *num = buf;
+    for (char *tok = strtok(buf, ","); tok; tok = strtok(NULL, ",")) {
+        if (strncmp(tok, "cpus=", 5) == 0) {
+            num = tok + 5;
+            break;
+        }
+        if (tok == buf && !strchr(tok, '='))
+            break;
+    }
+    uint64_t n;
+    if (!parse_u64(num, &n) || n == 0 || n > 64)
+        bad_usage("bad hart count '%s' (1 to 64)", v);
+    return (unsigned)n;
 }
 
 static const char *opt_value(const char *arg, const char *name)
@@ -147,13 +239,41 @@ static const char *opt_value(const char *arg, const char *name)
 static void parse_args(int argc, char **argv, options *o)
 {
     for (int i = 1; i < argc; i++) {
-        const char *a = argv[i], *v;
+        const char *a = argv[i], *v = NULL;
         if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
             usage(stdout);
             exit(0);
         } else if (strcmp(a, "--version") == 0) {
             printf("emu (libemu) %s\n", EMU_VERSION_STRING);
             exit(0);
+        } else if (strcmp(a, "-M") == 0 || (v = value_opt(argc, argv, &i, "machine"))) {
+            if (!v) {
+                if (++i == argc)
+                    bad_usage("option '%s' needs a value", a);
+                v = argv[i];
+            }
+            if (strcmp(v, "virt") == 0 || strncmp(v, "virt,", 5) == 0)
+                o->board = EMU_BOARD_VIRT;
+            else if (strcmp(v, "test") == 0 || strcmp(v, "spike") == 0)
+                o->board = EMU_BOARD_TEST;
+            else
+                bad_usage("unknown machine '%s' (virt or test)", v);
+        } else if ((v = value_opt(argc, argv, &i, "bios"))) {
+            o->bios = v;
+        } else if ((v = value_opt(argc, argv, &i, "kernel"))) {
+            o->kernel = v;
+        } else if ((v = value_opt(argc, argv, &i, "initrd"))) {
+            o->initrd = v;
+        } else if ((v = value_opt(argc, argv, &i, "append"))) {
+            o->append = v;
+        } else if ((v = value_opt(argc, argv, &i, "smp"))) {
+            o->harts = parse_smp(v);
+        } else if ((v = value_opt(argc, argv, &i, "dump-dtb"))) {
+            if (!*v)
+                bad_usage("option '%s' needs a file name", a);
+            o->dump_dtb = v;
+        } else if (strcmp(a, "-nographic") == 0 || strcmp(a, "--nographic") == 0) {
+            /* the console is always the terminal */
         } else if ((v = opt_value(a, "--isa"))) {
             o->isa = v;
         } else if ((v = opt_value(a, "--priv"))) {
@@ -210,6 +330,20 @@ static void parse_args(int argc, char **argv, options *o)
             bad_usage("unexpected argument '%s' (one program only)", a);
         }
     }
+    if (o->board == EMU_BOARD_VIRT) {
+        if (o->program)
+            bad_usage("the virt board boots firmware and kernels: use "
+                      "-kernel %s (and -bios none for a bare-metal program)",
+                      o->program);
+        if (o->signature)
+            bad_usage("%s", "--signature needs the test board");
+        if (o->bios && strcmp(o->bios, "none") == 0 && !o->kernel)
+            bad_usage("%s", "-bios none needs a -kernel");
+        return;
+    }
+    if (o->bios || o->kernel || o->initrd || o->append || o->dump_dtb)
+        bad_usage("%s", "-bios, -kernel, -initrd, -append and --dump-dtb need "
+                  "the virt board (-M virt)");
     if (!o->program)
         bad_usage("%s", "no program given");
 }
@@ -240,22 +374,91 @@ static void trace_out(void *ctx, unsigned hart, uint64_t pc, uint32_t insn,
                 hart, pc, insn, text);
 }
 
-/* The ELF class of the program decides RV32 or RV64 when --isa is absent. */
+/* The ELF class of the program (or of the kernel or firmware) decides RV32
+ * or RV64 when --isa is absent; raw images mean RV64. */
 static emu_arch guess_arch(const options *o)
 {
     if (o->isa)
         return strncmp(o->isa, "rv32", 4) == 0 || strncmp(o->isa, "RV32", 4) == 0
                    ? EMU_ARCH_RISCV32
                    : EMU_ARCH_RISCV64;
-    unsigned char id[5] = {0};
-    FILE *f = fopen(o->program, "rb");
-    if (f) {
+    const char *files[] = {o->program, o->kernel, o->bios};
+    for (size_t i = 0; i < 3; i++) {
+        unsigned char id[5] = {0};
+        FILE *f = files[i] ? fopen(files[i], "rb") : NULL;
+        if (!f)
+            continue;
         size_t n = fread(id, 1, sizeof(id), f);
         fclose(f);
-        if (n == sizeof(id) && memcmp(id, "\177ELF", 4) == 0 && id[4] == 1)
-            return EMU_ARCH_RISCV32;
+        if (n == sizeof(id) && memcmp(id, "\177ELF", 4) == 0)
+            return id[4] == 1 ? EMU_ARCH_RISCV32 : EMU_ARCH_RISCV64;
     }
     return EMU_ARCH_RISCV64;
+}
+
+/* The firmware for the virt board: --bios, or the first one installed. */
+static const char *find_firmware(const options *o)
+{
+    if (o->bios && strcmp(o->bios, "default") != 0)
+        return strcmp(o->bios, "none") == 0 ? NULL : o->bios;
+    const char *env = getenv("LIBEMU_FIRMWARE");
+    if (env && *env)
+        return env;
+    for (size_t i = 0; i < sizeof(firmware_paths) / sizeof(firmware_paths[0]); i++)
+        if (access(firmware_paths[i], R_OK) == 0)
+            return firmware_paths[i];
+    fprintf(stderr, "emu: no OpenSBI firmware found (install Debian's opensbi "
+            "package, set LIBEMU_FIRMWARE, or give -bios FILE or -bios none)\n");
+    exit(EXIT_LOAD);
+}
+
+static int dump_dtb(emu_machine *m, const char *path)
+{
+    const void *dtb;
+    size_t size;
+    if (emu_get_dtb(m, &dtb, &size) != EMU_OK) {
+        fprintf(stderr, "emu: this board has no device tree\n");
+        return 1;
+    }
+    FILE *f = fopen(path, "wb");
+    if (!f || fwrite(dtb, 1, size, f) != size || fclose(f) != 0) {
+        fprintf(stderr, "emu: %s: %s\n", path, strerror(errno));
+        return 1;
+    }
+    return 0;
+}
+
+/*
+ * Run the virt board: slices of guest time between which typed bytes go
+ * to the UART. When every hart sleeps with nothing due, wait for input.
+ */
+static void run_virt(emu_machine *m, uint64_t max_insns, emu_exit *e,
+                     bool *quit)
+{
+    const uint64_t slice = 1u << 20;
+    uint64_t left = max_insns;
+    *quit = false;
+    for (;;) {
+        if (!console_pump(0)) {
+            *quit = true;
+            return;
+        }
+        uint64_t n = max_insns && left < slice ? left : slice;
+        emu_run(m, n, e);
+        if (e->reason == EMU_EXIT_BUDGET) {
+            if (max_insns && (left -= n) == 0)
+                return;
+            continue;
+        }
+        if (e->reason == EMU_EXIT_IDLE && console_has_input()) {
+            if (!console_pump(-1)) {
+                *quit = true;
+                return;
+            }
+            continue;
+        }
+        return;
+    }
 }
 
 static int write_signature(emu_machine *m, const options *o)
@@ -322,6 +525,7 @@ int main(int argc, char **argv)
     parse_args(argc, argv, &o);
 
     emu_config cfg = emu_config_default(guess_arch(&o));
+    cfg.board = o.board;
     cfg.isa = o.isa;
     if (o.priv)
         cfg.priv = o.priv;
@@ -340,10 +544,22 @@ int main(int argc, char **argv)
         fprintf(stderr, "emu: %s\n", err);
         return EXIT_USAGE;
     }
-    if (emu_load_elf(m, o.program, NULL) != EMU_OK) {
+    emu_status lst;
+    if (o.board == EMU_BOARD_VIRT) {
+        emu_boot_config boot = {find_firmware(&o), o.kernel, o.initrd, o.append};
+        lst = emu_boot(m, &boot);
+    } else {
+        lst = emu_load_elf(m, o.program, NULL);
+    }
+    if (lst != EMU_OK) {
         fprintf(stderr, "emu: %s\n", emu_last_error(m));
         emu_machine_free(m);
         return EXIT_LOAD;
+    }
+    if (o.dump_dtb) {
+        int rc = dump_dtb(m, o.dump_dtb);
+        emu_machine_free(m);
+        return rc;
     }
     if (o.trace)
         emu_set_retire_hook(m, trace_out, m);
@@ -356,11 +572,20 @@ int main(int argc, char **argv)
 
     double t0 = now_seconds();
     emu_exit e;
-    emu_run(m, o.max_insns, &e);
+    bool quit = false;
+    if (o.board == EMU_BOARD_VIRT) {
+        console_open(m);
+        run_virt(m, o.max_insns, &e, &quit);
+        console_close();
+    } else {
+        emu_run(m, o.max_insns, &e);
+    }
     double secs = now_seconds() - t0;
     running = NULL;
 
     int status;
+    if (quit)
+        e.reason = EMU_EXIT_HALT, e.code = 0;
     switch (e.reason) {
     case EMU_EXIT_HALT:
         status = e.code;

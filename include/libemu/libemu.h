@@ -52,12 +52,24 @@ typedef enum emu_arch {
 } emu_arch;
 
 /*
- * Boards. EMU_BOARD_TEST is a Spike-like test board: RAM (by default at
+ * Boards.
+ *
+ * EMU_BOARD_TEST is a Spike-like test board: RAM (by default at
  * 0x80000000), a CLINT at 0x02000000 (msip, mtimecmp, mtime), and the HTIF
  * tohost/fromhost interface found through the loaded ELF's symbols.
+ *
+ * EMU_BOARD_VIRT follows QEMU's riscv `virt` machine, so the same firmware
+ * and kernels boot unchanged: RAM at 0x80000000 (ram_base must stay there),
+ * the SiFive test finisher at 0x00100000 (power-off, reboot), a goldfish
+ * RTC at 0x00101000, the CLINT at 0x02000000, a PLIC at 0x0c000000, an
+ * NS16550A UART at 0x10000000 (PLIC source 10) and eight virtio-mmio slots
+ * at 0x10001000 + 0x1000 * n (sources 1..8). A device tree describing the
+ * machine is built when it is created; emu_boot() loads firmware and
+ * kernel the way QEMU does.
  */
 typedef enum emu_board {
     EMU_BOARD_TEST,
+    EMU_BOARD_VIRT,
 } emu_board;
 
 /* Severity of a log message. */
@@ -77,9 +89,9 @@ typedef void (*emu_log_fn)(void *ctx, emu_log_level level, const char *msg);
 /* The ISA a machine gets when emu_config.isa is NULL: every extension
  * libemu implements. */
 #define EMU_DEFAULT_ISA64 \
-    "rv64imafdc_zicsr_zifencei_zicntr_zihpm_zicclsm_zba_zbb_zbs_zbc_zicond"
+    "rv64imafdc_zicsr_zifencei_zicntr_zihpm_zicclsm_zba_zbb_zbs_zbc_zicond_sstc"
 #define EMU_DEFAULT_ISA32 \
-    "rv32imafdc_zicsr_zifencei_zicntr_zihpm_zicclsm_zba_zbb_zbs_zbc_zicond"
+    "rv32imafdc_zicsr_zifencei_zicntr_zihpm_zicclsm_zba_zbb_zbs_zbc_zicond_sstc"
 
 typedef struct emu_config {
     emu_arch arch;
@@ -112,6 +124,12 @@ typedef struct emu_config {
     emu_log_fn log;           /* NULL discards log messages */
     void *log_ctx;
     emu_log_level log_level;  /* messages above this level are dropped */
+    /*
+     * Virt board: the goldfish RTC's time at power-on, in nanoseconds since
+     * the Unix epoch; afterwards it advances with virtual time. 0 (the
+     * default) takes the host's clock when the machine is created.
+     */
+    uint64_t rtc_start_ns;
 } emu_config;
 
 /* The default configuration for an architecture (test board, 128 MiB). */
@@ -152,6 +170,50 @@ emu_status emu_load_elf_mem(emu_machine *m, const void *data, size_t size,
                             uint64_t *entry);
 /* Copy a raw binary file into guest physical memory at addr. */
 emu_status emu_load_raw(emu_machine *m, const char *path, uint64_t addr);
+
+/*
+ * Boot a virt board the way QEMU's -bios/-kernel/-initrd/-append do:
+ *  - bios: firmware (ELF, or a raw binary loaded at the RAM base), e.g.
+ *    OpenSBI's fw_jump.bin or fw_dynamic.bin. NULL boots without firmware:
+ *    the kernel then starts in M mode at its entry on every hart.
+ *  - kernel: ELF (loaded at its physical addresses) or a raw image placed
+ *    at the first 2 MiB boundary after the firmware (4 MiB on RV32), which
+ *    is 0x80200000 where fw_jump expects it; without firmware, a raw image
+ *    goes to the RAM base. May be NULL.
+ *  - initrd: copied into RAM after the kernel; its range goes to
+ *    /chosen/linux,initrd-start and -end. May be NULL.
+ *  - cmdline: /chosen/bootargs. May be NULL.
+ * The device tree is placed at the end of RAM (below 3 GiB, 2 MiB aligned,
+ * as QEMU does). Every hart starts at the firmware's entry with a0 = its
+ * hart id, a1 = the device tree's address and a2 = the address of an
+ * OpenSBI fw_dynamic_info structure (magic, version 2, next address = the
+ * kernel, next mode = S, boot hart 0), kept in a read-only ROM at 0x1000.
+ * The loaded images are remembered and copied again when the machine is
+ * reset (a guest reboot), so a reboot starts from the same state.
+ */
+typedef struct emu_boot_config {
+    const char *bios;
+    const char *kernel;
+    const char *initrd;
+    const char *cmdline;
+} emu_boot_config;
+emu_status emu_boot(emu_machine *m, const emu_boot_config *boot);
+
+/*
+ * The flattened device tree of a virt board (as emu_boot() last built it,
+ * or the machine's initial one): a pointer owned by the machine, valid
+ * until the next emu_boot() or emu_machine_free(). EMU_ERR_UNSUPPORTED on
+ * boards without a device tree.
+ */
+emu_status emu_get_dtb(const emu_machine *m, const void **dtb, size_t *size);
+
+/*
+ * Give the guest console (the virt board's UART) bytes typed by the user.
+ * Returns how many were taken: the UART's receive FIFO holds 16, so the
+ * caller keeps the rest and offers them again after running the guest for
+ * a while. Returns 0 on boards without a UART.
+ */
+size_t emu_console_input(emu_machine *m, const void *buf, size_t len);
 
 /* Address of a symbol of the loaded ELF file. */
 emu_status emu_symbol_lookup(const emu_machine *m, const char *name,

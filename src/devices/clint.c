@@ -49,22 +49,43 @@ uint64_t dev_clint_mtime(const dev_clint *c, uint64_t steps)
 
 void dev_clint_update(dev_clint *c, rv_cpu *cpu)
 {
-    bool pending = dev_clint_mtime(c, cpu->steps) >= c->mtimecmp[cpu->hartid];
+    uint64_t now = dev_clint_mtime(c, cpu->steps);
+    bool pending = now >= c->mtimecmp[cpu->hartid];
     if (pending != ((cpu->mip & RV_MIP_MTIP) != 0))
         rv_set_mip(cpu, RV_MIP_MTIP, pending);
+    if (rv_sstc_on(cpu)) {
+        pending = now >= cpu->stimecmp;
+        if (pending != ((cpu->mip & RV_MIP_STIP) != 0))
+            rv_set_mip(cpu, RV_MIP_STIP, pending);
+    }
 }
 
-uint64_t dev_clint_steps_to_event(const dev_clint *c, const rv_cpu *cpu)
+void rv_timer_update(rv_cpu *cpu) { dev_clint_update(cpu->m->clint, cpu); }
+
+/* Steps until mtime, now at `now`, reaches cmp (UINT64_MAX: never, or
+ * already there). */
+static uint64_t steps_to(const dev_clint *c, uint64_t steps, uint64_t now,
+                         uint64_t cmp)
 {
-    uint64_t now = dev_clint_mtime(c, cpu->steps);
-    uint64_t cmp = c->mtimecmp[cpu->hartid];
     if (now >= cmp)
         return UINT64_MAX;
     uint64_t ticks = cmp - now;
     if (ticks > UINT64_MAX / c->ipt)
         return UINT64_MAX;
     /* the step at which steps / ipt first reaches the next tick boundary */
-    return ticks * c->ipt - cpu->steps % c->ipt;
+    return ticks * c->ipt - steps % c->ipt;
+}
+
+uint64_t dev_clint_steps_to_event(const dev_clint *c, const rv_cpu *cpu)
+{
+    uint64_t now = dev_clint_mtime(c, cpu->steps);
+    uint64_t n = steps_to(c, cpu->steps, now, c->mtimecmp[cpu->hartid]);
+    if (rv_sstc_on(cpu)) {
+        uint64_t s = steps_to(c, cpu->steps, now, cpu->stimecmp);
+        if (s < n)
+            n = s;
+    }
+    return n;
 }
 
 static void reset(void *dev)

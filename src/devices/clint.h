@@ -19,10 +19,11 @@ dev_clint *dev_clint_new(struct emu_machine *m, unsigned nharts,
 void dev_clint_free(dev_clint *c);
 /* mtime as seen by a hart that has been scheduled for `steps` steps. */
 uint64_t dev_clint_mtime(const dev_clint *c, uint64_t steps);
-/* Re-evaluate MTIP of a hart (mtime >= mtimecmp). */
+/* Re-evaluate MTIP of a hart (mtime >= mtimecmp), and STIP when Sstc's
+ * stimecmp drives it. */
 void dev_clint_update(dev_clint *c, struct rv_cpu *cpu);
-/* Steps the hart may run before its timer interrupt becomes pending
- * (UINT64_MAX when it is pending already or mtimecmp is unreachable). */
+/* Steps the hart may run before a timer interrupt (mtimecmp, or stimecmp
+ * under Sstc) becomes pending (UINT64_MAX: none ahead). */
 uint64_t dev_clint_steps_to_event(const dev_clint *c, const struct rv_cpu *cpu);
 
 #endif

@@ -95,8 +95,9 @@ static emu_status read_symbols(emu_machine *m, Elf *e, const char *what,
     return EMU_OK;
 }
 
-static emu_status load_elf(emu_machine *m, const char *what, char *img,
-                           size_t size, uint64_t *entry)
+emu_status machine_load_elf(emu_machine *m, const char *what, char *img,
+                            size_t size, bool program, uint64_t *entry,
+                            uint64_t span[2])
 {
     if (elf_version(EV_CURRENT) == EV_NONE)
         return machine_error(m, EMU_ERR_UNSUPPORTED, "libelf is too old");
@@ -217,11 +218,24 @@ static emu_status load_elf(emu_machine *m, const char *what, char *img,
         goto out;
 
     /* everything checked: copy the segments and take the symbols */
+    uint64_t top = 0, bottom = UINT64_MAX;
     for (size_t i = 0; i < nseg; i++) {
         uint8_t *dst = m->bus.ram + (segs[i].paddr - m->bus.ram_base);
         memcpy(dst, img + segs[i].offset, segs[i].filesz);
         memset(dst + segs[i].filesz, 0, segs[i].memsz - segs[i].filesz);
+        if (segs[i].paddr + segs[i].memsz > top)
+            top = segs[i].paddr + segs[i].memsz;
+        if (segs[i].paddr < bottom)
+            bottom = segs[i].paddr;
     }
+    if (span) {
+        span[0] = bottom;
+        span[1] = top;
+    }
+    if (entry)
+        *entry = eh.e_entry;
+    if (!program)
+        goto out;
     for (size_t i = 0; i < m->nsyms; i++)
         free(m->syms[i].name);
     free(m->syms);
@@ -232,8 +246,6 @@ static emu_status load_elf(emu_machine *m, const char *what, char *img,
     m->entry = eh.e_entry;
     for (unsigned h = 0; h < m->nharts; h++)
         m->harts[h]->pc = eh.e_entry;
-    if (entry)
-        *entry = eh.e_entry;
 
     bus_clear_watches(&m->bus);
     uint64_t tohost, fromhost = 0;
@@ -262,14 +274,14 @@ emu_status emu_load_elf_mem(emu_machine *m, const void *data, size_t size,
         return machine_error(m, EMU_ERR_NOMEM, "out of memory");
     if (size)
         memcpy(copy, data, size);
-    emu_status st = load_elf(m, "image", copy, size, entry);
+    emu_status st = machine_load_elf(m, "image", copy, size, true, entry, NULL);
     free(copy);
     return st;
 }
 
 /* Read a whole regular file into memory. */
-static emu_status read_file(emu_machine *m, const char *path, char **out,
-                            size_t *size)
+emu_status machine_read_file(emu_machine *m, const char *path, char **out,
+                             size_t *size)
 {
     FILE *f = fopen(path, "rb");
     if (!f)
@@ -306,10 +318,10 @@ emu_status emu_load_elf(emu_machine *m, const char *path, uint64_t *entry)
         return EMU_ERR_INVALID;
     char *img;
     size_t size;
-    emu_status st = read_file(m, path, &img, &size);
+    emu_status st = machine_read_file(m, path, &img, &size);
     if (st != EMU_OK)
         return st;
-    st = load_elf(m, path, img, size, entry);
+    st = machine_load_elf(m, path, img, size, true, entry, NULL);
     free(img);
     return st;
 }
@@ -320,7 +332,7 @@ emu_status emu_load_raw(emu_machine *m, const char *path, uint64_t addr)
         return EMU_ERR_INVALID;
     char *img;
     size_t size;
-    emu_status st = read_file(m, path, &img, &size);
+    emu_status st = machine_read_file(m, path, &img, &size);
     if (st != EMU_OK)
         return st;
     if (!bus_in_ram(&m->bus, addr, size)) {

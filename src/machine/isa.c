@@ -18,7 +18,7 @@ static const struct {
     {"zicsr", 0},           {"zifencei", 0},       {"zicntr", 0},
     {"zihpm", 0},           {"zihintpause", 0},    {"zicclsm", ISA_Z_ZICCLSM},
     {"zba", ISA_Z_ZBA},     {"zbb", ISA_Z_ZBB},    {"zbs", ISA_Z_ZBS},
-    {"zbc", ISA_Z_ZBC},     {"zicond", ISA_Z_ZICOND},
+    {"zbc", ISA_Z_ZBC},     {"zicond", ISA_Z_ZICOND}, {"sstc", ISA_Z_SSTC},
 };
 
 bool isa_parse(const char *s, emu_isa *isa, char *err, size_t errlen)

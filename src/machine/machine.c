@@ -116,7 +116,7 @@ emu_status emu_machine_new(const emu_config *cfg, emu_machine **out, char *err,
         return fail_new(m, err, errlen,
                         machine_error(m, EMU_ERR_UNSUPPORTED,
                                       "unsupported architecture %d", cfg->arch));
-    if (cfg->board != EMU_BOARD_TEST)
+    if (cfg->board != EMU_BOARD_TEST && cfg->board != EMU_BOARD_VIRT)
         return fail_new(m, err, errlen,
                         machine_error(m, EMU_ERR_UNSUPPORTED, "unknown board %d",
                                       cfg->board));
@@ -190,12 +190,17 @@ emu_status emu_machine_new(const emu_config *cfg, emu_machine **out, char *err,
     if (!m->clint || !m->htif)
         return fail_new(m, err, errlen,
                         machine_error(m, EMU_ERR_NOMEM, "out of memory"));
-    if (!bus_add_region(&m->bus, TEST_BOARD_CLINT_BASE, CLINT_SIZE,
-                        &dev_clint_ops, m->clint))
+    if (cfg->board == EMU_BOARD_VIRT) {
+        emu_status st = virt_init(m);
+        if (st != EMU_OK)
+            return fail_new(m, err, errlen, st);
+    } else if (!bus_add_region(&m->bus, TEST_BOARD_CLINT_BASE, CLINT_SIZE,
+                               &dev_clint_ops, m->clint)) {
         return fail_new(m, err, errlen,
                         machine_error(m, EMU_ERR_INVALID,
                                       "RAM overlaps the CLINT at 0x%llx",
                                       TEST_BOARD_CLINT_BASE));
+    }
     *out = m;
     return EMU_OK;
 }
@@ -208,6 +213,8 @@ void emu_machine_free(emu_machine *m)
         for (unsigned i = 0; i < m->nharts; i++)
             rv_cpu_free(m->harts[i]);
     free(m->harts);
+    virt_free(m);
+    boot_free(m);
     dev_clint_free(m->clint);
     dev_htif_free(m->htif);
     for (size_t i = 0; i < m->nsyms; i++)
@@ -217,13 +224,21 @@ void emu_machine_free(emu_machine *m)
     free(m);
 }
 
-void emu_machine_reset(emu_machine *m)
+void machine_reset(emu_machine *m)
 {
     for (unsigned i = 0; i < m->bus.nregions; i++)
         if (m->bus.regions[i].ops->reset)
             m->bus.regions[i].ops->reset(m->bus.regions[i].dev);
     for (unsigned i = 0; i < m->nharts; i++)
         rv_cpu_reset(m->harts[i], m->entry);
+    boot_reset(m);
     m->halted = false;
     m->exit_code = 0;
+    m->reset_requested = false;
+}
+
+void emu_machine_reset(emu_machine *m)
+{
+    if (m)
+        machine_reset(m);
 }

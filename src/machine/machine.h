@@ -16,6 +16,12 @@
 struct rv_cpu;
 struct dev_htif;
 struct dev_clint;
+struct dev_plic;
+struct dev_uart;
+struct dev_syscon;
+struct dev_rtc;
+struct dev_virtio_mmio;
+struct dev_rom;
 
 /* ISA options parsed from the ISA string (see isa.c). */
 typedef struct emu_isa {
@@ -33,6 +39,7 @@ enum {
     ISA_Z_ZBS = 1u << 3,
     ISA_Z_ZBC = 1u << 4,
     ISA_Z_ZICOND = 1u << 5,
+    ISA_Z_SSTC = 1u << 6,    /* stimecmp: S-mode timer without an SBI call */
 };
 
 typedef struct emu_symbol {
@@ -50,6 +57,21 @@ struct emu_machine {
 
     struct dev_htif *htif;
     struct dev_clint *clint;
+    /* virt board devices (NULL on the test board) */
+    struct dev_plic *plic;
+    struct dev_uart *uart;
+    struct dev_syscon *syscon;
+    struct dev_rtc *rtc;
+    struct dev_virtio_mmio *virtio[8];
+    struct dev_rom *mrom;     /* reset vector and fw_dynamic_info */
+    uint64_t rtc_base_ns;     /* RTC time at mtime 0 */
+
+    /* The device tree (virt board), and where boot put it. */
+    void *fdt;
+    size_t fdt_size;
+    /* Boot state applied at every reset (see boot.c). */
+    struct machine_boot *boot;
+    bool reset_requested;     /* the guest asked for a reboot */
 
     emu_symbol *syms;   /* sorted by name */
     size_t nsyms;
@@ -76,6 +98,35 @@ void machine_log(emu_machine *m, emu_log_level level, const char *fmt, ...)
 void machine_halt(emu_machine *m, int code);
 /* The guest wrote to its console. */
 void machine_console(emu_machine *m, const char *buf, size_t len);
+
+/* elf.c: read a whole host file (for loaders). */
+emu_status machine_read_file(emu_machine *m, const char *path, char **out,
+                             size_t *size);
+/*
+ * elf.c: load an ELF image (img may be modified). With `program`, it
+ * becomes the machine's program: its entry is every hart's pc, its symbols
+ * are kept and HTIF attaches to tohost. span (may be NULL) receives the
+ * lowest segment address and the end of the highest segment.
+ */
+emu_status machine_load_elf(emu_machine *m, const char *what, char *img,
+                            size_t size, bool program, uint64_t *entry,
+                            uint64_t span[2]);
+
+/* virt.c: create and wire the virt board's devices; build its device tree
+ * with these /chosen contents (cmdline may be NULL, initrd_end 0 = none). */
+emu_status virt_init(emu_machine *m);
+emu_status virt_build_fdt(emu_machine *m, const char *cmdline,
+                          uint64_t initrd_start, uint64_t initrd_end);
+void virt_free(emu_machine *m);
+/* Serve the virt board's timed devices between scheduling rounds. */
+void virt_poll(emu_machine *m);
+
+/* boot.c: put the boot state (images, boot registers) back at reset. */
+void boot_reset(emu_machine *m);
+void boot_free(emu_machine *m);
+
+/* machine.c: the full reset a guest reboot performs. */
+void machine_reset(emu_machine *m);
 
 /* isa.c: parse an ISA string; on error writes a message into err. */
 bool isa_parse(const char *s, emu_isa *isa, char *err, size_t errlen);

@@ -90,6 +90,11 @@ emu_status emu_run(emu_machine *m, uint64_t max_insns, emu_exit *ex)
                 break;
         }
         dev_htif_poll(m->htif);
+        virt_poll(m);
+        if (m->reset_requested && !m->halted) {
+            machine_log(m, EMU_LOG_INFO, "the guest asked for a reset");
+            machine_reset(m);
+        }
     }
 }
 

@@ -21,6 +21,7 @@ rv_cpu *rv_cpu_new(emu_machine *m, unsigned hartid, const emu_isa *isa,
     cpu->has_zbs = isa->z & ISA_Z_ZBS;
     cpu->has_zbc = isa->z & ISA_Z_ZBC;
     cpu->has_zicond = isa->z & ISA_Z_ZICOND;
+    cpu->has_sstc = has_s && (isa->z & ISA_Z_SSTC);
     cpu->has_s = has_s;
     cpu->has_u = has_u;
     uint64_t ext = isa->misa_ext;
@@ -72,6 +73,7 @@ void rv_cpu_reset(rv_cpu *cpu, uint64_t pc)
     cpu->mcounteren = cpu->scounteren = 0;
     cpu->menvcfg = cpu->senvcfg = 0;
     cpu->satp = 0;
+    cpu->stimecmp = 0;
     cpu->tdata2 = 0;
     memset(cpu->pmpcfg, 0, sizeof(cpu->pmpcfg));
     memset(cpu->pmpaddr, 0, sizeof(cpu->pmpaddr));

@@ -47,6 +47,9 @@ enum {
 #define RV_S_INTS (RV_MIP_SSIP | RV_MIP_STIP | RV_MIP_SEIP)
 #define RV_M_INTS (RV_MIP_MSIP | RV_MIP_MTIP | RV_MIP_MEIP)
 
+/* menvcfg.STCE (Sstc): stimecmp drives mip.STIP */
+#define MENVCFG_STCE (1ull << 63)
+
 /* mstatus bits, in the RV64 layout (RV32 splits bits 32+ into mstatush). */
 #define MSTATUS_SIE (1ull << 1)
 #define MSTATUS_MIE (1ull << 3)
@@ -116,7 +119,7 @@ typedef struct rv_cpu {
     unsigned hartid;
     bool misaligned_ok;  /* zicclsm: emulate misaligned loads/stores */
     bool has_m, has_a, has_c, has_f, has_d, has_s, has_u;
-    bool has_zba, has_zbb, has_zbs, has_zbc, has_zicond;
+    bool has_zba, has_zbb, has_zbs, has_zbc, has_zicond, has_sstc;
     unsigned c_fp;       /* RV_C_F | RV_C_D: compressed FP loads/stores */
     bool wfi;            /* stalled in wfi until an interrupt is pending */
 
@@ -149,6 +152,7 @@ typedef struct rv_cpu {
     uint32_t mcountinhibit; /* CY (bit 0) and IR (bit 2) are writable */
     uint64_t menvcfg, senvcfg;
     uint64_t satp;
+    uint64_t stimecmp;   /* Sstc */
     uint64_t tdata2;
     uint8_t pmpcfg[RV_PMP_COUNT];
     uint64_t pmpaddr[RV_PMP_COUNT];
@@ -205,6 +209,14 @@ bool rv_csr_write_raw(rv_cpu *cpu, unsigned csr, uint64_t val);
 bool rv_csr_name(unsigned csr, char *buf, size_t len);
 int rv_csr_lookup(const char *name);
 uint64_t rv_mtime(const rv_cpu *cpu);
+/* Re-evaluate the timer interrupts of a hart against mtime: MTIP from the
+ * CLINT's mtimecmp, STIP from stimecmp while Sstc's STCE is set. */
+void rv_timer_update(rv_cpu *cpu);
+/* Sstc: true when stimecmp drives STIP (menvcfg.STCE is set). */
+static inline bool rv_sstc_on(const rv_cpu *cpu)
+{
+    return (cpu->menvcfg & MENVCFG_STCE) != 0;
+}
 /* Called when mstatus/satp/priv change in ways that invalidate TLBs. */
 void rv_tlb_flush(rv_cpu *cpu);
 /* sfence.vma with an address: drop the translations of the page holding va

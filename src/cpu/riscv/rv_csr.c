@@ -171,8 +171,11 @@ static void wr_mie(rv_cpu *cpu, unsigned csr, uint64_t v)
 static uint64_t rd_mip(rv_cpu *cpu, unsigned csr) { return cpu->mip; }
 static void wr_mip(rv_cpu *cpu, unsigned csr, uint64_t v)
 {
-    /* software may write the S-level bits; M-level bits come from devices */
+    /* software may write the S-level bits; M-level bits come from devices,
+     * and so does STIP while Sstc's stimecmp drives it (Sstc 1.0) */
     uint64_t mask = cpu->has_s ? RV_S_INTS : 0;
+    if (rv_sstc_on(cpu))
+        mask &= ~(uint64_t)RV_MIP_STIP;
     cpu->mip = (cpu->mip & ~mask) | (v & mask);
     rv_set_mip(cpu, 0, false);
 }
@@ -353,10 +356,49 @@ static void wr_fcsr(rv_cpu *cpu, unsigned csr, uint64_t v)
 
 /* ---- envcfg, satp ---- */
 
-static uint64_t rd_menvcfg(rv_cpu *cpu, unsigned csr) { return cpu->menvcfg; }
+/* menvcfg: FIOM, and STCE with Sstc (RV32 keeps STCE in menvcfgh) */
+static uint64_t rd_menvcfg(rv_cpu *cpu, unsigned csr)
+{
+    return csr == 0x31a ? cpu->menvcfg >> 32 : cpu->menvcfg & xmask(cpu);
+}
 static void wr_menvcfg(rv_cpu *cpu, unsigned csr, uint64_t v)
 {
-    cpu->menvcfg = v & 1; /* FIOM only */
+    uint64_t mask = 1 | (cpu->has_sstc ? MENVCFG_STCE : 0);
+    if (csr == 0x31a)
+        v = (v << 32) | (cpu->menvcfg & 0xffffffffull);
+    else if (cpu->xlen == 32)
+        v = (cpu->menvcfg & ~0xffffffffull) | v;
+    cpu->menvcfg = v & mask;
+    rv_timer_update(cpu); /* STIP follows stimecmp, or keeps its value */
+}
+
+/*
+ * Sstc 1.0: stimecmp exists with S mode; below M it needs menvcfg.STCE and
+ * mcounteren.TM, otherwise it is illegal. STIP is (time >= stimecmp) while
+ * STCE is set. A write moves the hart's next timer event, so the scheduler
+ * must recompute its round.
+ */
+static bool pred_stimecmp(const rv_cpu *cpu, unsigned csr)
+{
+    if (!cpu->has_sstc || (csr == 0x15d && cpu->xlen != 32))
+        return false;
+    return cpu->priv == RV_PRIV_M ||
+           (rv_sstc_on(cpu) && (cpu->mcounteren & 2));
+}
+static uint64_t rd_stimecmp(rv_cpu *cpu, unsigned csr)
+{
+    return csr == 0x15d ? cpu->stimecmp >> 32 : cpu->stimecmp & xmask(cpu);
+}
+static void wr_stimecmp(rv_cpu *cpu, unsigned csr, uint64_t v)
+{
+    if (csr == 0x15d)
+        cpu->stimecmp = (v << 32) | (cpu->stimecmp & 0xffffffffull);
+    else if (cpu->xlen == 32)
+        cpu->stimecmp = (cpu->stimecmp & ~0xffffffffull) | v;
+    else
+        cpu->stimecmp = v;
+    rv_timer_update(cpu);
+    cpu->events |= RV_EV_EXIT;
 }
 static uint64_t rd_senvcfg(rv_cpu *cpu, unsigned csr) { return cpu->senvcfg; }
 static void wr_senvcfg(rv_cpu *cpu, unsigned csr, uint64_t v)
@@ -468,6 +510,8 @@ static const rv_csr_def csr_table[4096] = {
     [0x142] = RW("scause", pred_s, rd_plain, wr_plain),
     [0x143] = RW("stval", pred_s, rd_plain, wr_plain),
     [0x144] = RW("sip", pred_s, rd_sip, wr_sip),
+    [0x14d] = RW("stimecmp", pred_stimecmp, rd_stimecmp, wr_stimecmp),
+    [0x15d] = RW("stimecmph", pred_stimecmp, rd_stimecmp, wr_stimecmp),
     [0x180] = RW("satp", pred_satp, rd_satp, wr_satp),
 
     /* machine information */
@@ -487,7 +531,7 @@ static const rv_csr_def csr_table[4096] = {
     [0x306] = RW("mcounteren", pred_u, rd_mcounteren, wr_mcounteren),
     [0x30a] = RW("menvcfg", pred_u, rd_menvcfg, wr_menvcfg),
     [0x310] = RO("mstatush", pred_rv32, rd_zero),
-    [0x31a] = RO("menvcfgh", pred_rv32, rd_zero),
+    [0x31a] = RW("menvcfgh", pred_rv32, rd_menvcfg, wr_menvcfg),
     [0x320] = RW("mcountinhibit", pred_any, rd_mcountinhibit, wr_mcountinhibit),
     [0x323 ... 0x33f] = RO(NULL, pred_any, rd_zero), /* mhpmevent3..31 */
     [0x340] = RW("mscratch", pred_any, rd_plain, wr_plain),

@@ -1,0 +1,30 @@
+/*
+ * The terminal side of the guest console: stdin in raw mode with
+ * QEMU-style Ctrl-A escapes when it is a terminal, a plain byte stream
+ * otherwise. The terminal's settings are restored at exit, on fatal
+ * signals and on crashes.
+ */
+#ifndef CLI_CONSOLE_H
+#define CLI_CONSOLE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "libemu/libemu.h"
+
+/* Take over stdin for machine m. */
+void console_open(emu_machine *m);
+/* Put the terminal back (safe to call more than once). */
+void console_close(void);
+/*
+ * Move typed bytes into the guest: read what stdin has (waiting up to
+ * timeout_ms for something to arrive, -1 = forever, 0 = not at all) and
+ * offer it to the UART. Returns false when the user asked to quit
+ * (Ctrl-A x).
+ */
+bool console_pump(int timeout_ms);
+/* True while there are bytes the guest has not taken yet, or stdin may
+ * still deliver more. */
+bool console_has_input(void);
+
+#endif
