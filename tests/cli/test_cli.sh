@@ -73,5 +73,36 @@ grep -q 'csrr	t0,mhartid' "$tmp/err" && pass=$((pass + 1)) || { fail=$((fail + 1
 expect stats 0 "$emu" --stats "$sig"
 grep_err stats "MIPS"
 
+# the virt board: QEMU's spellings, clear refusals, the device tree
+expect virt-positional 2 "$emu" -M virt "$sig"
+grep_err virt-positional "use -kernel"
+expect bad-machine 2 "$emu" -M pc "$sig"
+grep_err bad-machine "unknown machine 'pc'"
+expect kernel-needs-virt 2 "$emu" -kernel "$spin"
+grep_err kernel-needs-virt "need the virt board"
+expect bios-none-no-kernel 2 "$emu" -M virt -bios none
+grep_err bios-none-no-kernel "needs a -kernel"
+expect bad-smp 2 "$emu" -M virt -smp cpus=0 -bios none -kernel "$spin"
+expect missing-kernel 1 "$emu" -M virt -bios none -kernel "$tmp/nonexistent"
+grep_err missing-kernel "$tmp/nonexistent"
+expect virt-spin 124 "$emu" -machine virt -smp cpus=2,sockets=1 -m 64M -nographic \
+  -bios none -kernel "$spin" --max-insns=100000
+expect virt-spin-long 124 "$emu" --machine=virt --smp=3 --memory=64M --bios=none \
+  --kernel="$spin" --append="a b c" --max-insns=100000
+expect dump-dtb 0 "$emu" -M virt -smp 2 -bios none -kernel "$spin" \
+  -append "console=ttyS0" --dump-dtb "$tmp/virt.dtb"
+if command -v dtc >/dev/null; then
+  # dtc must decompile it without a single warning
+  if dtc -I dtb -O dts "$tmp/virt.dtb" -o "$tmp/virt.dts" 2>"$tmp/dtc.err" &&
+     [ ! -s "$tmp/dtc.err" ] && grep -q 'bootargs = "console=ttyS0"' "$tmp/virt.dts" &&
+     grep -q 'cpu@1' "$tmp/virt.dts"; then
+    pass=$((pass + 1))
+  else
+    fail=$((fail + 1)); echo "FAIL: dtc on the dumped device tree:"; cat "$tmp/dtc.err"
+  fi
+else
+  fail=$((fail + 1)); echo "FAIL: dtc not found (scripts/setup installs device-tree-compiler)"
+fi
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
