@@ -105,7 +105,7 @@ START_TEST(test_virt_dtb_describes_each_hart)
     const void *fdt = dtb(m);
     ck_assert_uint_eq(prop_u32(fdt, "/cpus", "timebase-frequency"), 10000000);
     for (unsigned h = 0; h < 4; h++) {
-        char path[32];
+        char path[64];
         snprintf(path, sizeof(path), "/cpus/cpu@%u", h);
         ck_assert_uint_eq(prop_u32(fdt, path, "reg"), h);
         ck_assert_str_eq(prop_str(fdt, path, "device_type"), "cpu");
