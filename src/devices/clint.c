@@ -14,6 +14,7 @@ struct dev_clint {
     unsigned nharts;
     uint32_t ipt;
     uint64_t mtime_off; /* added to steps / ipt (wraps, like the register) */
+    uint64_t seen;      /* the latest mtime any hart has read */
     uint64_t *mtimecmp;
 };
 
@@ -45,6 +46,23 @@ void dev_clint_free(dev_clint *c)
 uint64_t dev_clint_mtime(const dev_clint *c, uint64_t steps)
 {
     return steps / c->ipt + c->mtime_off;
+}
+
+/*
+ * Harts run in turns, so their own clocks differ by up to a scheduling
+ * round. mtime is one counter for all of them (priv 3.2.1, and Zicntr asks
+ * the harts' time to agree within a tick), so what any hart reads never
+ * goes back behind what another has read already: a hart that is behind
+ * reads the latest value shown. Timer interrupts still follow each hart's
+ * own clock.
+ */
+uint64_t dev_clint_read_mtime(dev_clint *c, uint64_t steps)
+{
+    uint64_t t = dev_clint_mtime(c, steps);
+    if ((int64_t)(t - c->seen) < 0)
+        return c->seen;
+    c->seen = t;
+    return t;
 }
 
 void dev_clint_update(dev_clint *c, rv_cpu *cpu)
@@ -92,6 +110,7 @@ static void reset(void *dev)
 {
     dev_clint *c = dev;
     c->mtime_off = 0;
+    c->seen = 0;
     for (unsigned i = 0; i < c->nharts; i++)
         c->mtimecmp[i] = UINT64_MAX;
 }
@@ -129,7 +148,8 @@ static bool clint_read(void *dev, uint64_t off, unsigned size, uint64_t *val)
         return true;
     }
     if (off >= 0xbff8 && off + size <= 0xc000) {
-        *val = part(dev_clint_mtime(c, c->m->cur->steps), off - 0xbff8, size);
+        *val = part(dev_clint_read_mtime(c, c->m->cur->steps), off - 0xbff8,
+                    size);
         return true;
     }
     return false;
@@ -158,6 +178,7 @@ static bool clint_write(void *dev, uint64_t off, unsigned size, uint64_t val)
         uint64_t now = dev_clint_mtime(c, steps);
         uint64_t want = merge(now, off - 0xbff8, size, val);
         c->mtime_off += want - now;
+        c->seen = want; /* a write may set the clock back */
         for (unsigned i = 0; i < c->nharts; i++)
             dev_clint_update(c, m->harts[i]);
     } else {

@@ -19,6 +19,8 @@ dev_clint *dev_clint_new(struct emu_machine *m, unsigned nharts,
 void dev_clint_free(dev_clint *c);
 /* mtime as seen by a hart that has been scheduled for `steps` steps. */
 uint64_t dev_clint_mtime(const dev_clint *c, uint64_t steps);
+/* mtime as a hart reads it: never behind what another hart has read. */
+uint64_t dev_clint_read_mtime(dev_clint *c, uint64_t steps);
 /* Re-evaluate MTIP of a hart (mtime >= mtimecmp), and STIP when Sstc's
  * stimecmp drives it. */
 void dev_clint_update(dev_clint *c, struct rv_cpu *cpu);

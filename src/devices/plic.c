@@ -1,10 +1,12 @@
 /*
  * Platform-Level Interrupt Controller, riscv-plic-spec 1.0.0 ("the spec").
  *
- * Each source has a level-triggered gateway: while its input is high and
- * it is not in flight (claimed and not yet completed), it is pending. The
- * pending bits are therefore not stored but derived (level & ~claimed),
- * which keeps the gateway rule in one place.
+ * Each source has a level-triggered gateway ("Interrupt Gateways"): while
+ * its input is high and it is not in flight (claimed and not yet
+ * completed), it forwards a request, which sets the pending bit. A request
+ * is never retracted: the pending bit stays set if the line drops before
+ * the claim, and only a claim clears it. At completion a line that is
+ * still high forwards a new request.
  */
 #include <stdlib.h>
 
@@ -26,6 +28,7 @@ struct dev_plic {
     uint8_t *priority;  /* [nsources] */
     uint32_t *level;    /* [nwords] input levels, one bit per source */
     uint32_t *claimed;  /* [nwords] in flight */
+    uint32_t *pending;  /* [nwords] forwarded requests not yet claimed */
     uint32_t *enable;   /* [ncontexts][nwords] */
     uint8_t *threshold; /* [ncontexts] */
     bool *output;       /* [ncontexts] last level given to notify */
@@ -53,7 +56,7 @@ static uint32_t word_mask(const dev_plic *p, unsigned w)
 
 static uint32_t pending_word(const dev_plic *p, unsigned w)
 {
-    return p->level[w] & ~p->claimed[w];
+    return p->pending[w];
 }
 
 /* The pending source enabled for context c with the highest priority above
@@ -97,13 +100,19 @@ void dev_plic_set_irq(void *plic, unsigned source, bool level)
     uint32_t *w = &p->level[source / 32];
     if (((*w & bit) != 0) == level) return;
     *w = level ? *w | bit : *w & ~bit;
-    update(p);
+    if (level && !(p->claimed[source / 32] & bit)) {
+        p->pending[source / 32] |= bit;
+        update(p);
+    }
 }
 
 static unsigned claim(dev_plic *p, unsigned c)
 {
     unsigned s = best_source(p, c);
-    if (s) p->claimed[s / 32] |= 1u << (s % 32);
+    if (s) {
+        p->claimed[s / 32] |= 1u << (s % 32);
+        p->pending[s / 32] &= ~(1u << (s % 32));
+    }
     return s;
 }
 
@@ -115,6 +124,7 @@ static void complete(dev_plic *p, unsigned c, uint32_t id)
     uint32_t bit = 1u << (id % 32);
     if (!(p->enable[(size_t)c * p->nwords + id / 32] & bit)) return;
     p->claimed[id / 32] &= ~bit;
+    if (p->level[id / 32] & bit) p->pending[id / 32] |= bit;
 }
 
 /* Which register a 4-byte aligned offset names: *idx is the source (for
@@ -219,8 +229,11 @@ static void plic_init(dev_plic *p)
 {
     for (unsigned s = 0; s < p->nsources; s++)
         p->priority[s] = 0;
-    for (unsigned w = 0; w < p->nwords; w++)
+    /* nothing in flight; a line still high forwards a request again */
+    for (unsigned w = 0; w < p->nwords; w++) {
         p->claimed[w] = 0;
+        p->pending[w] = p->level[w];
+    }
     for (size_t i = 0; i < (size_t)p->ncontexts * p->nwords; i++)
         p->enable[i] = 0;
     for (unsigned c = 0; c < p->ncontexts; c++) {
@@ -247,6 +260,7 @@ void dev_plic_free(dev_plic *p)
     free(p->priority);
     free(p->level);
     free(p->claimed);
+    free(p->pending);
     free(p->enable);
     free(p->threshold);
     free(p->output);
@@ -270,10 +284,11 @@ dev_plic *dev_plic_new(unsigned nsources, unsigned ncontexts,
     p->priority = calloc(nsources, sizeof(*p->priority));
     p->level = calloc(p->nwords, sizeof(*p->level));
     p->claimed = calloc(p->nwords, sizeof(*p->claimed));
+    p->pending = calloc(p->nwords, sizeof(*p->pending));
     p->enable = calloc((size_t)ncontexts * p->nwords, sizeof(*p->enable));
     p->threshold = calloc(ncontexts, sizeof(*p->threshold));
     p->output = calloc(ncontexts, sizeof(*p->output));
-    if (!p->priority || !p->level || !p->claimed || !p->enable ||
+    if (!p->priority || !p->level || !p->claimed || !p->pending || !p->enable ||
         !p->threshold || !p->output) {
         dev_plic_free(p);
         return NULL;

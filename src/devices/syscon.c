@@ -35,7 +35,8 @@ void dev_syscon_free(dev_syscon *s)
 
 static bool access_ok(uint64_t off, unsigned size)
 {
-    return off == 0 && (size == 4 || size == 8);
+    /* OpenSBI's sifive_test driver writes the command with a 16-bit store */
+    return off == 0 && (size == 2 || size == 4 || size == 8);
 }
 
 static bool syscon_read(void *dev, uint64_t off, unsigned size, uint64_t *val)

@@ -7,9 +7,10 @@
  *   0x7777  resets the machine;
  * any other value is ignored, as QEMU ignores it. Reads return 0.
  *
- * Accesses: 4 bytes at offset 0, or 8 bytes at offset 0 (the upper 32 bits
- * are ignored, so an RV64 `sd` behaves like `sw`). Other sizes and offsets
- * fail (the ops return false).
+ * Accesses: 2, 4 or 8 bytes at offset 0 (a 2-byte write is the command
+ * with code 0, which is how OpenSBI's sifive_test driver powers off; the
+ * upper 32 bits of an 8-byte write are ignored, so an RV64 `sd` behaves
+ * like `sw`). Other sizes and offsets fail (the ops return false).
  */
 #ifndef DEVICES_SYSCON_H
 #define DEVICES_SYSCON_H

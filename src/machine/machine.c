@@ -226,6 +226,7 @@ void emu_machine_free(emu_machine *m)
 
 void machine_reset(emu_machine *m)
 {
+    virt_before_reset(m);
     for (unsigned i = 0; i < m->bus.nregions; i++)
         if (m->bus.regions[i].ops->reset)
             m->bus.regions[i].ops->reset(m->bus.regions[i].dev);

@@ -118,6 +118,8 @@ emu_status virt_init(emu_machine *m);
 emu_status virt_build_fdt(emu_machine *m, const char *cmdline,
                           uint64_t initrd_start, uint64_t initrd_end);
 void virt_free(emu_machine *m);
+/* Keep what must survive a reset (the RTC's time). */
+void virt_before_reset(emu_machine *m);
 /* Serve the virt board's timed devices between scheduling rounds. */
 void virt_poll(emu_machine *m);
 

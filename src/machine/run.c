@@ -29,6 +29,36 @@ static bool wake(rv_cpu *cpu)
     return !cpu->wfi;
 }
 
+/*
+ * Give a hart its turn: run it until its clock reaches `until` (the end of
+ * the round), the budget `left` is spent or the machine must stop. A run
+ * that returns early (wfi, a timer or CLINT write that moved an event)
+ * goes on with the new event in view, so every hart's clock keeps pace
+ * with the round; a hart asleep in wfi lets time pass up to its next timer
+ * event or the round's end. Returns the budget left.
+ */
+static uint64_t run_hart(emu_machine *m, rv_cpu *cpu, uint64_t until,
+                         uint64_t left)
+{
+    while (cpu->steps < until && left && !m->halted && !m->reset_requested) {
+        uint64_t n = min64(until - cpu->steps,
+                           dev_clint_steps_to_event(m->clint, cpu));
+        if (cpu->wfi) {
+            cpu->steps += n;
+            dev_clint_update(m->clint, cpu);
+            if (!wake(cpu))
+                break;
+            continue;
+        }
+        left -= rv_run(cpu, min64(n, left));
+        dev_clint_update(m->clint, cpu);
+        wake(cpu);
+        if (atomic_load(&m->stop_requested))
+            break;
+    }
+    return left;
+}
+
 emu_status emu_run(emu_machine *m, uint64_t max_insns, emu_exit *ex)
 {
     if (!m || !ex)
@@ -74,18 +104,10 @@ emu_status emu_run(emu_machine *m, uint64_t max_insns, emu_exit *ex)
 
         for (unsigned h = 0; h < m->nharts && !m->halted; h++) {
             rv_cpu *cpu = m->harts[h];
-            uint64_t start = cpu->steps;
             m->cur = cpu;
             if (m->nharts > 1)
                 cpu->res_valid = false; /* another hart ran since its LR */
-            if (!cpu->wfi) {
-                uint64_t n = min64(round, left);
-                left -= rv_run(cpu, n);
-                dev_clint_update(m->clint, cpu);
-            }
-            /* a hart asleep in wfi lets the round's time pass */
-            if (cpu->wfi && cpu->steps < start + round)
-                cpu->steps = start + round;
+            left = run_hart(m, cpu, cpu->steps + round, left);
             if (left == 0)
                 break;
         }

@@ -77,7 +77,7 @@ static void syscon_action(void *ctx, dev_syscon_action what, unsigned code)
 static uint64_t rtc_now(void *ctx)
 {
     emu_machine *m = ctx;
-    uint64_t mtime = dev_clint_mtime(m->clint, m->cur->steps);
+    uint64_t mtime = dev_clint_read_mtime(m->clint, m->cur->steps);
     uint64_t hz = m->cfg.timebase_hz ? m->cfg.timebase_hz : 10000000;
     return m->rtc_base_ns + (uint64_t)((unsigned __int128)mtime * 1000000000u / hz);
 }
@@ -159,6 +159,14 @@ void virt_free(emu_machine *m)
         dev_virtio_mmio_free(m->virtio[i]);
     free(m->fdt);
     m->fdt = NULL;
+}
+
+/* A reset sets mtime back to 0; the RTC, a battery-backed clock, keeps
+ * its time: carry what has elapsed into its base. */
+void virt_before_reset(emu_machine *m)
+{
+    if (m->rtc)
+        m->rtc_base_ns = rtc_now(m);
 }
 
 void virt_poll(emu_machine *m)

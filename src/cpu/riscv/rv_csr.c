@@ -254,7 +254,7 @@ static void wr_scounteren(rv_cpu *cpu, unsigned csr, uint64_t v)
 
 uint64_t rv_mtime(const rv_cpu *cpu)
 {
-    return dev_clint_mtime(cpu->m->clint, cpu->steps);
+    return dev_clint_read_mtime(cpu->m->clint, cpu->steps);
 }
 
 /* The full 64-bit value of counter csr & 0x7f (0 cycle, 1 time, 2 instret);
