@@ -100,7 +100,8 @@ def case_linux(emu, harts):
     def steps(s):
         s.expect("OpenSBI v", 60)
         s.expect("Linux version 6.1", 120)
-        s.expect(f"libemu-guest: init reached, {harts} CPUs online", 600)
+        cpus = "1 CPU online" if harts == 1 else f"{harts} CPUs online"
+        s.expect(f"libemu-guest: init reached, {cpus}", 600)
         s.expect("libemu-guest: powering off", 120)
         status = s.wait(120)
         if status != 0:
