@@ -97,6 +97,18 @@ static char *temp_file(const void *data, size_t len)
     return path;
 }
 
+/* Boot code (a raw kernel image) with -bios none: it starts in M mode at
+ * the RAM base on every hart. */
+static void boot_code(emu_machine *m, const uint32_t *code, size_t bytes)
+{
+    char *kernel = temp_file(code, bytes);
+    emu_boot_config b = {NULL, kernel, NULL, NULL};
+    emu_status st = emu_boot(m, &b);
+    unlink(kernel);
+    free(kernel);
+    ck_assert_msg(st == EMU_OK, "emu_boot: %s", emu_last_error(m));
+}
+
 /* ---- the device tree ---- */
 
 START_TEST(test_virt_dtb_describes_each_hart)
@@ -303,9 +315,7 @@ END_TEST
 START_TEST(test_virt_boot_without_firmware_starts_kernel_in_m_mode)
 {
     emu_machine *m = virt(64, 1);
-    char *kernel = temp_file(poweroff_code, sizeof(poweroff_code));
-    emu_boot_config b = {NULL, kernel, NULL, NULL};
-    ck_assert_int_eq(emu_boot(m, &b), EMU_OK);
+    boot_code(m, poweroff_code, sizeof(poweroff_code));
     tu_step(m, 6);
     ck_assert_uint_eq(tu_reg(m, "pc"), 0x80000000);
     ck_assert_uint_eq(tu_reg(m, "priv"), RV_PRIV_M);
@@ -313,17 +323,13 @@ START_TEST(test_virt_boot_without_firmware_starts_kernel_in_m_mode)
     ck_assert_int_eq(e.reason, EMU_EXIT_HALT);
     ck_assert_int_eq(e.code, 0);
     emu_machine_free(m);
-    unlink(kernel);
-    free(kernel);
 }
 END_TEST
 
 START_TEST(test_virt_reset_restores_loaded_images)
 {
     emu_machine *m = virt(64, 1);
-    char *kernel = temp_file(poweroff_code, sizeof(poweroff_code));
-    emu_boot_config b = {NULL, kernel, NULL, NULL};
-    ck_assert_int_eq(emu_boot(m, &b), EMU_OK);
+    boot_code(m, poweroff_code, sizeof(poweroff_code));
     tu_write32(m, 0x80000000, 0xdeadbeef); /* the guest overwrote it */
     tu_write32(m, 0x80100000, 0x12345678); /* outside every image */
     emu_machine_reset(m);
@@ -333,8 +339,6 @@ START_TEST(test_virt_reset_restores_loaded_images)
     emu_exit e = tu_run(m, 100);
     ck_assert_int_eq(e.reason, EMU_EXIT_HALT);
     emu_machine_free(m);
-    unlink(kernel);
-    free(kernel);
 }
 END_TEST
 
@@ -359,16 +363,12 @@ START_TEST(test_virt_guest_reboot_resets_and_runs_again)
         0x0062a023, /* 2: sw t1, 0(t0) */
         0x0000006f, /* j . */
     };
-    char *kernel = temp_file(prog, sizeof(prog));
-    emu_boot_config b = {NULL, kernel, NULL, NULL};
-    ck_assert_int_eq(emu_boot(m, &b), EMU_OK);
+    boot_code(m, prog, sizeof(prog));
     emu_exit e = tu_run(m, 100000);
     ck_assert_int_eq(e.reason, EMU_EXIT_HALT);
     ck_assert_int_eq(e.code, 0);
     ck_assert_uint_eq(tu_read32(m, 0x80100000), 2);
     emu_machine_free(m);
-    unlink(kernel);
-    free(kernel);
 }
 END_TEST
 
@@ -382,15 +382,11 @@ START_TEST(test_virt_finisher_failure_code_is_the_exit_status)
         0x0062a023, /* sw t1, 0(t0) */
         0x0000006f, /* j . */
     };
-    char *kernel = temp_file(prog, sizeof(prog));
-    emu_boot_config b = {NULL, kernel, NULL, NULL};
-    ck_assert_int_eq(emu_boot(m, &b), EMU_OK);
+    boot_code(m, prog, sizeof(prog));
     emu_exit e = tu_run(m, 100);
     ck_assert_int_eq(e.reason, EMU_EXIT_HALT);
     ck_assert_int_eq(e.code, 7);
     emu_machine_free(m);
-    unlink(kernel);
-    free(kernel);
 }
 END_TEST
 
@@ -489,15 +485,11 @@ START_TEST(test_virt_uart_output_reaches_the_console)
         0x5553031b, /* addiw t1, t1, 0x555 */
         0x0062a023, /* sw t1, 0(t0) */
     };
-    char *kernel = temp_file(prog, sizeof(prog));
-    emu_boot_config b = {NULL, kernel, NULL, NULL};
-    ck_assert_int_eq(emu_boot(m, &b), EMU_OK);
+    boot_code(m, prog, sizeof(prog));
     emu_exit e = tu_run(m, 100);
     ck_assert_int_eq(e.reason, EMU_EXIT_HALT);
     ck_assert_str_eq(out.buf, "hi");
     emu_machine_free(m);
-    unlink(kernel);
-    free(kernel);
 }
 END_TEST
 
