@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "cpu/riscv/rv_dcache.h"
 #include "machine/machine.h"
 
 /* Privilege levels (priv spec 1.2). */
@@ -93,14 +94,17 @@ typedef struct rv_tlb_entry {
 #define RV_TLB_SIZE (1u << RV_TLB_BITS)
 #define RV_TLB_INVALID UINT64_MAX
 
-/* The three TLBs (fetch, load, store) for one effective privilege level. */
+/* The three TLBs (fetch, load, store) for one effective privilege level.
+ * A valid fetch entry also names the decoded page its translation leads
+ * to (rv_dcache.h); its addend is not used. */
 typedef struct rv_tlb_set {
     rv_tlb_entry e[3][RV_TLB_SIZE];
+    rv_dpage *code[RV_TLB_SIZE];
 } rv_tlb_set;
 
 typedef struct rv_cpu {
-    /* Hot state first. */
-    uint64_t x[32];
+    /* Hot state first. x[RV_XSINK] takes the writes to x0 (rv_dcache.h). */
+    uint64_t x[33];
     uint64_t pc;
     /* The one word the loop tests after every instruction: RV_EV_IRQ when an
      * interrupt is pending, enabled and can be taken now; RV_EV_EXIT when
@@ -121,7 +125,10 @@ typedef struct rv_cpu {
     bool wfi;            /* stalled in wfi until an interrupt is pending */
 
     /* Steps this hart has been scheduled for (retired, trapped or idle);
-     * virtual time and mcycle derive from it. */
+     * virtual time and mcycle derive from it. While rv_run() executes, the
+     * interpreter keeps both counts in locals and stores them here before
+     * anything that can read them (CSR and device accesses, traps): during
+     * an instruction, steps counts it and instret does not. */
     uint64_t steps;
     uint64_t instret;    /* instructions retired */
     uint64_t minstret_off, mcycle_off;
@@ -161,6 +168,13 @@ typedef struct rv_cpu {
     uint64_t traps, interrupts;
 
     rv_tlb_set tlb[4];   /* indexed by effective privilege (U, S, -, M) */
+
+    /* Instructions that cannot be cached (fetched from a device, from a
+     * page PMP covers only in part, or crossing a page boundary) are
+     * decoded here each time they run, in the slot of their page offset;
+     * every other slot holds RV_OP_LOOKUP. */
+    unsigned scratch_slot;
+    rv_dpage scratch;
 } rv_cpu;
 
 /* ---- rv_cpu.c ---- */
