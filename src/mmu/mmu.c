@@ -218,8 +218,8 @@ static void tlb_fill(rv_cpu *cpu, rv_tlb_set *set, uint64_t va, uint64_t pa,
         return;
     if (!pmp_allows(cpu, ppage, 0x1000, acc, priv))
         return;
-    rv_tlb_entry *e = &set->e[acc][(va >> 12) & (RV_TLB_SIZE - 1)];
-    e->vpn = va >> 12;
+    rv_tlb_entry *e = rv_tlb_claim(cpu, set, acc, va);
+    e->tag = va & ~0xfffull;
     e->addend = (uintptr_t)(b->ram + (ppage - b->ram_base)) -
                 (uintptr_t)(va & ~0xfffull);
 }

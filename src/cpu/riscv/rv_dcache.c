@@ -78,7 +78,7 @@ static void drop_fetch_translations(emu_machine *m)
     for (unsigned h = 0; h < m->nharts; h++)
         for (unsigned p = 0; p < 4; p++)
             for (unsigned i = 0; i < RV_TLB_SIZE; i++)
-                m->harts[h]->tlb[p].e[RV_ACC_FETCH][i].vpn = RV_TLB_INVALID;
+                m->harts[h]->tlb[p].e[RV_ACC_FETCH][i].tag = RV_TLB_INVALID;
 }
 
 void rv_dcache_flush(rv_dcache *dc)
@@ -104,16 +104,29 @@ void rv_dcache_flush(rv_dcache *dc)
 
 /* A store TLB entry must not reach a page with decoded code (its stores
  * must pass rv_dcache_written()): drop those that map host page hp. */
+static void drop_store_translation(rv_tlb_entry *e, const uint8_t *hp)
+{
+    if (e->tag != RV_TLB_INVALID && (uintptr_t)e->tag + e->addend == (uintptr_t)hp)
+        e->tag = RV_TLB_INVALID;
+}
+
 static void drop_store_translations(emu_machine *m, const uint8_t *hp)
 {
     for (unsigned h = 0; h < m->nharts; h++) {
-        for (unsigned p = 0; p < 4; p++) {
-            rv_tlb_entry *e = m->harts[h]->tlb[p].e[RV_ACC_STORE];
-            for (unsigned i = 0; i < RV_TLB_SIZE; i++)
-                if (e[i].vpn != RV_TLB_INVALID &&
-                    (uintptr_t)(e[i].vpn << 12) + e[i].addend == (uintptr_t)hp)
-                    e[i].vpn = RV_TLB_INVALID;
+        rv_cpu *cpu = m->harts[h];
+        if (cpu->tlb_nlog <= RV_TLB_LOG) {
+            /* every entry in use was filled since the last flush */
+            for (unsigned k = 0; k < cpu->tlb_nlog; k++) {
+                uint32_t l = cpu->tlb_log[k];
+                if (((l >> 14) & 3) == RV_ACC_STORE)
+                    drop_store_translation(
+                        &cpu->tlb[l >> 16].e[RV_ACC_STORE][l & (RV_TLB_SIZE - 1)], hp);
+            }
+            continue;
         }
+        for (unsigned p = 0; p < 4; p++)
+            for (unsigned i = 0; i < RV_TLB_SIZE; i++)
+                drop_store_translation(&cpu->tlb[p].e[RV_ACC_STORE][i], hp);
     }
 }
 
@@ -182,11 +195,10 @@ rv_dpage *rv_dcache_fetch_page(rv_cpu *cpu, uint64_t va, bool *raised)
     rv_dpage *p = get_page(m->dcache, ppage);
     if (!p)
         return NULL; /* out of memory: run it uncached */
-    uint64_t vpn = va >> 12;
-    unsigned idx = (unsigned)(vpn & (RV_TLB_SIZE - 1));
-    cpu->itlb->e[RV_ACC_FETCH][idx].vpn = vpn;
-    cpu->itlb->e[RV_ACC_FETCH][idx].addend = 0;
-    cpu->itlb->code[idx] = p;
+    rv_tlb_entry *e = rv_tlb_claim(cpu, cpu->itlb, RV_ACC_FETCH, va);
+    e->tag = va & ~0xfffull;
+    e->addend = 0;
+    cpu->itlb->code[(va >> 12) & (RV_TLB_SIZE - 1)] = p;
     return p;
 }
 

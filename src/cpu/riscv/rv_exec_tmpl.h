@@ -17,9 +17,9 @@
 
 static inline bool FN(load)(rv_cpu *cpu, ureg va, unsigned size, uint64_t *v)
 {
-    uint64_t vpn = (uint64_t)va >> 12;
-    const rv_tlb_entry *e = &cpu->dtlb->e[RV_ACC_LOAD][vpn & (RV_TLB_SIZE - 1)];
-    if (likely(e->vpn == vpn && !(va & (size - 1)))) {
+    const rv_tlb_entry *e =
+        &cpu->dtlb->e[RV_ACC_LOAD][(va >> 12) & (RV_TLB_SIZE - 1)];
+    if (likely(e->tag == rv_tlb_tag(va, size))) {
         *v = ld_le((const uint8_t *)(uintptr_t)(va + e->addend), size);
         return true;
     }
@@ -28,9 +28,9 @@ static inline bool FN(load)(rv_cpu *cpu, ureg va, unsigned size, uint64_t *v)
 
 static inline bool FN(store)(rv_cpu *cpu, ureg va, unsigned size, uint64_t v)
 {
-    uint64_t vpn = (uint64_t)va >> 12;
-    const rv_tlb_entry *e = &cpu->dtlb->e[RV_ACC_STORE][vpn & (RV_TLB_SIZE - 1)];
-    if (likely(e->vpn == vpn && !(va & (size - 1)))) {
+    const rv_tlb_entry *e =
+        &cpu->dtlb->e[RV_ACC_STORE][(va >> 12) & (RV_TLB_SIZE - 1)];
+    if (likely(e->tag == rv_tlb_tag(va, size))) {
         st_le((uint8_t *)(uintptr_t)(va + e->addend), size, v);
         return true;
     }
@@ -258,8 +258,7 @@ static rv_dinsn *FN(fetch_uncached)(rv_cpu *cpu, ureg pc)
         const rv_tlb_entry *e_ =                                               \
             &dtlb->e[RV_ACC_LOAD][(va_ >> 12) & (RV_TLB_SIZE - 1)];            \
         uint64_t v_;                                                           \
-        if (likely(e_->vpn == (uint64_t)(va_ >> 12) &&                         \
-                   !(va_ & ((size) - 1)))) {                                   \
+        if (likely(e_->tag == rv_tlb_tag(va_, size))) {                        \
             RD = (ureg)(type)ld_le((const uint8_t *)(e_->addend + va_), size); \
             vmbreak;                                                           \
         }                                                                      \
@@ -276,8 +275,7 @@ static rv_dinsn *FN(fetch_uncached)(rv_cpu *cpu, ureg pc)
         ureg va_ = (ureg)(RS1 + IMM);                                          \
         const rv_tlb_entry *e_ =                                               \
             &dtlb->e[RV_ACC_STORE][(va_ >> 12) & (RV_TLB_SIZE - 1)];           \
-        if (likely(e_->vpn == (uint64_t)(va_ >> 12) &&                         \
-                   !(va_ & ((size) - 1)))) {                                   \
+        if (likely(e_->tag == rv_tlb_tag(va_, size))) {                        \
             st_le((uint8_t *)(e_->addend + va_), size, RS2);                   \
             vmbreak;                                                           \
         }                                                                      \
@@ -330,10 +328,9 @@ resync: /* continue at cpu->pc, taking events first */
     dtlb = cpu->dtlb;
     pc = (ureg)cpu->pc;
 lookup: { /* find the decoded instruction at pc */
-        uint64_t vpn = (uint64_t)pc >> 12;
-        unsigned idx = (unsigned)vpn & (RV_TLB_SIZE - 1);
+        unsigned idx = (unsigned)(pc >> 12) & (RV_TLB_SIZE - 1);
         const rv_tlb_set *itlb = cpu->itlb;
-        if (likely(itlb->e[RV_ACC_FETCH][idx].vpn == vpn)) {
+        if (likely(itlb->e[RV_ACC_FETCH][idx].tag == (pc & ~(ureg)0xfff))) {
             dp = itlb->code[idx];
         } else {
             bool raised;
