@@ -542,6 +542,38 @@ START_TEST(test_sfence_vma_by_address_in_superpage_drops_all_of_it)
 }
 END_TEST
 
+START_TEST(test_full_flush_after_more_fills_than_logged)
+{
+    /* 3000 loads from distinct pages fill more TLB slots than the flush
+     * log records; the page loaded last, after them, is in no log, and a
+     * full sfence.vma must drop it all the same */
+    pt p;
+    emu_machine *m = mmu_machine(64, &p, 3, SATP_SV39);
+    pt_map(&p, TU_RAM_BASE, TU_RAM_BASE, 2, RWX_AD);
+    uint64_t leaf = pt_map(&p, 0x10000, TU_RAM_BASE + 0x200000, 0, RWX_AD);
+    tu_write64(m, TU_RAM_BASE + 0x200000, 111);
+    tu_write64(m, TU_RAM_BASE + 0x201000, 222);
+    TU_CODE(m, TU_RAM_BASE,
+            tu_ld(T2, T1, 0), tu_enc_r(OPC_OP, T1, 0, T1, S1, 0), /* add */
+            tu_addi(T0, T0, -1), tu_bne(T0, ZERO, -12),
+            tu_ld(A0, A2, 0), tu_sd(A3, A4, 0), TU_SFENCE_VMA,
+            tu_ld(A1, A2, 0));
+    tu_set_x(m, T0, 3000);
+    tu_set_x(m, T1, TU_RAM_BASE + 0x400000);
+    tu_set_x(m, S1, 0x1000);
+    tu_set_x(m, A2, 0x10000);
+    tu_set_x(m, A3, ((TU_RAM_BASE + 0x201000) >> 12) << 10 | RWX_AD);
+    tu_set_x(m, A4, leaf);
+    tu_set(m, "pc", TU_RAM_BASE);
+    tu_set_priv(m, 1);
+    tu_step(m, 4 * 3000 + 4);
+    ck_assert_uint_eq(tu_reg(m, "priv"), 1);
+    ck_assert_uint_eq(tu_x(m, A0), 111);
+    ck_assert_uint_eq(tu_x(m, A1), 222);
+    emu_machine_free(m);
+}
+END_TEST
+
 START_TEST(test_store_through_tlb_after_pte_loses_write_permission)
 {
     /* a store that filled the TLB, then the PTE becomes read-only and
@@ -750,6 +782,7 @@ static Suite *mmu_suite(void)
     tcase_add_test(tc, test_sfence_vma_by_address_drops_only_that_page);
     tcase_add_test(tc, test_sfence_vma_by_address_in_superpage_drops_all_of_it);
     tcase_add_test(tc, test_store_through_tlb_after_pte_loses_write_permission);
+    tcase_add_test(tc, test_full_flush_after_more_fills_than_logged);
     tcase_add_test(tc, test_pmp_no_entry_denies_s_and_u_allows_m);
     tcase_add_test(tc, test_pmp_napot_allows_and_denies_u_accesses);
     tcase_add_test(tc, test_pmp_tor_range_bounds);

@@ -45,8 +45,10 @@ static bool rd64(bus *b, uint64_t pa, uint64_t *v)
 
 static void wr64(bus *b, uint64_t pa, uint64_t v)
 {
-    if (bus_in_ram(b, pa, 8))
+    if (bus_in_ram(b, pa, 8)) {
         st_le(b->ram + (pa - b->ram_base), 8, v);
+        bus_ram_written(b, pa, 8);
+    }
 }
 
 /* The proxied system calls printing programs use (write to fd 1/2, exit). */

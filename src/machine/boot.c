@@ -53,6 +53,7 @@ void boot_reset(emu_machine *m)
     for (unsigned i = 0; i < m->boot->nblobs; i++) {
         const boot_blob *b = &m->boot->blobs[i];
         memcpy(m->bus.ram + (b->addr - m->bus.ram_base), b->data, b->size);
+        bus_ram_written(&m->bus, b->addr, b->size);
     }
 }
 
@@ -99,6 +100,7 @@ static emu_status load_image(emu_machine *m, const char *what, const char *path,
                            (unsigned long long)addr);
     } else {
         memcpy(m->bus.ram + (addr - m->bus.ram_base), buf, size);
+        bus_ram_written(&m->bus, addr, size);
         out->entry = out->lo = addr;
         out->hi = addr + size;
     }
@@ -234,6 +236,7 @@ emu_status emu_boot(emu_machine *m, const emu_boot_config *b)
                                  (unsigned long long)at);
         }
         memcpy(m->bus.ram + (at - ram), buf, size);
+        bus_ram_written(&m->bus, at, size);
         free(buf);
         initrd = (image){at, at, at + size};
         st = remember(m, at, size);
@@ -253,6 +256,7 @@ emu_status emu_boot(emu_machine *m, const emu_boot_config *b)
         (st = check_below(m, "initrd", initrd.hi, fdt_addr)) != EMU_OK)
         return st;
     memcpy(m->bus.ram + (fdt_addr - ram), m->fdt, m->fdt_size);
+    bus_ram_written(&m->bus, fdt_addr, m->fdt_size);
     st = remember(m, fdt_addr, m->fdt_size);
     if (st != EMU_OK)
         return st;

@@ -63,6 +63,20 @@ bool bus_page_watched(const bus *b, uint64_t pa)
     return false;
 }
 
+void bus_ram_written(bus *b, uint64_t pa, uint64_t len)
+{
+    if (!b->code || len == 0)
+        return;
+    uint64_t first = (pa - b->ram_base) >> 12;
+    uint64_t last = (pa + len - 1 - b->ram_base) >> 12;
+    for (uint64_t n = first; n <= last; n++) {
+        if (b->code[n]) {
+            b->code_written(b->code_ctx, pa, len);
+            return;
+        }
+    }
+}
+
 static bus_region *find_region(bus *b, uint64_t pa, unsigned size)
 {
     for (unsigned i = 0; i < b->nregions; i++) {
@@ -89,6 +103,8 @@ bool bus_write(bus *b, uint64_t pa, unsigned size, uint64_t val)
 {
     if (bus_in_ram(b, pa, size)) {
         st_le(b->ram + (pa - b->ram_base), size, val);
+        if (b->code)
+            bus_ram_written(b, pa, size);
         for (unsigned i = 0; i < b->nwatches; i++) {
             bus_watch *w = &b->watches[i];
             if (overlaps(pa, size, w->base, w->size))

@@ -35,6 +35,16 @@ typedef struct bus {
     unsigned nregions;
     bus_watch watches[BUS_MAX_WATCHES];
     unsigned nwatches;
+    /*
+     * RAM pages that hold decoded instructions (one byte per 4 KiB page,
+     * set by the CPU's decoded-instruction cache, which owns the map; NULL
+     * until something is decoded). Such pages never enter a store TLB, and
+     * every write into them reaches code_written through bus_write() or
+     * bus_ram_written().
+     */
+    uint8_t *code;
+    void (*code_written)(void *ctx, uint64_t pa, uint64_t len);
+    void *code_ctx;
 } bus;
 
 bool bus_init(bus *b, uint64_t ram_base, uint64_t ram_size);
@@ -54,6 +64,20 @@ static inline bool bus_in_ram(const bus *b, uint64_t pa, uint64_t len)
 
 /* True when some watch overlaps the 4 KiB page holding pa. */
 bool bus_page_watched(const bus *b, uint64_t pa);
+
+/* True when the RAM page holding pa has decoded instructions. */
+static inline bool bus_page_has_code(const bus *b, uint64_t pa)
+{
+    return b->code && b->code[(pa - b->ram_base) >> 12];
+}
+
+/*
+ * [pa, pa + len) of RAM was written other than by bus_write(): by a loader,
+ * emu_mem_write(), a device's DMA, or an AMO through a host pointer. Every
+ * such write must be reported, so that no decoded instruction outlives the
+ * bytes it came from.
+ */
+void bus_ram_written(bus *b, uint64_t pa, uint64_t len);
 
 /* Physical accesses of 1, 2, 4 or 8 bytes (pa aligned or not, within one
  * region). Return false when nothing answers there (an access fault). */

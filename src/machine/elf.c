@@ -223,6 +223,7 @@ emu_status machine_load_elf(emu_machine *m, const char *what, char *img,
         uint8_t *dst = m->bus.ram + (segs[i].paddr - m->bus.ram_base);
         memcpy(dst, img + segs[i].offset, segs[i].filesz);
         memset(dst + segs[i].filesz, 0, segs[i].memsz - segs[i].filesz);
+        bus_ram_written(&m->bus, segs[i].paddr, segs[i].memsz);
         if (segs[i].paddr + segs[i].memsz > top)
             top = segs[i].paddr + segs[i].memsz;
         if (segs[i].paddr < bottom)
@@ -342,6 +343,7 @@ emu_status emu_load_raw(emu_machine *m, const char *path, uint64_t addr)
                              (unsigned long long)addr);
     }
     memcpy(m->bus.ram + (addr - m->bus.ram_base), img, size);
+    bus_ram_written(&m->bus, addr, size);
     free(img);
     return EMU_OK;
 }

@@ -173,7 +173,8 @@ emu_status emu_machine_new(const emu_config *cfg, emu_machine **out, char *err,
 
     m->nharts = cfg->harts;
     m->harts = calloc(m->nharts, sizeof(*m->harts));
-    if (!m->harts)
+    m->dcache = rv_dcache_new(m);
+    if (!m->harts || !m->dcache)
         return fail_new(m, err, errlen,
                         machine_error(m, EMU_ERR_NOMEM, "out of memory"));
     for (unsigned i = 0; i < m->nharts; i++) {
@@ -215,6 +216,7 @@ void emu_machine_free(emu_machine *m)
     free(m->harts);
     virt_free(m);
     boot_free(m);
+    rv_dcache_free(m->dcache);
     dev_clint_free(m->clint);
     dev_htif_free(m->htif);
     for (size_t i = 0; i < m->nsyms; i++)
@@ -230,6 +232,7 @@ void machine_reset(emu_machine *m)
     for (unsigned i = 0; i < m->bus.nregions; i++)
         if (m->bus.regions[i].ops->reset)
             m->bus.regions[i].ops->reset(m->bus.regions[i].dev);
+    rv_dcache_flush(m->dcache);
     for (unsigned i = 0; i < m->nharts; i++)
         rv_cpu_reset(m->harts[i], m->entry);
     boot_reset(m);

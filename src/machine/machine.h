@@ -14,6 +14,7 @@
 #define unlikely(x) __builtin_expect(!!(x), 0)
 
 struct rv_cpu;
+struct rv_dcache;
 struct dev_htif;
 struct dev_clint;
 struct dev_plic;
@@ -54,6 +55,7 @@ struct emu_machine {
     unsigned nharts;
     struct rv_cpu **harts;
     struct rv_cpu *cur;          /* the hart being run (device accesses) */
+    struct rv_dcache *dcache;    /* decoded instructions, shared by the harts */
 
     struct dev_htif *htif;
     struct dev_clint *clint;

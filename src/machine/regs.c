@@ -168,6 +168,7 @@ emu_status emu_mem_write(emu_machine *m, uint64_t paddr, const void *buf,
         return machine_error(m, EMU_ERR_RANGE, "0x%zx bytes at 0x%llx are not "
                              "all in RAM", len, (unsigned long long)paddr);
     memcpy(m->bus.ram + (paddr - m->bus.ram_base), buf, len);
+    bus_ram_written(&m->bus, paddr, len);
     return EMU_OK;
 }
 

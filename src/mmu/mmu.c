@@ -211,12 +211,15 @@ static void tlb_fill(rv_cpu *cpu, rv_tlb_set *set, uint64_t va, uint64_t pa,
     uint64_t ppage = pa & ~0xfffull;
     if (!bus_in_ram(b, ppage, 0x1000))
         return;
-    if (acc == RV_ACC_STORE && bus_page_watched(b, ppage))
+    /* stores to a watched page must reach the device, stores to a page
+     * with decoded instructions the decoded-instruction cache */
+    if (acc == RV_ACC_STORE &&
+        (bus_page_watched(b, ppage) || bus_page_has_code(b, ppage)))
         return;
     if (!pmp_allows(cpu, ppage, 0x1000, acc, priv))
         return;
-    rv_tlb_entry *e = &set->e[acc][(va >> 12) & (RV_TLB_SIZE - 1)];
-    e->vpn = va >> 12;
+    rv_tlb_entry *e = rv_tlb_claim(cpu, set, acc, va);
+    e->tag = va & ~0xfffull;
     e->addend = (uintptr_t)(b->ram + (ppage - b->ram_base)) -
                 (uintptr_t)(va & ~0xfffull);
 }
@@ -300,7 +303,8 @@ bool mmu_fetch16(rv_cpu *cpu, uint64_t va, uint32_t *parcel)
         rv_raise(cpu, RV_EXC_INSN_ACCESS, va);
         return false;
     }
-    tlb_fill(cpu, cpu->itlb, va, pa, RV_ACC_FETCH, cpu->priv);
+    /* no TLB fill: a fetch TLB entry must name a decoded page, which only
+     * rv_dcache_fetch_page() makes */
     *parcel = (uint32_t)v;
     return true;
 }
@@ -322,5 +326,7 @@ uint8_t *mmu_atomic_ptr(rv_cpu *cpu, uint64_t va, unsigned size,
         rv_raise(cpu, (uint64_t)fault_cause(acc, false), va);
         return NULL;
     }
+    if (acc == RV_ACC_STORE)
+        bus_ram_written(b, pa, size);
     return b->ram + (pa - b->ram_base);
 }

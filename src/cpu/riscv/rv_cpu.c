@@ -12,6 +12,10 @@ rv_cpu *rv_cpu_new(emu_machine *m, unsigned hartid, const emu_isa *isa,
     if (!cpu)
         return NULL;
     memset(cpu, 0, sizeof(*cpu));
+    for (unsigned p = 0; p < 4; p++)
+        for (unsigned a = 0; a < 3; a++)
+            for (unsigned i = 0; i < RV_TLB_SIZE; i++)
+                cpu->tlb[p].e[a][i].tag = RV_TLB_INVALID;
     cpu->m = m;
     cpu->hartid = hartid;
     cpu->xlen = isa->xlen;
@@ -37,6 +41,7 @@ rv_cpu *rv_cpu_new(emu_machine *m, unsigned hartid, const emu_isa *isa,
     cpu->c_fp = (cpu->has_f ? RV_C_F : 0u) | (cpu->has_d ? RV_C_D : 0u);
     /* misa: MXL in the top two bits (1 = 32, 2 = 64), read-only here */
     cpu->misa = ext | (isa->xlen == 32 ? 1ull << 30 : 2ull << 62);
+    rv_dpage_init_scratch(&cpu->scratch);
     rv_cpu_reset(cpu, 0);
     return cpu;
 }

@@ -661,12 +661,35 @@ void rv_update_tlb_ptrs(rv_cpu *cpu)
     cpu->dtlb = &cpu->tlb[mmu_data_priv(cpu)];
 }
 
+rv_tlb_entry *rv_tlb_claim(rv_cpu *cpu, rv_tlb_set *set, rv_access acc,
+                           uint64_t va)
+{
+    unsigned idx = (unsigned)(va >> 12) & (RV_TLB_SIZE - 1);
+    rv_tlb_entry *e = &set->e[acc][idx];
+    if (e->tag == RV_TLB_INVALID) {
+        if (cpu->tlb_nlog < RV_TLB_LOG)
+            cpu->tlb_log[cpu->tlb_nlog] =
+                (uint32_t)(set - cpu->tlb) << 16 | (uint32_t)acc << 14 | idx;
+        cpu->tlb_nlog++;
+    }
+    return e;
+}
+
 void rv_tlb_flush(rv_cpu *cpu)
 {
-    for (unsigned p = 0; p < 4; p++)
-        for (unsigned a = 0; a < 3; a++)
-            for (unsigned i = 0; i < RV_TLB_SIZE; i++)
-                cpu->tlb[p].e[a][i].vpn = RV_TLB_INVALID;
+    if (cpu->tlb_nlog > RV_TLB_LOG) {
+        for (unsigned p = 0; p < 4; p++)
+            for (unsigned a = 0; a < 3; a++)
+                for (unsigned i = 0; i < RV_TLB_SIZE; i++)
+                    cpu->tlb[p].e[a][i].tag = RV_TLB_INVALID;
+    } else {
+        for (unsigned k = 0; k < cpu->tlb_nlog; k++) {
+            uint32_t l = cpu->tlb_log[k];
+            cpu->tlb[l >> 16].e[(l >> 14) & 3][l & (RV_TLB_SIZE - 1)].tag =
+                RV_TLB_INVALID;
+        }
+    }
+    cpu->tlb_nlog = 0;
     cpu->tlb_super = false;
 }
 
@@ -680,7 +703,7 @@ void rv_tlb_flush_page(rv_cpu *cpu, uint64_t va)
     for (unsigned p = 0; p < 4; p++)
         for (unsigned a = 0; a < 3; a++) {
             rv_tlb_entry *e = &cpu->tlb[p].e[a][vpn & (RV_TLB_SIZE - 1)];
-            if (e->vpn == vpn)
-                e->vpn = RV_TLB_INVALID;
+            if (e->tag == (va & ~0xfffull))
+                e->tag = RV_TLB_INVALID;
         }
 }

@@ -2,22 +2,13 @@
  * The interpreter loop, written once and compiled for each XLEN by rv_exec.c
  * (which defines XLEN, ureg, sreg and FN before including this file).
  *
- * Shape: fetch through the fetch TLB (a compare and an add for RAM), expand
- * compressed forms to their 32-bit equivalent, execute in one switch, then
- * retire at a single point and test one event word. Registers are stored as
- * uint64_t; on RV32 they hold the zero-extended 32-bit value.
+ * Shape: find the decoded form of the instruction at pc in the decoded-
+ * instruction cache (rv_dcache.h; decoded on its first run), execute it in
+ * one switch of short cases, count it against the step budget. Registers
+ * are stored as uint64_t; on RV32 they hold the zero-extended 32-bit value.
  */
 
 #define X(r) ((ureg)x[(r)])
-/* Try the bit-manipulation and Zicond forms that share the OP, OP-IMM,
- * OP-32 and OP-IMM-32 opcodes; illegal if insn is none of them. */
-#define ZB_OR_ILLEGAL()                                                        \
-    do {                                                                       \
-        ureg r_;                                                               \
-        if (!FN(bitmanip)(cpu, insn, X(rs1), X(rs2), &r_))                     \
-            goto illegal;                                                      \
-        x[rd] = r_;                                                            \
-    } while (0)
 
 /* Sign-extend a 32-bit result to XLEN (RV64 W-forms; identity on RV32). */
 #define SEXT32(v) ((ureg)(sreg)(int32_t)(uint32_t)(v))
@@ -26,9 +17,9 @@
 
 static inline bool FN(load)(rv_cpu *cpu, ureg va, unsigned size, uint64_t *v)
 {
-    uint64_t vpn = (uint64_t)va >> 12;
-    const rv_tlb_entry *e = &cpu->dtlb->e[RV_ACC_LOAD][vpn & (RV_TLB_SIZE - 1)];
-    if (likely(e->vpn == vpn && !(va & (size - 1)))) {
+    const rv_tlb_entry *e =
+        &cpu->dtlb->e[RV_ACC_LOAD][(va >> 12) & (RV_TLB_SIZE - 1)];
+    if (likely(e->tag == rv_tlb_tag(va, size))) {
         *v = ld_le((const uint8_t *)(uintptr_t)(va + e->addend), size);
         return true;
     }
@@ -37,46 +28,13 @@ static inline bool FN(load)(rv_cpu *cpu, ureg va, unsigned size, uint64_t *v)
 
 static inline bool FN(store)(rv_cpu *cpu, ureg va, unsigned size, uint64_t v)
 {
-    uint64_t vpn = (uint64_t)va >> 12;
-    const rv_tlb_entry *e = &cpu->dtlb->e[RV_ACC_STORE][vpn & (RV_TLB_SIZE - 1)];
-    if (likely(e->vpn == vpn && !(va & (size - 1)))) {
+    const rv_tlb_entry *e =
+        &cpu->dtlb->e[RV_ACC_STORE][(va >> 12) & (RV_TLB_SIZE - 1)];
+    if (likely(e->tag == rv_tlb_tag(va, size))) {
         st_le((uint8_t *)(uintptr_t)(va + e->addend), size, v);
         return true;
     }
     return mmu_store(cpu, va, size, v);
-}
-
-/* Fetch the instruction at pc; 16-bit forms come back in the low half. */
-static inline bool FN(fetch)(rv_cpu *cpu, ureg pc, uint32_t *insn)
-{
-    uint64_t vpn = (uint64_t)pc >> 12;
-    const rv_tlb_entry *e = &cpu->itlb->e[RV_ACC_FETCH][vpn & (RV_TLB_SIZE - 1)];
-    if (likely(e->vpn == vpn && (pc & 0xfff) != 0xffe)) {
-        *insn = (uint32_t)ld_le((const uint8_t *)(uintptr_t)(pc + e->addend), 4);
-        return true;
-    }
-    uint32_t lo, hi;
-    if (!mmu_fetch16(cpu, pc, &lo))
-        return false;
-    if ((lo & 3) != 3) {
-        *insn = lo;
-        return true;
-    }
-    /* a 32-bit instruction whose second half may lie on the next page */
-    if (!mmu_fetch16(cpu, (ureg)(pc + 2), &hi))
-        return false;
-    *insn = lo | hi << 16;
-    return true;
-}
-
-/* A jump or taken branch to a target that is not IALIGN-aligned raises
- * instruction-address-misaligned (only possible without C). */
-static inline bool FN(target_ok)(rv_cpu *cpu, ureg t)
-{
-    if (likely(!(t & 2) || cpu->has_c))
-        return true;
-    rv_raise(cpu, RV_EXC_INSN_MISALIGNED, t);
-    return false;
 }
 
 static inline ureg FN(mulh)(ureg a, ureg b, unsigned kind)
@@ -183,361 +141,509 @@ static inline bool FN(amo_op_valid)(unsigned f5)
 
 #include "cpu/riscv/rv_fp_tmpl.h"
 
-uint64_t FN(run)(rv_cpu *cpu, uint64_t n)
+#include "cpu/riscv/rv_predecode_tmpl.h"
+
+/* An instruction that cannot be cached (rv_cpu.scratch): fetch it at pc,
+ * raising any fault, and decode it into its scratch slot. */
+static rv_dinsn *FN(fetch_uncached)(rv_cpu *cpu, ureg pc)
 {
-    uint64_t *x = cpu->x;
-    emu_machine *m = cpu->m;
-    uint64_t done = 0;
-
-    while (done < n) {
-        if (unlikely(cpu->events)) {
-            if (cpu->events & RV_EV_EXIT) {
-                cpu->events &= ~(uint32_t)RV_EV_EXIT;
-                break;
-            }
-            rv_take_interrupt(cpu);
-        }
-        ureg pc = (ureg)cpu->pc;
-        ureg npc;
-        uint32_t insn, raw;
-        done++;
-        cpu->steps++;
-        if (unlikely(!FN(fetch)(cpu, pc, &raw)))
-            continue;
-        insn = raw;
-        if ((raw & 3) != 3) {
-            raw &= 0xffff; /* the fast fetch read the next parcel too */
-            insn = cpu->has_c ? rv_expand_compressed((uint16_t)raw, XLEN, cpu->c_fp) : 0;
-            npc = pc + 2;
-            if (unlikely(!insn))
-                goto illegal;
-        } else {
-            npc = pc + 4;
-        }
-
-        unsigned rd = rv_rd(insn), rs1 = rv_rs1(insn), rs2 = rv_rs2(insn);
-        unsigned f3 = rv_funct3(insn), f7 = rv_funct7(insn);
-        uint64_t v;
-
-        switch (insn & 0x7f) {
-        case 0x37: /* LUI */
-            x[rd] = (ureg)rv_imm_u(insn);
-            break;
-        case 0x17: /* AUIPC */
-            x[rd] = (ureg)(pc + (ureg)rv_imm_u(insn));
-            break;
-        case 0x6f: { /* JAL */
-            ureg t = (ureg)(pc + (ureg)rv_imm_j(insn));
-            if (unlikely(!FN(target_ok)(cpu, t)))
-                goto trapped;
-            x[rd] = npc;
-            npc = t;
-            break;
-        }
-        case 0x67: { /* JALR */
-            if (f3 != 0)
-                goto illegal;
-            ureg t = (ureg)(X(rs1) + (ureg)rv_imm_i(insn)) & ~(ureg)1;
-            if (unlikely(!FN(target_ok)(cpu, t)))
-                goto trapped;
-            x[rd] = npc;
-            npc = t;
-            break;
-        }
-        case 0x63: { /* BRANCH */
-            ureg a = X(rs1), b = X(rs2);
-            bool take;
-            switch (f3) {
-            case 0: take = a == b; break;
-            case 1: take = a != b; break;
-            case 4: take = (sreg)a < (sreg)b; break;
-            case 5: take = (sreg)a >= (sreg)b; break;
-            case 6: take = a < b; break;
-            case 7: take = a >= b; break;
-            default: goto illegal;
-            }
-            if (take) {
-                ureg t = (ureg)(pc + (ureg)rv_imm_b(insn));
-                if (unlikely(!FN(target_ok)(cpu, t)))
-                    goto trapped;
-                npc = t;
-            }
-            break;
-        }
-        case 0x03: { /* LOAD */
-            ureg va = (ureg)(X(rs1) + (ureg)rv_imm_i(insn));
-            switch (f3) {
-            case 0: if (!FN(load)(cpu, va, 1, &v)) goto trapped;
-                    x[rd] = (ureg)(sreg)(int8_t)v; break;
-            case 1: if (!FN(load)(cpu, va, 2, &v)) goto trapped;
-                    x[rd] = (ureg)(sreg)(int16_t)v; break;
-            case 2: if (!FN(load)(cpu, va, 4, &v)) goto trapped;
-                    x[rd] = (ureg)(sreg)(int32_t)v; break;
-            case 4: if (!FN(load)(cpu, va, 1, &v)) goto trapped;
-                    x[rd] = (uint8_t)v; break;
-            case 5: if (!FN(load)(cpu, va, 2, &v)) goto trapped;
-                    x[rd] = (uint16_t)v; break;
-#if XLEN == 64
-            case 3: if (!FN(load)(cpu, va, 8, &v)) goto trapped;
-                    x[rd] = v; break;
-            case 6: if (!FN(load)(cpu, va, 4, &v)) goto trapped;
-                    x[rd] = (uint32_t)v; break;
-#endif
-            default: goto illegal;
-            }
-            break;
-        }
-        case 0x23: { /* STORE */
-            ureg va = (ureg)(X(rs1) + (ureg)rv_imm_s(insn));
-            if (f3 > (XLEN == 64 ? 3u : 2u))
-                goto illegal;
-            if (!FN(store)(cpu, va, 1u << f3, X(rs2)))
-                goto trapped;
-            break;
-        }
-        case 0x13: { /* OP-IMM */
-            ureg a = X(rs1), imm = (ureg)rv_imm_i(insn);
-            unsigned sh = (insn >> 20) & (XLEN - 1);
-            unsigned hi = insn >> (XLEN == 64 ? 26 : 25);
-            switch (f3) {
-            case 0: x[rd] = (ureg)(a + imm); break;
-            case 2: x[rd] = (sreg)a < (sreg)imm; break;
-            case 3: x[rd] = a < imm; break;
-            case 4: x[rd] = a ^ imm; break;
-            case 6: x[rd] = a | imm; break;
-            case 7: x[rd] = a & imm; break;
-            case 1:
-                if (hi != 0)
-                    ZB_OR_ILLEGAL();
-                else
-                    x[rd] = (ureg)(a << sh);
-                break;
-            default: /* 5 */
-                if (hi == 0)
-                    x[rd] = a >> sh;
-                else if (hi == (XLEN == 64 ? 0x10u : 0x20u))
-                    x[rd] = (ureg)((sreg)a >> sh);
-                else
-                    ZB_OR_ILLEGAL();
-                break;
-            }
-            break;
-        }
-        case 0x33: { /* OP */
-            ureg a = X(rs1), b = X(rs2);
-            unsigned sh = b & (XLEN - 1);
-            if (f7 == 0x01) {
-                if (!cpu->has_m)
-                    goto illegal;
-                if (f3 == 0)
-                    x[rd] = (ureg)(a * b);
-                else if (f3 < 4)
-                    x[rd] = FN(mulh)(a, b, f3);
-                else
-                    x[rd] = FN(div)(a, b, f3);
-                break;
-            }
-            switch (f3 | f7 << 3) {
-            case 0: x[rd] = (ureg)(a + b); break;
-            case 0x20 << 3: x[rd] = (ureg)(a - b); break;
-            case 1: x[rd] = (ureg)(a << sh); break;
-            case 2: x[rd] = (sreg)a < (sreg)b; break;
-            case 3: x[rd] = a < b; break;
-            case 4: x[rd] = a ^ b; break;
-            case 5: x[rd] = a >> sh; break;
-            case 5 | 0x20 << 3: x[rd] = (ureg)((sreg)a >> sh); break;
-            case 6: x[rd] = a | b; break;
-            case 7: x[rd] = a & b; break;
-            default: ZB_OR_ILLEGAL(); break;
-            }
-            break;
-        }
-#if XLEN == 64
-        case 0x1b: { /* OP-IMM-32 */
-            uint32_t a = (uint32_t)x[rs1];
-            unsigned sh = rs2;
-            switch (f3) {
-            case 0: x[rd] = SEXT32(a + (uint32_t)rv_imm_i(insn)); break;
-            case 1:
-                if (f7 != 0) ZB_OR_ILLEGAL();
-                else x[rd] = SEXT32(a << sh);
-                break;
-            case 5:
-                if (f7 == 0) x[rd] = SEXT32(a >> sh);
-                else if (f7 == 0x20) x[rd] = SEXT32((int32_t)a >> sh);
-                else ZB_OR_ILLEGAL();
-                break;
-            default: ZB_OR_ILLEGAL(); break;
-            }
-            break;
-        }
-        case 0x3b: { /* OP-32 */
-            uint32_t a = (uint32_t)x[rs1], b = (uint32_t)x[rs2];
-            unsigned sh = b & 31;
-            if (f7 == 0x01) {
-                if (!cpu->has_m)
-                    goto illegal;
-                if (f3 == 0)
-                    x[rd] = SEXT32(a * b);
-                else if (f3 >= 4)
-                    x[rd] = FN(divw)(a, b, f3);
-                else
-                    goto illegal;
-                break;
-            }
-            switch (f3 | f7 << 3) {
-            case 0: x[rd] = SEXT32(a + b); break;
-            case 0x20 << 3: x[rd] = SEXT32(a - b); break;
-            case 1: x[rd] = SEXT32(a << sh); break;
-            case 5: x[rd] = SEXT32(a >> sh); break;
-            case 5 | 0x20 << 3: x[rd] = SEXT32((int32_t)a >> sh); break;
-            default: ZB_OR_ILLEGAL(); break;
-            }
-            break;
-        }
-#endif
-        case 0x07: case 0x27: /* LOAD-FP, STORE-FP */
-        case 0x43: case 0x47: case 0x4b: case 0x4f: /* fused multiply-add */
-        case 0x53: /* OP-FP */
-            switch (FN(fp)(cpu, insn)) {
-            case RV_FP_OK: break;
-            case RV_FP_TRAPPED: goto trapped;
-            default: goto illegal;
-            }
-            break;
-        case 0x0f: /* MISC-MEM */
-            if (f3 == 0)
-                break; /* fence: one hart at a time sees all memory in order */
-            if (f3 == 1)
-                break; /* fence.i: fetches always read memory as it is now */
-            goto illegal;
-        case 0x2f: { /* AMO */
-            unsigned f5 = insn >> 27;
-            unsigned size = f3 == 2 ? 4 : 8;
-            if (!cpu->has_a || (f3 != 2 && (XLEN == 32 || f3 != 3)))
-                goto illegal;
-            ureg va = X(rs1);
-            uint8_t *p;
-            if (f5 == 0x02) { /* LR */
-                if (rs2 != 0)
-                    goto illegal;
-                p = mmu_atomic_ptr(cpu, va, size, RV_ACC_LOAD);
-                if (!p)
-                    goto trapped;
-                x[rd] = size == 4 ? (ureg)(sreg)(int32_t)ld_le(p, 4)
-                                  : (ureg)ld_le(p, 8);
-                cpu->res_ptr = p;
-                cpu->res_valid = true;
-            } else if (f5 == 0x03) { /* SC */
-                p = mmu_atomic_ptr(cpu, va, size, RV_ACC_STORE);
-                if (!p)
-                    goto trapped;
-                bool ok = cpu->res_valid && cpu->res_ptr == p;
-                if (ok)
-                    st_le(p, size, X(rs2));
-                cpu->res_valid = false;
-                x[rd] = !ok;
-            } else {
-                if (!FN(amo_op_valid)(f5))
-                    goto illegal;
-                p = mmu_atomic_ptr(cpu, va, size, RV_ACC_STORE);
-                if (!p)
-                    goto trapped;
-                x[rd] = FN(amo)(p, size, f5, X(rs2));
-            }
-            break;
-        }
-        case 0x73: { /* SYSTEM */
-            if (f3 == 0) {
-                cpu->pc = pc;
-                if (insn == 0x00000073) { /* ecall */
-                    rv_raise(cpu, RV_EXC_ECALL_U + cpu->priv, 0);
-                    goto trapped;
-                }
-                if (insn == 0x00100073) { /* ebreak: tval is the pc */
-                    rv_raise(cpu, RV_EXC_BREAKPOINT, pc);
-                    goto trapped;
-                }
-                if (insn == 0x30200073) { /* mret */
-                    if (cpu->priv < RV_PRIV_M)
-                        goto illegal;
-                    rv_mret(cpu);
-                    npc = (ureg)cpu->pc;
-                    break;
-                }
-                if (insn == 0x10200073) { /* sret */
-                    if (!cpu->has_s || cpu->priv < RV_PRIV_S ||
-                        (cpu->priv == RV_PRIV_S &&
-                         (cpu->mstatus & MSTATUS_TSR)))
-                        goto illegal;
-                    rv_sret(cpu);
-                    npc = (ureg)cpu->pc;
-                    break;
-                }
-                if (insn == 0x10500073) { /* wfi */
-                    /* priv 3.1.6.5: TW traps wfi below M; with S-mode
-                     * present, wfi in U mode is illegal */
-                    if (cpu->priv == RV_PRIV_U ||
-                        (cpu->priv == RV_PRIV_S &&
-                         (cpu->mstatus & MSTATUS_TW)))
-                        goto illegal;
-                    if (!(cpu->mip & cpu->mie)) {
-                        cpu->wfi = true;
-                        cpu->events |= RV_EV_EXIT;
-                    }
-                    break;
-                }
-                if (f7 == 0x09 && rd == 0) { /* sfence.vma */
-                    if (!cpu->has_s || cpu->priv == RV_PRIV_U ||
-                        (cpu->priv == RV_PRIV_S &&
-                         (cpu->mstatus & MSTATUS_TVM)))
-                        goto illegal;
-                    /* rs1 names one page; the ASID in rs2 does not narrow
-                     * it further (entries are not tagged by ASID) */
-                    if (rs1 != 0)
-                        rv_tlb_flush_page(cpu, X(rs1));
-                    else
-                        rv_tlb_flush(cpu);
-                    break;
-                }
-                goto illegal;
-            }
-            if (f3 == 4)
-                goto illegal;
-            {
-                unsigned csr = insn >> 20;
-                uint64_t src = (f3 & 4) ? rs1 : X(rs1);
-                bool write = (f3 & 3) == 1 || rs1 != 0;
-                uint64_t old;
-                cpu->pc = pc;
-                if (!rv_csr_insn(cpu, csr, f3 & 3, src, write, &old))
-                    goto illegal;
-                x[rd] = (ureg)old;
-            }
-            break;
-        }
-        default:
-            goto illegal;
-        }
-
-        /* the single retire point */
-        x[0] = 0;
-        cpu->pc = npc;
-        cpu->instret++;
-        if (unlikely(m->retire != NULL))
-            m->retire(m->retire_ctx, cpu->hartid, pc, raw,
-                      (raw & 3) == 3 ? 4 : 2);
-        continue;
-
-    illegal:
-        cpu->pc = pc;
-        rv_raise(cpu, RV_EXC_ILLEGAL, raw);
-    trapped:
-        x[0] = 0;
+    uint32_t lo, hi;
+    if (!mmu_fetch16(cpu, pc, &lo))
+        return NULL;
+    if ((lo & 3) == 3) {
+        /* the second half may lie on the next page */
+        if (!mmu_fetch16(cpu, (ureg)(pc + 2), &hi))
+            return NULL;
+        lo |= hi << 16;
     }
-    return done;
+    rv_dpage *s = &cpu->scratch;
+    s->insn[cpu->scratch_slot] = (rv_dinsn){.op = RV_OP_LOOKUP};
+    unsigned k = (pc & 0xfff) >> 1;
+    FN(predecode)(cpu, lo, pc & 0xfff, false, &s->insn[k]);
+    cpu->scratch_slot = k;
+    return &s->insn[k];
 }
 
+/*
+ * Dispatch in the shape of Lua's lvm.c: the handlers are written once as
+ * the cases of a switch; with GCC and Clang the same source compiles to
+ * computed goto (each handler ends in its own indirect jump, whose target
+ * the branch predictor learns per handler). RV_FORCE_SWITCH (meson
+ * -Ddispatch=switch) keeps the switch.
+ */
+#if RV_DISPATCH_GOTO
+#define vmdispatch(o) goto *disptab[o];
+#define vmcase(l) L_##l:
+#define vmjump goto *disptab[i->op]
+#else
+#define vmdispatch(o) switch (o)
+#define vmcase(l) case l:
+#define vmjump goto dispatch
+#endif
+/* Run the decoded instruction after i: i is the one executing, in the one
+ * that follows unless a branch changes it. */
+#define vmnext                                                                 \
+    do {                                                                       \
+        i = in;                                                                \
+        in = i + i->step;                                                      \
+        vmjump;                                                                \
+    } while (0)
+/* i retired: count it against the budget (the one test each instruction
+ * pays: events can only appear in the slow paths, which check them) */
+#define vmbreak                                                                \
+    do {                                                                       \
+        if (unlikely(--left == 0))                                             \
+            goto out;                                                          \
+        vmnext;                                                                \
+    } while (0)
+
+/* The pc of a slot of the current page. */
+#define PC_OF(p)                                                               \
+    ((ureg)(page_va + (ureg)(((uintptr_t)(p) - (uintptr_t)dp->insn) >> 3)))
+#define RD x[i->rd]
+#define RS1 X(i->rs1)
+#define RS2 X(i->rs2)
+#define IMM ((ureg)(sreg)i->imm)
+#define LINK ((ureg)(PC_OF(i) + 2u * i->step))
+
+/* Store the state the locals hold before anything that can read it or
+ * raise: during instruction i, steps counts it and instret does not. */
+#define SYNC_COUNTERS()                                                        \
+    (cpu->steps = steps_end + 1 - left, cpu->instret = iret_end - left)
+#define SYNC() (cpu->pc = PC_OF(i), SYNC_COUNTERS())
+
+/* Without C, a jump target that is not 4-byte aligned raises
+ * instruction-address-misaligned, before the jump writes rd. */
+#define TARGET_CHECK(t)                                                        \
+    do {                                                                       \
+        if (unlikely(((t) & 2) && !cpu->has_c)) {                              \
+            pc = (t);                                                          \
+            goto misaligned_target;                                            \
+        }                                                                      \
+    } while (0)
+/* Continue at t: a compare for targets in this page, else the fetch TLB. */
+#define JUMP(t)                                                                \
+    do {                                                                       \
+        pc = (t);                                                              \
+        if (unlikely(--left == 0))                                             \
+            goto out_at_pc;                                                    \
+        if (likely((pc & ~(ureg)0xfff) == page_va)) {                          \
+            in = &dp->insn[(pc & 0xfff) >> 1];                                 \
+            vmnext;                                                            \
+        }                                                                      \
+        goto lookup;                                                           \
+    } while (0)
+#define BRANCH(cond)                                                           \
+    do {                                                                       \
+        if (cond)                                                              \
+            in = i + i->imm;                                                   \
+        vmbreak;                                                               \
+    } while (0)
+#define BRANCH_FAR(cond)                                                       \
+    do {                                                                       \
+        if (cond) {                                                            \
+            ureg t_ = (ureg)(PC_OF(i) + IMM);                                  \
+            TARGET_CHECK(t_);                                                  \
+            JUMP(t_);                                                          \
+        }                                                                      \
+        vmbreak;                                                               \
+    } while (0)
+
+/* Loads and stores: a compare and an add through the data TLB; a miss,
+ * a misaligned address or a device goes through the MMU's slow path,
+ * which may raise, reach a device (events) or write decoded code. */
+#define LOAD(size, type)                                                       \
+    do {                                                                       \
+        ureg va_ = (ureg)(RS1 + IMM);                                          \
+        const rv_tlb_entry *e_ =                                               \
+            &dtlb->e[RV_ACC_LOAD][(va_ >> 12) & (RV_TLB_SIZE - 1)];            \
+        uint64_t v_;                                                           \
+        if (likely(e_->tag == rv_tlb_tag(va_, size))) {                        \
+            RD = (ureg)(type)ld_le((const uint8_t *)(e_->addend + va_), size); \
+            vmbreak;                                                           \
+        }                                                                      \
+        SYNC();                                                                \
+        if (!mmu_load(cpu, va_, size, &v_))                                    \
+            goto trapped;                                                      \
+        RD = (ureg)(type)v_;                                                   \
+        if (unlikely(cpu->events))                                             \
+            goto retired_slow;                                                 \
+        vmbreak;                                                               \
+    } while (0)
+#define STORE(size)                                                            \
+    do {                                                                       \
+        ureg va_ = (ureg)(RS1 + IMM);                                          \
+        const rv_tlb_entry *e_ =                                               \
+            &dtlb->e[RV_ACC_STORE][(va_ >> 12) & (RV_TLB_SIZE - 1)];           \
+        if (likely(e_->tag == rv_tlb_tag(va_, size))) {                        \
+            st_le((uint8_t *)(e_->addend + va_), size, RS2);                   \
+            vmbreak;                                                           \
+        }                                                                      \
+        SYNC();                                                                \
+        if (!mmu_store(cpu, va_, size, RS2))                                   \
+            goto trapped;                                                      \
+        if (unlikely(cpu->events))                                             \
+            goto retired_slow;                                                 \
+        vmbreak;                                                               \
+    } while (0)
+
+/*
+ * Run up to n steps. Hot state lives in locals: the decoded instruction i
+ * and its successor in, the decoded page dp of the pc and that page's
+ * virtual address page_va (the pc itself is computed from them only where
+ * an instruction needs it), the data TLB, and the step budget left. The
+ * step and retired-instruction counts are kept as left and stored by
+ * SYNC_COUNTERS() when something outside may look at them.
+ */
+uint64_t FN(run)(rv_cpu *cpu, uint64_t n)
+{
+#if RV_DISPATCH_GOTO
+    static const void *const disptab[RV_OP_COUNT] = {
+#define RV_OP_LABEL(name) [RV_OP_##name] = &&L_RV_OP_##name,
+        RV_OPS(RV_OP_LABEL)
+#undef RV_OP_LABEL
+    };
+#endif
+    uint64_t *const x = cpu->x;
+    const rv_tlb_set *dtlb;
+    rv_dpage *dp = NULL;
+    rv_dinsn *i = NULL, *in = NULL;
+    ureg page_va = 0, pc;
+    uint64_t left = n;
+    /* the counts once all n steps are done: SYNC_COUNTERS() subtracts what
+     * is left; a trap takes a step but retires nothing */
+    uint64_t steps_end = cpu->steps + n, iret_end = cpu->instret + n;
+
+    if (n == 0)
+        return 0;
+
+resync: /* continue at cpu->pc, taking events first */
+    if (unlikely(cpu->events)) {
+        if (cpu->events & RV_EV_EXIT) {
+            cpu->events &= ~(uint32_t)RV_EV_EXIT;
+            goto out_pc;
+        }
+        rv_take_interrupt(cpu);
+    }
+    dtlb = cpu->dtlb;
+    pc = (ureg)cpu->pc;
+lookup: { /* find the decoded instruction at pc */
+        unsigned idx = (unsigned)(pc >> 12) & (RV_TLB_SIZE - 1);
+        const rv_tlb_set *itlb = cpu->itlb;
+        if (likely(itlb->e[RV_ACC_FETCH][idx].tag == (pc & ~(ureg)0xfff))) {
+            dp = itlb->code[idx];
+        } else {
+            bool raised;
+            cpu->pc = pc;
+            SYNC_COUNTERS();
+            dp = rv_dcache_fetch_page(cpu, pc, &raised);
+            if (!dp) {
+                if (raised)
+                    goto trapped;
+                goto uncached;
+            }
+        }
+        page_va = pc & ~(ureg)0xfff;
+        in = &dp->insn[(pc & 0xfff) >> 1];
+        vmnext;
+    }
+
+uncached: /* cpu->pc is pc and the counters are stored */
+    i = FN(fetch_uncached)(cpu, pc);
+    if (!i)
+        goto trapped;
+    dp = &cpu->scratch;
+    page_va = pc & ~(ureg)0xfff;
+    in = i + i->step;
+    vmjump;
+
+#if !RV_DISPATCH_GOTO
+dispatch:
+#endif
+    vmdispatch(i->op) {
+    vmcase(RV_OP_DECODE) { /* first run of this slot since it was written */
+        unsigned off = (unsigned)(i - dp->insn) * 2;
+        uint32_t raw = (uint32_t)ld_le(dp->host + off, 2);
+        if ((raw & 3) == 3) {
+            if (unlikely(off == 0xffe)) {
+                pc = PC_OF(i);
+                cpu->pc = pc;
+                SYNC_COUNTERS();
+                goto uncached;
+            }
+            raw = (uint32_t)ld_le(dp->host + off, 4);
+        }
+        FN(predecode)(cpu, raw, off, true, i);
+        in = i + i->step;
+        vmjump;
+    }
+    vmcase(RV_OP_LOOKUP)
+        pc = PC_OF(i);
+        goto lookup;
+    vmcase(RV_OP_ILLEGAL)
+        goto illegal;
+
+    vmcase(RV_OP_LUI) RD = IMM; vmbreak;
+    vmcase(RV_OP_AUIPC) RD = (ureg)(PC_OF(i) + IMM); vmbreak;
+    vmcase(RV_OP_JAL)
+        RD = LINK;
+        in = i + i->imm;
+        vmbreak;
+    vmcase(RV_OP_JAL_FAR) {
+        ureg t = (ureg)(PC_OF(i) + IMM);
+        TARGET_CHECK(t);
+        RD = LINK;
+        JUMP(t);
+    }
+    vmcase(RV_OP_JALR) {
+        ureg t = (ureg)(RS1 + IMM) & ~(ureg)1;
+        TARGET_CHECK(t);
+        RD = LINK;
+        JUMP(t);
+    }
+    vmcase(RV_OP_BEQ) BRANCH(RS1 == RS2);
+    vmcase(RV_OP_BNE) BRANCH(RS1 != RS2);
+    vmcase(RV_OP_BLT) BRANCH((sreg)RS1 < (sreg)RS2);
+    vmcase(RV_OP_BGE) BRANCH((sreg)RS1 >= (sreg)RS2);
+    vmcase(RV_OP_BLTU) BRANCH(RS1 < RS2);
+    vmcase(RV_OP_BGEU) BRANCH(RS1 >= RS2);
+    vmcase(RV_OP_BEQ_FAR) BRANCH_FAR(RS1 == RS2);
+    vmcase(RV_OP_BNE_FAR) BRANCH_FAR(RS1 != RS2);
+    vmcase(RV_OP_BLT_FAR) BRANCH_FAR((sreg)RS1 < (sreg)RS2);
+    vmcase(RV_OP_BGE_FAR) BRANCH_FAR((sreg)RS1 >= (sreg)RS2);
+    vmcase(RV_OP_BLTU_FAR) BRANCH_FAR(RS1 < RS2);
+    vmcase(RV_OP_BGEU_FAR) BRANCH_FAR(RS1 >= RS2);
+
+    vmcase(RV_OP_LB) LOAD(1, int8_t);
+    vmcase(RV_OP_LH) LOAD(2, int16_t);
+    vmcase(RV_OP_LW) LOAD(4, int32_t);
+    vmcase(RV_OP_LBU) LOAD(1, uint8_t);
+    vmcase(RV_OP_LHU) LOAD(2, uint16_t);
+    vmcase(RV_OP_SB) STORE(1);
+    vmcase(RV_OP_SH) STORE(2);
+    vmcase(RV_OP_SW) STORE(4);
+
+    vmcase(RV_OP_ADDI) RD = (ureg)(RS1 + IMM); vmbreak;
+    vmcase(RV_OP_SLTI) RD = (sreg)RS1 < (sreg)IMM; vmbreak;
+    vmcase(RV_OP_SLTIU) RD = RS1 < IMM; vmbreak;
+    vmcase(RV_OP_XORI) RD = RS1 ^ IMM; vmbreak;
+    vmcase(RV_OP_ORI) RD = RS1 | IMM; vmbreak;
+    vmcase(RV_OP_ANDI) RD = RS1 & IMM; vmbreak;
+    vmcase(RV_OP_SLLI) RD = (ureg)(RS1 << i->imm); vmbreak;
+    vmcase(RV_OP_SRLI) RD = RS1 >> i->imm; vmbreak;
+    vmcase(RV_OP_SRAI) RD = (ureg)((sreg)RS1 >> i->imm); vmbreak;
+
+    vmcase(RV_OP_ADD) RD = (ureg)(RS1 + RS2); vmbreak;
+    vmcase(RV_OP_SUB) RD = (ureg)(RS1 - RS2); vmbreak;
+    vmcase(RV_OP_SLL) RD = (ureg)(RS1 << (RS2 & (XLEN - 1))); vmbreak;
+    vmcase(RV_OP_SLT) RD = (sreg)RS1 < (sreg)RS2; vmbreak;
+    vmcase(RV_OP_SLTU) RD = RS1 < RS2; vmbreak;
+    vmcase(RV_OP_XOR) RD = RS1 ^ RS2; vmbreak;
+    vmcase(RV_OP_SRL) RD = RS1 >> (RS2 & (XLEN - 1)); vmbreak;
+    vmcase(RV_OP_SRA) RD = (ureg)((sreg)RS1 >> (RS2 & (XLEN - 1))); vmbreak;
+    vmcase(RV_OP_OR) RD = RS1 | RS2; vmbreak;
+    vmcase(RV_OP_AND) RD = RS1 & RS2; vmbreak;
+
+    vmcase(RV_OP_MUL) RD = (ureg)(RS1 * RS2); vmbreak;
+    vmcase(RV_OP_MULH) RD = FN(mulh)(RS1, RS2, 1); vmbreak;
+    vmcase(RV_OP_MULHSU) RD = FN(mulh)(RS1, RS2, 2); vmbreak;
+    vmcase(RV_OP_MULHU) RD = FN(mulh)(RS1, RS2, 3); vmbreak;
+    vmcase(RV_OP_DIV) RD = FN(div)(RS1, RS2, 4); vmbreak;
+    vmcase(RV_OP_DIVU) RD = FN(div)(RS1, RS2, 5); vmbreak;
+    vmcase(RV_OP_REM) RD = FN(div)(RS1, RS2, 6); vmbreak;
+    vmcase(RV_OP_REMU) RD = FN(div)(RS1, RS2, 7); vmbreak;
+
+#if XLEN == 64
+    vmcase(RV_OP_LD) LOAD(8, uint64_t);
+    vmcase(RV_OP_LWU) LOAD(4, uint32_t);
+    vmcase(RV_OP_SD) STORE(8);
+    vmcase(RV_OP_ADDIW) RD = SEXT32((uint32_t)RS1 + (uint32_t)i->imm); vmbreak;
+    vmcase(RV_OP_SLLIW) RD = SEXT32((uint32_t)RS1 << i->imm); vmbreak;
+    vmcase(RV_OP_SRLIW) RD = SEXT32((uint32_t)RS1 >> i->imm); vmbreak;
+    vmcase(RV_OP_SRAIW) RD = SEXT32((int32_t)(uint32_t)RS1 >> i->imm); vmbreak;
+    vmcase(RV_OP_ADDW) RD = SEXT32((uint32_t)RS1 + (uint32_t)RS2); vmbreak;
+    vmcase(RV_OP_SUBW) RD = SEXT32((uint32_t)RS1 - (uint32_t)RS2); vmbreak;
+    vmcase(RV_OP_SLLW) RD = SEXT32((uint32_t)RS1 << (RS2 & 31)); vmbreak;
+    vmcase(RV_OP_SRLW) RD = SEXT32((uint32_t)RS1 >> (RS2 & 31)); vmbreak;
+    vmcase(RV_OP_SRAW) RD = SEXT32((int32_t)(uint32_t)RS1 >> (RS2 & 31)); vmbreak;
+    vmcase(RV_OP_MULW) RD = SEXT32((uint32_t)RS1 * (uint32_t)RS2); vmbreak;
+    vmcase(RV_OP_DIVW) RD = FN(divw)(RS1, RS2, 4); vmbreak;
+    vmcase(RV_OP_DIVUW) RD = FN(divw)(RS1, RS2, 5); vmbreak;
+    vmcase(RV_OP_REMW) RD = FN(divw)(RS1, RS2, 6); vmbreak;
+    vmcase(RV_OP_REMUW) RD = FN(divw)(RS1, RS2, 7); vmbreak;
+#else
+    /* RV64-only: never decoded on RV32 */
+    vmcase(RV_OP_LD) vmcase(RV_OP_LWU) vmcase(RV_OP_SD)
+    vmcase(RV_OP_ADDIW) vmcase(RV_OP_SLLIW) vmcase(RV_OP_SRLIW)
+    vmcase(RV_OP_SRAIW) vmcase(RV_OP_ADDW) vmcase(RV_OP_SUBW)
+    vmcase(RV_OP_SLLW) vmcase(RV_OP_SRLW) vmcase(RV_OP_SRAW)
+    vmcase(RV_OP_MULW) vmcase(RV_OP_DIVW) vmcase(RV_OP_DIVUW)
+    vmcase(RV_OP_REMW) vmcase(RV_OP_REMUW)
+        goto illegal;
+#endif
+
+    vmcase(RV_OP_BITMANIP) {
+        ureg r;
+        if (unlikely(!FN(bitmanip)(cpu, i->insn, RS1, RS2, &r)))
+            goto illegal;
+        RD = r;
+        vmbreak;
+    }
+    vmcase(RV_OP_FP)
+        SYNC();
+        switch (FN(fp)(cpu, i->insn)) {
+        case RV_FP_OK: break;
+        case RV_FP_TRAPPED: goto trapped;
+        default: goto illegal;
+        }
+        x[0] = 0; /* FN(fp) writes x[rd] as encoded */
+        if (unlikely(cpu->events))
+            goto retired_slow;
+        vmbreak;
+    vmcase(RV_OP_FENCE) /* one hart at a time sees all memory in order */
+        vmbreak;
+
+    vmcase(RV_OP_LR) {
+        unsigned size = i->aux;
+        SYNC();
+        uint8_t *p = mmu_atomic_ptr(cpu, RS1, size, RV_ACC_LOAD);
+        if (!p)
+            goto trapped;
+        RD = size == 4 ? (ureg)(sreg)(int32_t)ld_le(p, 4) : (ureg)ld_le(p, 8);
+        cpu->res_ptr = p;
+        cpu->res_valid = true;
+        vmbreak;
+    }
+    vmcase(RV_OP_SC) {
+        unsigned size = i->aux;
+        SYNC();
+        uint8_t *p = mmu_atomic_ptr(cpu, RS1, size, RV_ACC_STORE);
+        if (!p)
+            goto trapped;
+        bool ok = cpu->res_valid && cpu->res_ptr == p;
+        if (ok)
+            st_le(p, size, RS2);
+        cpu->res_valid = false;
+        RD = !ok;
+        vmbreak;
+    }
+    vmcase(RV_OP_AMO) {
+        unsigned size = i->aux;
+        SYNC();
+        uint8_t *p = mmu_atomic_ptr(cpu, RS1, size, RV_ACC_STORE);
+        if (!p)
+            goto trapped;
+        RD = FN(amo)(p, size, i->insn >> 27, RS2);
+        vmbreak;
+    }
+
+    vmcase(RV_OP_ECALL)
+        SYNC();
+        rv_raise(cpu, RV_EXC_ECALL_U + cpu->priv, 0);
+        goto trapped;
+    vmcase(RV_OP_EBREAK) /* tval is the pc */
+        SYNC();
+        rv_raise(cpu, RV_EXC_BREAKPOINT, PC_OF(i));
+        goto trapped;
+    vmcase(RV_OP_MRET)
+        if (cpu->priv < RV_PRIV_M)
+            goto illegal;
+        SYNC();
+        rv_mret(cpu);
+        goto retired_pc;
+    vmcase(RV_OP_SRET)
+        if (!cpu->has_s || cpu->priv < RV_PRIV_S ||
+            (cpu->priv == RV_PRIV_S && (cpu->mstatus & MSTATUS_TSR)))
+            goto illegal;
+        SYNC();
+        rv_sret(cpu);
+        goto retired_pc;
+    vmcase(RV_OP_WFI)
+        /* priv 3.1.6.5: TW traps wfi below M; with S-mode present, wfi in
+         * U mode is illegal */
+        if (cpu->priv == RV_PRIV_U ||
+            (cpu->priv == RV_PRIV_S && (cpu->mstatus & MSTATUS_TW)))
+            goto illegal;
+        if (!(cpu->mip & cpu->mie)) {
+            cpu->wfi = true;
+            cpu->events |= RV_EV_EXIT;
+        }
+        goto retired_slow;
+    vmcase(RV_OP_SFENCE_VMA)
+        if (!cpu->has_s || cpu->priv == RV_PRIV_U ||
+            (cpu->priv == RV_PRIV_S && (cpu->mstatus & MSTATUS_TVM)))
+            goto illegal;
+        /* rs1 names one page; the ASID in rs2 does not narrow it further
+         * (entries are not tagged by ASID) */
+        if (i->rs1 != 0)
+            rv_tlb_flush_page(cpu, RS1);
+        else
+            rv_tlb_flush(cpu);
+        goto retired_slow;
+    vmcase(RV_OP_CSR) {
+        unsigned f3 = rv_funct3(i->insn), rs1 = i->rs1;
+        uint64_t src = (f3 & 4) ? rs1 : RS1;
+        bool write = (f3 & 3) == 1 || rs1 != 0;
+        uint64_t old;
+        SYNC();
+        if (!rv_csr_insn(cpu, i->insn >> 20, f3 & 3, src, write, &old))
+            goto illegal;
+        RD = (ureg)old;
+        goto retired_slow; /* it may have changed translation or events */
+    }
+    }
+
+retired_slow: /* i retired through a path that may have raised events or
+               * changed translation: continue through resync */
+    cpu->pc = PC_OF(in);
+retired_pc: /* the same, with cpu->pc set */
+    if (unlikely(--left == 0))
+        goto out_pc;
+    goto resync;
+
+misaligned_target: /* i jumps to pc, which is not IALIGN-aligned */
+    SYNC();
+    rv_raise(cpu, RV_EXC_INSN_MISALIGNED, pc);
+    goto trapped;
+illegal:
+    SYNC();
+    rv_raise(cpu, RV_EXC_ILLEGAL, rv_dinsn_raw(i));
+trapped: /* a step that raised an exception: it took a step, retired nothing */
+    iret_end--;
+    x[0] = 0;
+    if (unlikely(--left == 0))
+        goto out_pc;
+    goto resync;
+
+out_at_pc:
+    cpu->pc = pc;
+    goto out_pc;
+out:
+    cpu->pc = PC_OF(in);
+out_pc:
+    cpu->steps = steps_end - left;
+    cpu->instret = iret_end - left;
+    return n - left;
+}
+
+#undef vmdispatch
+#undef vmcase
+#undef vmjump
+#undef vmnext
+#undef vmbreak
+#undef PC_OF
+#undef RD
+#undef RS1
+#undef RS2
+#undef IMM
+#undef LINK
+#undef SYNC_COUNTERS
+#undef SYNC
+#undef TARGET_CHECK
+#undef JUMP
+#undef BRANCH
+#undef BRANCH_FAR
+#undef LOAD
+#undef STORE
 #undef X
-#undef ZB_OR_ILLEGAL
 #undef SEXT32

@@ -1,0 +1,133 @@
+/*
+ * The decoded-instruction cache: every instruction is decoded once (the
+ * compressed forms expanded, register numbers and immediates extracted, an
+ * operation picked) and executed from then on from its decoded form.
+ *
+ * Decoded forms are kept per guest physical page of RAM, one slot per
+ * 2-byte parcel, so that a jump to any instruction boundary finds its slot
+ * by index. A page's slots start undecoded (RV_OP_DECODE) and are decoded
+ * the first time they run. Because the cache is physical, the same code
+ * mapped at several virtual addresses is decoded once, and changes of
+ * translation (satp, sfence.vma, privilege, PMP) only drop fetch TLB
+ * entries, never decoded code.
+ *
+ * Invalidation is by write, and precise: every write path into RAM (stores
+ * that miss the store TLB, AMOs, misaligned stores, DMA and host writes
+ * through emu_mem_write() and the loaders) calls rv_dcache_written() for
+ * pages that hold decoded code, which returns the overwritten slots to
+ * RV_OP_DECODE. The store TLB never maps such a page, so no store can reach
+ * it unseen. fence.i therefore has nothing left to do: instruction fetch
+ * always sees the latest stores (a stronger ordering than Zifencei needs).
+ */
+#ifndef RV_DCACHE_H
+#define RV_DCACHE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+struct rv_cpu;
+struct emu_machine;
+
+/*
+ * The operations the interpreter dispatches on, as one list so that the
+ * enum and the computed-goto table are made from the same source. DECODE,
+ * LOOKUP and ILLEGAL are not instructions: DECODE decodes its slot and runs
+ * it; LOOKUP (the slots past a page's end, and the unused slots of the
+ * scratch page) finds the instruction at the pc again through the fetch
+ * TLB. Branches and jumps whose target lies in the same page jump from slot
+ * to slot; the _FAR forms compute the target address.
+ */
+#define RV_OPS(X)                                                              \
+    X(DECODE) X(LOOKUP) X(ILLEGAL)                                             \
+    X(LUI) X(AUIPC) X(JAL) X(JAL_FAR) X(JALR)                                  \
+    X(BEQ) X(BNE) X(BLT) X(BGE) X(BLTU) X(BGEU)                                \
+    X(BEQ_FAR) X(BNE_FAR) X(BLT_FAR) X(BGE_FAR) X(BLTU_FAR) X(BGEU_FAR)        \
+    X(LB) X(LH) X(LW) X(LD) X(LBU) X(LHU) X(LWU)                               \
+    X(SB) X(SH) X(SW) X(SD)                                                    \
+    X(ADDI) X(SLTI) X(SLTIU) X(XORI) X(ORI) X(ANDI) X(SLLI) X(SRLI) X(SRAI)    \
+    X(ADD) X(SUB) X(SLL) X(SLT) X(SLTU) X(XOR) X(SRL) X(SRA) X(OR) X(AND)      \
+    X(MUL) X(MULH) X(MULHSU) X(MULHU) X(DIV) X(DIVU) X(REM) X(REMU)            \
+    X(ADDIW) X(SLLIW) X(SRLIW) X(SRAIW)                                        \
+    X(ADDW) X(SUBW) X(SLLW) X(SRLW) X(SRAW)                                    \
+    X(MULW) X(DIVW) X(DIVUW) X(REMW) X(REMUW)                                  \
+    X(BITMANIP) X(FP) X(FENCE) X(LR) X(SC) X(AMO)                              \
+    X(ECALL) X(EBREAK) X(MRET) X(SRET) X(WFI) X(SFENCE_VMA) X(CSR)
+
+enum {
+#define RV_OP_ENUM(name) RV_OP_##name,
+    RV_OPS(RV_OP_ENUM)
+#undef RV_OP_ENUM
+    RV_OP_COUNT
+};
+
+/* Integer writes to x0 are decoded to this register slot, which nothing
+ * reads, so that no instruction has to test for rd = 0. */
+#define RV_XSINK 32
+
+/* One decoded instruction (16 bytes). */
+typedef struct rv_dinsn {
+    uint8_t op;      /* RV_OP_* */
+    uint8_t rd;      /* integer destinations: x0 is RV_XSINK */
+    uint8_t rs1, rs2;
+    uint8_t step;    /* length in 2-byte slots: 1 or 2 (0: not decoded) */
+    uint8_t aux;     /* LR/SC/AMO: access size */
+    uint16_t c16;    /* the compressed encoding, when step is 1 */
+    int32_t imm;     /* immediate; for in-page branches and jumps the
+                        distance to the target in slots */
+    uint32_t insn;   /* the 32-bit instruction (compressed forms expanded;
+                        the raw bits for ILLEGAL) */
+} rv_dinsn;
+
+/* The original encoding, for mtval and the retire hook. */
+static inline uint32_t rv_dinsn_raw(const rv_dinsn *d)
+{
+    return d->step == 1 ? d->c16 : d->insn;
+}
+
+#define RV_DPAGE_SLOTS 2048  /* 4 KiB in 2-byte parcels */
+
+typedef struct rv_dpage {
+    uint64_t pa;               /* guest physical address of the page */
+    const uint8_t *host;       /* its bytes in RAM; NULL for the scratch page */
+    struct rv_dpage *next;     /* all pages of the cache, for flushes */
+    uint64_t pad;
+    /* Two slots past the end hold RV_OP_LOOKUP: execution that runs off the
+     * page (after a 2- or a 4-byte instruction in the last slot) continues
+     * through the fetch TLB. */
+    rv_dinsn insn[RV_DPAGE_SLOTS + 2];
+} rv_dpage;
+
+/* Slots become undecoded when the page is written; a 32-bit instruction
+ * starting in the last slot is never cached (its second half lies in
+ * another page, whose mapping can change on its own). */
+
+typedef struct rv_dcache rv_dcache;
+
+rv_dcache *rv_dcache_new(struct emu_machine *m);
+void rv_dcache_free(rv_dcache *dc);
+/* Drop every decoded page (machine reset; the cache full). Only safe
+ * between instructions, where no interpreter holds a slot pointer. */
+void rv_dcache_flush(rv_dcache *dc);
+
+/*
+ * The decoded page for the instruction fetch at va by cpu (at its current
+ * privilege), translated and entered into the fetch TLB. Returns NULL when
+ * the fetch faulted (the exception is raised, *raised is true) or when the
+ * page cannot be cached (not all RAM, or PMP covers part of it): then the
+ * instruction must be fetched and decoded each time it runs.
+ */
+rv_dpage *rv_dcache_fetch_page(struct rv_cpu *cpu, uint64_t va, bool *raised);
+
+/* The bus's hook: [pa, pa + len) of RAM was written; drop the decoded
+ * instructions that overlap it. */
+void rv_dcache_written(void *dc, uint64_t pa, uint64_t len);
+
+/* Counters for emu_get_stats(). */
+void rv_dcache_counts(const rv_dcache *dc, uint64_t *pages,
+                      uint64_t *invalidated, uint64_t *flushes);
+
+/* A page whose slots all hold RV_OP_LOOKUP, for instructions that are
+ * decoded each time they run. */
+void rv_dpage_init_scratch(rv_dpage *p);
+
+#endif

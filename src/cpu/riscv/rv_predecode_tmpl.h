@@ -1,0 +1,253 @@
+/*
+ * Decoding one instruction into its cached form (rv_dcache.h). Part of the
+ * interpreter template (included from rv_exec_tmpl.h once per XLEN): what
+ * is legal depends on XLEN and on the extensions the hart has, which do not
+ * change while a machine exists, so the decision is made here once and the
+ * interpreter only checks what can change (privilege, mstatus.FS, CSR
+ * rules). The encodings are those of the unprivileged spec's opcode map
+ * (chapter "RV32/64G Instruction Set Listings").
+ */
+
+/* Branch and jump targets within [0, 4 KiB) of the page are reached slot
+ * to slot; off is the instruction's page offset. Without C, a target that
+ * is not 4-byte aligned must raise instruction-address-misaligned, which
+ * the _FAR forms check. */
+static inline bool FN(in_page)(const rv_cpu *cpu, bool intra, unsigned off,
+                               int64_t imm, int32_t *slots)
+{
+    int64_t t = (int64_t)off + imm;
+    if (!intra || t < 0 || t >= 0x1000 || ((t & 2) && !cpu->has_c))
+        return false;
+    *slots = (int32_t)((t - (int64_t)off) / 2);
+    return true;
+}
+
+/*
+ * Decode raw (a 32-bit instruction, or a 16-bit one in the low half when
+ * its low bits are not 11) found at page offset off into *d. intra allows
+ * the in-page forms of branches and jumps; it is false for the scratch
+ * page, whose other slots do not hold the page's instructions.
+ */
+static void FN(predecode)(const rv_cpu *cpu, uint32_t raw, unsigned off,
+                          bool intra, rv_dinsn *d)
+{
+    uint32_t insn = raw;
+    memset(d, 0, sizeof(*d));
+    d->step = 2;
+    if ((raw & 3) != 3) {
+        d->step = 1;
+        d->c16 = (uint16_t)raw;
+        insn = cpu->has_c ? rv_expand_compressed((uint16_t)raw, XLEN, cpu->c_fp)
+                          : 0;
+        if (!insn) {
+            d->op = RV_OP_ILLEGAL;
+            d->insn = raw & 0xffff;
+            return;
+        }
+    }
+    d->insn = insn;
+    unsigned rd = rv_rd(insn), rs1 = rv_rs1(insn), rs2 = rv_rs2(insn);
+    unsigned f3 = rv_funct3(insn), f7 = rv_funct7(insn);
+    d->rd = rd ? (uint8_t)rd : RV_XSINK;
+    d->rs1 = (uint8_t)rs1;
+    d->rs2 = (uint8_t)rs2;
+    unsigned op = RV_OP_ILLEGAL;
+    int64_t imm = 0;
+    ureg dummy;
+
+    switch (insn & 0x7f) {
+    case 0x37: op = RV_OP_LUI; imm = rv_imm_u(insn); break;
+    case 0x17: op = RV_OP_AUIPC; imm = rv_imm_u(insn); break;
+    case 0x6f: {
+        int32_t slots;
+        imm = rv_imm_j(insn);
+        if (FN(in_page)(cpu, intra, off, imm, &slots)) {
+            op = RV_OP_JAL;
+            imm = slots;
+        } else {
+            op = RV_OP_JAL_FAR;
+        }
+        break;
+    }
+    case 0x67:
+        if (f3 == 0) {
+            op = RV_OP_JALR;
+            imm = rv_imm_i(insn);
+        }
+        break;
+    case 0x63: {
+        static const uint8_t near[8] = {RV_OP_BEQ, RV_OP_BNE, 0, 0, RV_OP_BLT,
+                                        RV_OP_BGE, RV_OP_BLTU, RV_OP_BGEU};
+        static const uint8_t far[8] = {RV_OP_BEQ_FAR, RV_OP_BNE_FAR, 0, 0,
+                                       RV_OP_BLT_FAR, RV_OP_BGE_FAR,
+                                       RV_OP_BLTU_FAR, RV_OP_BGEU_FAR};
+        int32_t slots;
+        if (f3 == 2 || f3 == 3)
+            break;
+        imm = rv_imm_b(insn);
+        if (FN(in_page)(cpu, intra, off, imm, &slots)) {
+            op = near[f3];
+            imm = slots;
+        } else {
+            op = far[f3];
+        }
+        break;
+    }
+    case 0x03: {
+        static const uint8_t loads[8] = {
+            RV_OP_LB, RV_OP_LH, RV_OP_LW, XLEN == 64 ? RV_OP_LD : RV_OP_ILLEGAL,
+            RV_OP_LBU, RV_OP_LHU, XLEN == 64 ? RV_OP_LWU : RV_OP_ILLEGAL,
+            RV_OP_ILLEGAL};
+        op = loads[f3];
+        imm = rv_imm_i(insn);
+        break;
+    }
+    case 0x23: {
+        static const uint8_t stores[4] = {RV_OP_SB, RV_OP_SH, RV_OP_SW, RV_OP_SD};
+        if (f3 <= (XLEN == 64 ? 3u : 2u))
+            op = stores[f3];
+        imm = rv_imm_s(insn);
+        break;
+    }
+    case 0x13: { /* OP-IMM; on RV64 the shift amount has 6 bits */
+        unsigned hi = insn >> (XLEN == 64 ? 26 : 25);
+        imm = rv_imm_i(insn);
+        switch (f3) {
+        case 0: op = RV_OP_ADDI; break;
+        case 2: op = RV_OP_SLTI; break;
+        case 3: op = RV_OP_SLTIU; break;
+        case 4: op = RV_OP_XORI; break;
+        case 6: op = RV_OP_ORI; break;
+        case 7: op = RV_OP_ANDI; break;
+        case 1:
+            if (hi == 0) {
+                op = RV_OP_SLLI;
+                imm = (insn >> 20) & (XLEN - 1);
+            } else if (FN(bitmanip)(cpu, insn, 0, 0, &dummy)) {
+                op = RV_OP_BITMANIP;
+            }
+            break;
+        default: /* 5 */
+            if (hi == 0 || hi == (XLEN == 64 ? 0x10u : 0x20u)) {
+                op = hi ? RV_OP_SRAI : RV_OP_SRLI;
+                imm = (insn >> 20) & (XLEN - 1);
+            } else if (FN(bitmanip)(cpu, insn, 0, 0, &dummy)) {
+                op = RV_OP_BITMANIP;
+            }
+            break;
+        }
+        break;
+    }
+    case 0x33: /* OP */
+        if (f7 == 0x01) {
+            static const uint8_t mops[8] = {RV_OP_MUL, RV_OP_MULH, RV_OP_MULHSU,
+                                            RV_OP_MULHU, RV_OP_DIV, RV_OP_DIVU,
+                                            RV_OP_REM, RV_OP_REMU};
+            if (cpu->has_m)
+                op = mops[f3];
+            break;
+        }
+        switch (f3 | f7 << 3) {
+        case 0: op = RV_OP_ADD; break;
+        case 0x20 << 3: op = RV_OP_SUB; break;
+        case 1: op = RV_OP_SLL; break;
+        case 2: op = RV_OP_SLT; break;
+        case 3: op = RV_OP_SLTU; break;
+        case 4: op = RV_OP_XOR; break;
+        case 5: op = RV_OP_SRL; break;
+        case 5 | 0x20 << 3: op = RV_OP_SRA; break;
+        case 6: op = RV_OP_OR; break;
+        case 7: op = RV_OP_AND; break;
+        default:
+            if (FN(bitmanip)(cpu, insn, 0, 0, &dummy))
+                op = RV_OP_BITMANIP;
+            break;
+        }
+        break;
+#if XLEN == 64
+    case 0x1b: /* OP-IMM-32 */
+        if (f3 == 0) {
+            op = RV_OP_ADDIW;
+            imm = rv_imm_i(insn);
+        } else if (f3 == 1 && f7 == 0) {
+            op = RV_OP_SLLIW;
+            imm = rs2;
+        } else if (f3 == 5 && (f7 == 0 || f7 == 0x20)) {
+            op = f7 ? RV_OP_SRAIW : RV_OP_SRLIW;
+            imm = rs2;
+        } else if (FN(bitmanip)(cpu, insn, 0, 0, &dummy)) {
+            op = RV_OP_BITMANIP;
+        }
+        break;
+    case 0x3b: /* OP-32 */
+        if (f7 == 0x01) {
+            static const uint8_t mops[8] = {RV_OP_MULW, RV_OP_ILLEGAL,
+                                            RV_OP_ILLEGAL, RV_OP_ILLEGAL,
+                                            RV_OP_DIVW, RV_OP_DIVUW,
+                                            RV_OP_REMW, RV_OP_REMUW};
+            if (cpu->has_m)
+                op = mops[f3];
+            break;
+        }
+        switch (f3 | f7 << 3) {
+        case 0: op = RV_OP_ADDW; break;
+        case 0x20 << 3: op = RV_OP_SUBW; break;
+        case 1: op = RV_OP_SLLW; break;
+        case 5: op = RV_OP_SRLW; break;
+        case 5 | 0x20 << 3: op = RV_OP_SRAW; break;
+        default:
+            if (FN(bitmanip)(cpu, insn, 0, 0, &dummy))
+                op = RV_OP_BITMANIP;
+            break;
+        }
+        break;
+#endif
+    case 0x07: case 0x27: /* LOAD-FP, STORE-FP */
+    case 0x43: case 0x47: case 0x4b: case 0x4f: /* fused multiply-add */
+    case 0x53: /* OP-FP: mstatus.FS and the rounding mode are checked when
+                * it runs */
+        op = RV_OP_FP;
+        break;
+    case 0x0f: /* MISC-MEM: fence, and fence.i (rv_dcache.h: nothing to do) */
+        if (f3 == 0 || f3 == 1)
+            op = RV_OP_FENCE;
+        break;
+    case 0x2f: { /* AMO */
+        unsigned f5 = insn >> 27;
+        if (!cpu->has_a || (f3 != 2 && (XLEN == 32 || f3 != 3)))
+            break;
+        d->aux = f3 == 2 ? 4 : 8;
+        if (f5 == 0x02)
+            op = rs2 == 0 ? RV_OP_LR : RV_OP_ILLEGAL;
+        else if (f5 == 0x03)
+            op = RV_OP_SC;
+        else if (FN(amo_op_valid)(f5))
+            op = RV_OP_AMO;
+        break;
+    }
+    case 0x73: /* SYSTEM */
+        if (f3 == 0) {
+            if (insn == 0x00000073)
+                op = RV_OP_ECALL;
+            else if (insn == 0x00100073)
+                op = RV_OP_EBREAK;
+            else if (insn == 0x30200073)
+                op = RV_OP_MRET;
+            else if (insn == 0x10200073)
+                op = RV_OP_SRET;
+            else if (insn == 0x10500073)
+                op = RV_OP_WFI;
+            else if (f7 == 0x09 && rd == 0)
+                op = RV_OP_SFENCE_VMA;
+        } else if (f3 != 4) {
+            op = RV_OP_CSR;
+        }
+        break;
+    default:
+        break;
+    }
+    if (op == RV_OP_ILLEGAL)
+        d->insn = raw; /* the original bits, for mtval */
+    d->op = (uint8_t)op;
+    d->imm = (int32_t)imm;
+}
