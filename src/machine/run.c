@@ -15,6 +15,8 @@ static uint64_t min64(uint64_t a, uint64_t b) { return a < b ? a : b; }
 
 static void fill_exit(emu_machine *m, emu_exit *ex, emu_exit_reason r)
 {
+    if ((unsigned)r < EMU_STATS_EXIT_REASONS)
+        m->exits[r]++;
     ex->reason = r;
     ex->code = r == EMU_EXIT_HALT ? m->exit_code : 0;
     ex->hart = m->cur->hartid;
@@ -80,7 +82,17 @@ emu_status emu_run(emu_machine *m, uint64_t max_insns, emu_exit *ex)
                 cpu->res_valid = false; /* another hart ran since its LR */
             if (!cpu->wfi) {
                 uint64_t n = min64(round, left);
-                left -= rv_run(cpu, n);
+                uint64_t used = rv_run(cpu, n);
+                left -= used;
+                cpu->st.slices++;
+                if (used == n)
+                    cpu->st.slice_budget++;
+                else if (cpu->wfi)
+                    cpu->st.slice_wfi++;
+                else if (m->halted)
+                    cpu->st.slice_halt++;
+                else
+                    cpu->st.slice_device++;
                 dev_clint_update(m->clint, cpu);
             }
             /* a hart asleep in wfi lets the round's time pass */

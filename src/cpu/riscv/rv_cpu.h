@@ -116,6 +116,19 @@ typedef struct rv_tlb_set {
     rv_dpage *code[RV_TLB_SIZE];
 } rv_tlb_set;
 
+/* Counts for emu_stats: the detailed ones are made only in builds with
+ * -Dstats=true (EMU_STATS), through RV_STAT(). */
+typedef struct rv_stats {
+    uint64_t slices, slice_budget, slice_wfi, slice_halt, slice_device;
+    uint64_t tlb_hits[3], tlb_misses[3];
+    uint64_t decodes, uncached;
+} rv_stats;
+#if EMU_STATS
+#define RV_STAT(expr) ((void)(expr))
+#else
+#define RV_STAT(expr) ((void)0)
+#endif
+
 typedef struct rv_cpu {
     /* Hot state first. x[RV_XSINK] takes the writes to x0 (rv_dcache.h). */
     uint64_t x[33];
@@ -185,6 +198,7 @@ typedef struct rv_cpu {
     uint32_t tlb_log[RV_TLB_LOG];
 
     uint64_t traps, interrupts;
+    rv_stats st;
 
     /* Indexed by effective privilege (U, S, -, M). Kept in this struct:
      * allocating them apart measured 7-10% slower on the integer
