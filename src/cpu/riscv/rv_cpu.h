@@ -114,6 +114,12 @@ _Static_assert(RV_TLB_BITS <= 14, "rv_cpu.tlb_log packs an index in 14 bits");
 typedef struct rv_tlb_set {
     rv_tlb_entry e[3][RV_TLB_SIZE];
     rv_dpage *code[RV_TLB_SIZE];
+    /* The tags are set to RV_TLB_INVALID when the set is first used, not
+     * when the hart is made: most programs use one or two of the four
+     * privilege levels, and touching 700 KiB per hart would be most of
+     * the cost of creating a machine. Sets that are not ready hold no
+     * translation. */
+    bool ready;
 } rv_tlb_set;
 
 /* Counts for emu_stats: the detailed ones are made only in builds with
