@@ -483,6 +483,42 @@ START_TEST(test_counters_exact_at_every_read)
 }
 END_TEST
 
+START_TEST(test_stats_count_exits_pages_and_invalidations)
+{
+    emu_machine *m = tu_machine(64);
+    TU_CODE(m, SITE, tu_addi(A0, A0, 1), ret());
+    TU_CODE(m, CODE, tu_jalr(RA, S0, 0), tu_sw(T1, S0, 0), FENCE_I,
+            tu_jalr(RA, S0, 0), TU_WFI);
+    tu_set_x(m, S0, SITE);
+    tu_set_x(m, T1, tu_addi(A0, A0, 0x100));
+    tu_set(m, "pc", CODE);
+    tu_step(m, 3); /* one emu_run() ended by its budget */
+    emu_exit e = tu_run(m, 0); /* then wfi with nothing to wake it */
+    ck_assert_int_eq(e.reason, EMU_EXIT_IDLE);
+    emu_stats st;
+    emu_get_stats(m, &st);
+    ck_assert_uint_eq(st.exits[EMU_EXIT_BUDGET], 1);
+    ck_assert_uint_eq(st.exits[EMU_EXIT_IDLE], 1);
+    ck_assert_uint_eq(st.exits[EMU_EXIT_HALT], 0);
+    ck_assert_uint_eq(st.slices, 2);
+    ck_assert_uint_eq(st.slice_budget, 1);
+    ck_assert_uint_eq(st.slice_wfi, 1);
+    ck_assert_uint_eq(st.decoded_pages, 2);
+    ck_assert_uint_eq(st.decoded_invalidated, 1); /* the addi the sw hit */
+    ck_assert_uint_eq(st.decoded_flushes, 0);
+    ck_assert_uint_eq(st.instret, 3 + 1 + 1 + 3 + 1);
+#if EMU_STATS
+    ck_assert(st.detailed);
+    ck_assert_uint_eq(st.decodes, 5 + 2 + 1); /* the addi twice */
+    ck_assert_uint_eq(st.tlb_misses[RV_ACC_STORE], 1);
+#else
+    ck_assert(!st.detailed);
+    ck_assert_uint_eq(st.decodes, 0);
+#endif
+    emu_machine_free(m);
+}
+END_TEST
+
 static Suite *dcache_suite(void)
 {
     Suite *s = suite_create("dcache");
@@ -505,6 +541,7 @@ static Suite *dcache_suite(void)
     tcase_add_test(tc, test_retire_hook_sees_original_encodings_of_cached_code);
     tcase_add_test(tc, test_retire_hook_skips_trapping_instruction);
     tcase_add_test(tc, test_counters_exact_at_every_read);
+    tcase_add_test(tc, test_stats_count_exits_pages_and_invalidations);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -107,7 +107,10 @@ static void usage(FILE *f)
 "  --signature-granularity=N  bytes per signature line (default 4)\n"
 "  --trace                    print every retired instruction to stderr:\n"
 "                             hart, pc, encoding and disassembly\n"
-"  --stats                    print instructions, time and MIPS to stderr\n"
+"  --stats                    print instructions, time, MIPS, exits by reason\n"
+"                             and decoded-cache counts to stderr (with TLB and\n"
+"                             decoded-cache hit rates when built with\n"
+"                             meson -Dstats=true)\n"
 "  -h, --help                 show this help\n"
 "  --version                  show the version\n"
 "\n"
@@ -513,6 +516,52 @@ static void on_sigint(int sig)
         emu_request_stop(running);
 }
 
+static double percent(uint64_t part, uint64_t whole)
+{
+    return whole ? 100.0 * (double)part / (double)whole : 0.0;
+}
+
+static void print_stats(emu_machine *m, double secs)
+{
+    static const char *const reasons[] = {"halt", "budget", "stopped", "idle",
+                                          "host-error"};
+    emu_stats st;
+    emu_get_stats(m, &st);
+    fprintf(stderr, "emu: %" PRIu64 " instructions in %.3f s (%.1f MIPS), "
+            "%" PRIu64 " traps (%" PRIu64 " interrupts)\n",
+            st.instret, secs, secs > 0 ? (double)st.instret / secs / 1e6 : 0.0,
+            st.traps, st.interrupts);
+    fprintf(stderr, "emu: exits:");
+    for (unsigned r = 0; r < EMU_STATS_EXIT_REASONS; r++)
+        if (st.exits[r])
+            fprintf(stderr, " %s %" PRIu64,
+                    r < sizeof(reasons) / sizeof(reasons[0]) ? reasons[r] : "?",
+                    st.exits[r]);
+    fprintf(stderr, "; %" PRIu64 " slices ended by budget %" PRIu64 ", wfi %"
+            PRIu64 ", halt %" PRIu64 ", device %" PRIu64 "\n", st.slices,
+            st.slice_budget, st.slice_wfi, st.slice_halt, st.slice_device);
+    fprintf(stderr, "emu: decoded cache: %" PRIu64 " pages, %" PRIu64
+            " instructions invalidated by writes, %" PRIu64 " flushes\n",
+            st.decoded_pages, st.decoded_invalidated, st.decoded_flushes);
+    if (!st.detailed) {
+        fprintf(stderr, "emu: (TLB and decoded-cache hit rates: build with "
+                "meson -Dstats=true)\n");
+        return;
+    }
+    static const char *const kinds[] = {"fetch", "load", "store"};
+    fprintf(stderr, "emu: TLB hits:");
+    for (unsigned a = 0; a < 3; a++)
+        fprintf(stderr, " %s %.2f%% of %" PRIu64 "%s", kinds[a],
+                percent(st.tlb_hits[a], st.tlb_hits[a] + st.tlb_misses[a]),
+                st.tlb_hits[a] + st.tlb_misses[a], a < 2 ? "," : "\n");
+    uint64_t ran = st.instret + st.traps;
+    uint64_t misses = st.decodes + st.uncached;
+    fprintf(stderr, "emu: decoded-cache hits: %.4f%% of %" PRIu64
+            " instructions (%" PRIu64 " decoded, %" PRIu64 " uncached)\n",
+            percent(ran > misses ? ran - misses : 0, ran), ran, st.decodes,
+            st.uncached);
+}
+
 static double now_seconds(void)
 {
     struct timespec ts;
@@ -613,14 +662,8 @@ int main(int argc, char **argv)
 
     if (o.signature && write_signature(m, &o) != 0 && status == 0)
         status = 1;
-    if (o.stats) {
-        emu_stats st;
-        emu_get_stats(m, &st);
-        fprintf(stderr, "emu: %" PRIu64 " instructions in %.3f s (%.1f MIPS), "
-                "%" PRIu64 " traps (%" PRIu64 " interrupts)\n",
-                st.instret, secs, secs > 0 ? (double)st.instret / secs / 1e6 : 0.0,
-                st.traps, st.interrupts);
-    }
+    if (o.stats)
+        print_stats(m, secs);
     emu_machine_free(m);
     return status;
 }

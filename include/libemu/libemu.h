@@ -272,10 +272,46 @@ void emu_set_retire_hook(emu_machine *m, emu_retire_fn fn, void *ctx);
 unsigned emu_disasm(const emu_machine *m, uint64_t pc, uint32_t insn, char *buf,
                     size_t buflen);
 
+/*
+ * Counters since the machine was created (emu_machine_reset() keeps them).
+ * Fields are only ever appended; a program built against an older, shorter
+ * emu_stats must be rebuilt.
+ */
+#define EMU_STATS_EXIT_REASONS 8 /* room for more emu_exit_reason values */
 typedef struct emu_stats {
     uint64_t instret;     /* instructions retired by all harts */
     uint64_t traps;       /* exceptions and interrupts taken */
     uint64_t interrupts;  /* of which interrupts */
+
+    /* Since 0.2. Returns of emu_run(), indexed by emu_exit_reason. */
+    uint64_t exits[EMU_STATS_EXIT_REASONS];
+    /* Times a hart's interpreter loop ran (harts take turns in slices of at
+     * most 10 000 steps, shorter up to the next timer event), and why each
+     * slice ended: its steps were used, the hart entered wfi, the guest
+     * halted, or a device access ended it early (a CLINT write moves the
+     * next timer event). */
+    uint64_t slices;
+    uint64_t slice_budget, slice_wfi, slice_halt, slice_device;
+    /* Pages of guest code given a decoded-instruction array, decoded
+     * instructions dropped because their bytes were written, and times the
+     * whole cache was dropped because it was full. */
+    uint64_t decoded_pages, decoded_invalidated, decoded_flushes;
+
+    /*
+     * Only when libemu was built with statistics (meson -Dstats=true;
+     * detailed is then true), because counting costs time on every
+     * instruction: TLB lookups that hit and that missed, per access kind
+     * (0 fetch, 1 load, 2 store; fetches are looked up only when execution
+     * enters a page, a miss includes device and misaligned accesses, which
+     * always take the slow path), instructions decoded into the decoded-
+     * instruction cache (its misses; the other executed instructions hit),
+     * and instructions decoded each time they ran because they cannot be
+     * cached (page-crossing, or fetched from a device or a page PMP covers
+     * only in part).
+     */
+    bool detailed;
+    uint64_t tlb_hits[3], tlb_misses[3];
+    uint64_t decodes, uncached;
 } emu_stats;
 void emu_get_stats(const emu_machine *m, emu_stats *st);
 

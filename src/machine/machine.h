@@ -88,6 +88,8 @@ struct emu_machine {
     emu_retire_fn retire;
     void *retire_ctx;
 
+    uint64_t exits[EMU_STATS_EXIT_REASONS]; /* emu_run() returns, by reason */
+
     char last_error[512];
 };
 

@@ -1,9 +1,12 @@
 /* The public register, memory, disassembly, hook and statistics API. */
+#include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cpu/riscv/rv_cpu.h"
+#include "cpu/riscv/rv_dcache.h"
 #include "cpu/riscv/rv_disasm.h"
 #include "machine/machine.h"
 
@@ -152,7 +155,9 @@ emu_status emu_mem_read(emu_machine *m, uint64_t paddr, void *buf, size_t len)
 {
     if (!m || (!buf && len))
         return EMU_ERR_INVALID;
-    if (!bus_in_ram(&m->bus, paddr, len))
+    /* no object is larger than PTRDIFF_MAX; saying so lets the compiler
+     * see that no huge length reaches memcpy (LTO warned otherwise) */
+    if (len > PTRDIFF_MAX || !bus_in_ram(&m->bus, paddr, len))
         return machine_error(m, EMU_ERR_RANGE, "0x%zx bytes at 0x%llx are not "
                              "all in RAM", len, (unsigned long long)paddr);
     memcpy(buf, m->bus.ram + (paddr - m->bus.ram_base), len);
@@ -164,7 +169,9 @@ emu_status emu_mem_write(emu_machine *m, uint64_t paddr, const void *buf,
 {
     if (!m || (!buf && len))
         return EMU_ERR_INVALID;
-    if (!bus_in_ram(&m->bus, paddr, len))
+    /* no object is larger than PTRDIFF_MAX; saying so lets the compiler
+     * see that no huge length reaches memcpy (LTO warned otherwise) */
+    if (len > PTRDIFF_MAX || !bus_in_ram(&m->bus, paddr, len))
         return machine_error(m, EMU_ERR_RANGE, "0x%zx bytes at 0x%llx are not "
                              "all in RAM", len, (unsigned long long)paddr);
     memcpy(m->bus.ram + (paddr - m->bus.ram_base), buf, len);
@@ -193,9 +200,26 @@ void emu_get_stats(const emu_machine *m, emu_stats *st)
     memset(st, 0, sizeof(*st));
     if (!m)
         return;
+    for (unsigned r = 0; r < EMU_STATS_EXIT_REASONS; r++)
+        st->exits[r] = m->exits[r];
     for (unsigned i = 0; i < m->nharts; i++) {
-        st->instret += m->harts[i]->instret;
-        st->traps += m->harts[i]->traps;
-        st->interrupts += m->harts[i]->interrupts;
+        const rv_cpu *cpu = m->harts[i];
+        st->instret += cpu->instret;
+        st->traps += cpu->traps;
+        st->interrupts += cpu->interrupts;
+        st->slices += cpu->st.slices;
+        st->slice_budget += cpu->st.slice_budget;
+        st->slice_wfi += cpu->st.slice_wfi;
+        st->slice_halt += cpu->st.slice_halt;
+        st->slice_device += cpu->st.slice_device;
+        for (unsigned a = 0; a < 3; a++) {
+            st->tlb_hits[a] += cpu->st.tlb_hits[a];
+            st->tlb_misses[a] += cpu->st.tlb_misses[a];
+        }
+        st->decodes += cpu->st.decodes;
+        st->uncached += cpu->st.uncached;
     }
+    rv_dcache_counts(m->dcache, &st->decoded_pages, &st->decoded_invalidated,
+                     &st->decoded_flushes);
+    st->detailed = EMU_STATS != 0;
 }

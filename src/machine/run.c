@@ -15,6 +15,8 @@ static uint64_t min64(uint64_t a, uint64_t b) { return a < b ? a : b; }
 
 static void fill_exit(emu_machine *m, emu_exit *ex, emu_exit_reason r)
 {
+    if ((unsigned)r < EMU_STATS_EXIT_REASONS)
+        m->exits[r]++;
     ex->reason = r;
     ex->code = r == EMU_EXIT_HALT ? m->exit_code : 0;
     ex->hart = m->cur->hartid;
@@ -50,7 +52,18 @@ static uint64_t run_hart(emu_machine *m, rv_cpu *cpu, uint64_t until,
                 break;
             continue;
         }
-        left -= rv_run(cpu, min64(n, left));
+        uint64_t want = min64(n, left), used = rv_run(cpu, want);
+        left -= used;
+        /* why the slice ended, for --stats */
+        cpu->st.slices++;
+        if (used == want)
+            cpu->st.slice_budget++;
+        else if (cpu->wfi)
+            cpu->st.slice_wfi++;
+        else if (m->halted)
+            cpu->st.slice_halt++;
+        else
+            cpu->st.slice_device++;
         dev_clint_update(m->clint, cpu);
         wake(cpu);
         if (atomic_load(&m->stop_requested))

@@ -72,6 +72,8 @@ lines=$(grep -c '^core   0: 0x0000000080000000\|^core   0: 0x00000000800000' "$t
 grep -q 'csrr	t0,mhartid' "$tmp/err" && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: trace disassembly"; head -3 "$tmp/err"; }
 expect stats 0 "$emu" --stats "$sig"
 grep_err stats "MIPS"
+grep_err stats "exits: halt 1;"
+grep_err stats "decoded cache: "
 
 # the virt board: QEMU's spellings, clear refusals, the device tree
 expect virt-positional 2 "$emu" -M virt "$sig"

@@ -8,14 +8,10 @@
 rv_cpu *rv_cpu_new(emu_machine *m, unsigned hartid, const emu_isa *isa,
                    bool has_s, bool has_u)
 {
-    rv_cpu *cpu = aligned_alloc(64, (sizeof(rv_cpu) + 63) & ~(size_t)63);
+    /* calloc: the TLB sets, most of this, stay untouched until used */
+    rv_cpu *cpu = calloc(1, sizeof(*cpu));
     if (!cpu)
         return NULL;
-    memset(cpu, 0, sizeof(*cpu));
-    for (unsigned p = 0; p < 4; p++)
-        for (unsigned a = 0; a < 3; a++)
-            for (unsigned i = 0; i < RV_TLB_SIZE; i++)
-                cpu->tlb[p].e[a][i].tag = RV_TLB_INVALID;
     cpu->m = m;
     cpu->hartid = hartid;
     cpu->xlen = isa->xlen;

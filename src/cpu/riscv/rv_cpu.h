@@ -117,7 +117,26 @@ _Static_assert(RV_TLB_BITS <= 14, "rv_cpu.tlb_log packs an index in 14 bits");
 typedef struct rv_tlb_set {
     rv_tlb_entry e[3][RV_TLB_SIZE];
     rv_dpage *code[RV_TLB_SIZE];
+    /* The tags are set to RV_TLB_INVALID when the set is first used, not
+     * when the hart is made: most programs use one or two of the four
+     * privilege levels, and touching 700 KiB per hart would be most of
+     * the cost of creating a machine. Sets that are not ready hold no
+     * translation. */
+    bool ready;
 } rv_tlb_set;
+
+/* Counts for emu_stats: the detailed ones are made only in builds with
+ * -Dstats=true (EMU_STATS), through RV_STAT(). */
+typedef struct rv_stats {
+    uint64_t slices, slice_budget, slice_wfi, slice_halt, slice_device;
+    uint64_t tlb_hits[3], tlb_misses[3];
+    uint64_t decodes, uncached;
+} rv_stats;
+#if EMU_STATS
+#define RV_STAT(expr) ((void)(expr))
+#else
+#define RV_STAT(expr) ((void)0)
+#endif
 
 typedef struct rv_cpu {
     /* Hot state first. x[RV_XSINK] takes the writes to x0 (rv_dcache.h). */
@@ -189,6 +208,7 @@ typedef struct rv_cpu {
     uint32_t tlb_log[RV_TLB_LOG];
 
     uint64_t traps, interrupts;
+    rv_stats st;
 
     /* Indexed by effective privilege (U, S, -, M). Kept in this struct:
      * allocating them apart measured 7-10% slower on the integer

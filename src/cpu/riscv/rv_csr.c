@@ -655,10 +655,21 @@ int rv_csr_lookup(const char *name)
 
 /* ---- TLB maintenance ---- */
 
+static rv_tlb_set *ready_set(rv_tlb_set *set)
+{
+    if (!set->ready) {
+        for (unsigned a = 0; a < 3; a++)
+            for (unsigned i = 0; i < RV_TLB_SIZE; i++)
+                set->e[a][i].tag = RV_TLB_INVALID;
+        set->ready = true;
+    }
+    return set;
+}
+
 void rv_update_tlb_ptrs(rv_cpu *cpu)
 {
-    cpu->itlb = &cpu->tlb[cpu->priv];
-    cpu->dtlb = &cpu->tlb[mmu_data_priv(cpu)];
+    cpu->itlb = ready_set(&cpu->tlb[cpu->priv]);
+    cpu->dtlb = ready_set(&cpu->tlb[mmu_data_priv(cpu)]);
 }
 
 rv_tlb_entry *rv_tlb_claim(rv_cpu *cpu, rv_tlb_set *set, rv_access acc,
@@ -679,7 +690,7 @@ void rv_tlb_flush(rv_cpu *cpu)
 {
     if (cpu->tlb_nlog > RV_TLB_LOG) {
         for (unsigned p = 0; p < 4; p++)
-            for (unsigned a = 0; a < 3; a++)
+            for (unsigned a = 0; a < 3 && cpu->tlb[p].ready; a++)
                 for (unsigned i = 0; i < RV_TLB_SIZE; i++)
                     cpu->tlb[p].e[a][i].tag = RV_TLB_INVALID;
     } else {
@@ -701,7 +712,7 @@ void rv_tlb_flush_page(rv_cpu *cpu, uint64_t va)
     }
     uint64_t vpn = va >> 12;
     for (unsigned p = 0; p < 4; p++)
-        for (unsigned a = 0; a < 3; a++) {
+        for (unsigned a = 0; a < 3 && cpu->tlb[p].ready; a++) {
             rv_tlb_entry *e = &cpu->tlb[p].e[a][vpn & (RV_TLB_SIZE - 1)];
             if (e->tag == (va & ~0xfffull))
                 e->tag = RV_TLB_INVALID;

@@ -77,7 +77,7 @@ static void drop_fetch_translations(emu_machine *m)
 {
     for (unsigned h = 0; h < m->nharts; h++)
         for (unsigned p = 0; p < 4; p++)
-            for (unsigned i = 0; i < RV_TLB_SIZE; i++)
+            for (unsigned i = 0; i < RV_TLB_SIZE && m->harts[h]->tlb[p].ready; i++)
                 m->harts[h]->tlb[p].e[RV_ACC_FETCH][i].tag = RV_TLB_INVALID;
 }
 
@@ -125,7 +125,7 @@ static void drop_store_translations(emu_machine *m, const uint8_t *hp)
             continue;
         }
         for (unsigned p = 0; p < 4; p++)
-            for (unsigned i = 0; i < RV_TLB_SIZE; i++)
+            for (unsigned i = 0; i < RV_TLB_SIZE && cpu->tlb[p].ready; i++)
                 drop_store_translation(&cpu->tlb[p].e[RV_ACC_STORE][i], hp);
     }
 }

@@ -20,9 +20,11 @@ static inline bool FN(load)(rv_cpu *cpu, ureg va, unsigned size, uint64_t *v)
     const rv_tlb_entry *e =
         &cpu->dtlb->e[RV_ACC_LOAD][(va >> 12) & (RV_TLB_SIZE - 1)];
     if (likely(e->tag == rv_tlb_tag(va, size))) {
+        RV_STAT(cpu->st.tlb_hits[RV_ACC_LOAD]++);
         *v = ld_le((const uint8_t *)(uintptr_t)(va + e->addend), size);
         return true;
     }
+    RV_STAT(cpu->st.tlb_misses[RV_ACC_LOAD]++);
     return mmu_load(cpu, va, size, v);
 }
 
@@ -31,9 +33,11 @@ static inline bool FN(store)(rv_cpu *cpu, ureg va, unsigned size, uint64_t v)
     const rv_tlb_entry *e =
         &cpu->dtlb->e[RV_ACC_STORE][(va >> 12) & (RV_TLB_SIZE - 1)];
     if (likely(e->tag == rv_tlb_tag(va, size))) {
+        RV_STAT(cpu->st.tlb_hits[RV_ACC_STORE]++);
         st_le((uint8_t *)(uintptr_t)(va + e->addend), size, v);
         return true;
     }
+    RV_STAT(cpu->st.tlb_misses[RV_ACC_STORE]++);
     return mmu_store(cpu, va, size, v);
 }
 
@@ -160,6 +164,7 @@ static rv_dinsn *FN(fetch_uncached)(rv_cpu *cpu, ureg pc)
     s->insn[cpu->scratch_slot] = (rv_dinsn){.op = RV_OP_LOOKUP};
     unsigned k = (pc & 0xfff) >> 1;
     FN(predecode)(cpu, lo, pc & 0xfff, false, &s->insn[k]);
+    RV_STAT(cpu->st.uncached++);
     cpu->scratch_slot = k;
     return &s->insn[k];
 }
@@ -259,9 +264,11 @@ static rv_dinsn *FN(fetch_uncached)(rv_cpu *cpu, ureg pc)
             &dtlb->e[RV_ACC_LOAD][(va_ >> 12) & (RV_TLB_SIZE - 1)];            \
         uint64_t v_;                                                           \
         if (likely(e_->tag == rv_tlb_tag(va_, size))) {                        \
+            RV_STAT(cpu->st.tlb_hits[RV_ACC_LOAD]++);                          \
             RD = (ureg)(type)ld_le((const uint8_t *)(e_->addend + va_), size); \
             vmbreak;                                                           \
         }                                                                      \
+        RV_STAT(cpu->st.tlb_misses[RV_ACC_LOAD]++);                            \
         SYNC();                                                                \
         if (!mmu_load(cpu, va_, size, &v_))                                    \
             goto trapped;                                                      \
@@ -276,9 +283,11 @@ static rv_dinsn *FN(fetch_uncached)(rv_cpu *cpu, ureg pc)
         const rv_tlb_entry *e_ =                                               \
             &dtlb->e[RV_ACC_STORE][(va_ >> 12) & (RV_TLB_SIZE - 1)];           \
         if (likely(e_->tag == rv_tlb_tag(va_, size))) {                        \
+            RV_STAT(cpu->st.tlb_hits[RV_ACC_STORE]++);                         \
             st_le((uint8_t *)(e_->addend + va_), size, RS2);                   \
             vmbreak;                                                           \
         }                                                                      \
+        RV_STAT(cpu->st.tlb_misses[RV_ACC_STORE]++);                           \
         SYNC();                                                                \
         if (!mmu_store(cpu, va_, size, RS2))                                   \
             goto trapped;                                                      \
@@ -331,9 +340,11 @@ lookup: { /* find the decoded instruction at pc */
         unsigned idx = (unsigned)(pc >> 12) & (RV_TLB_SIZE - 1);
         const rv_tlb_set *itlb = cpu->itlb;
         if (likely(itlb->e[RV_ACC_FETCH][idx].tag == (pc & ~(ureg)0xfff))) {
+            RV_STAT(cpu->st.tlb_hits[RV_ACC_FETCH]++);
             dp = itlb->code[idx];
         } else {
             bool raised;
+            RV_STAT(cpu->st.tlb_misses[RV_ACC_FETCH]++);
             cpu->pc = pc;
             SYNC_COUNTERS();
             dp = rv_dcache_fetch_page(cpu, pc, &raised);
@@ -374,6 +385,7 @@ dispatch:
             raw = (uint32_t)ld_le(dp->host + off, 4);
         }
         FN(predecode)(cpu, raw, off, true, i);
+        RV_STAT(cpu->st.decodes++);
         in = i + i->step;
         vmjump;
     }
