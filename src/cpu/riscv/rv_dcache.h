@@ -69,9 +69,10 @@ typedef struct rv_dinsn {
     uint8_t op;      /* RV_OP_* */
     uint8_t rd;      /* integer destinations: x0 is RV_XSINK */
     uint8_t rs1, rs2;
-    uint8_t step;    /* length in 2-byte slots: 1 or 2 (0: not decoded) */
+    uint8_t step;    /* bytes from this slot to the next instruction's: the
+                        length in 2-byte slots times 16 (0: not decoded) */
     uint8_t aux;     /* LR/SC/AMO: access size */
-    uint16_t c16;    /* the compressed encoding, when step is 1 */
+    uint16_t c16;    /* the compressed encoding, of a 2-byte instruction */
     int32_t imm;     /* immediate; for in-page branches and jumps the
                         distance to the target in slots */
     uint32_t insn;   /* the 32-bit instruction (compressed forms expanded;
@@ -81,8 +82,15 @@ typedef struct rv_dinsn {
 /* The original encoding, for mtval and the retire hook. */
 static inline uint32_t rv_dinsn_raw(const rv_dinsn *d)
 {
-    return d->step == 1 ? d->c16 : d->insn;
+    return d->step == sizeof(rv_dinsn) ? d->c16 : d->insn;
 }
+
+/* The instruction's length in bytes, and the slot of the next one. */
+static inline unsigned rv_dinsn_len(const rv_dinsn *d)
+{
+    return d->step / (sizeof(rv_dinsn) / 2);
+}
+#define RV_DNEXT(d) ((rv_dinsn *)((char *)(d) + (d)->step))
 
 #define RV_DPAGE_SLOTS 2048  /* 4 KiB in 2-byte parcels */
 

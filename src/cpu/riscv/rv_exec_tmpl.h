@@ -190,7 +190,7 @@ static rv_dinsn *FN(fetch_uncached)(rv_cpu *cpu, ureg pc)
 #define vmnext                                                                 \
     do {                                                                       \
         i = in;                                                                \
-        in = i + i->step;                                                      \
+        in = RV_DNEXT(i);                                                      \
         vmjump;                                                                \
     } while (0)
 /* i retired: count it against the budget (the one test each instruction
@@ -209,7 +209,7 @@ static rv_dinsn *FN(fetch_uncached)(rv_cpu *cpu, ureg pc)
 #define RS1 X(i->rs1)
 #define RS2 X(i->rs2)
 #define IMM ((ureg)(sreg)i->imm)
-#define LINK ((ureg)(PC_OF(i) + 2u * i->step))
+#define LINK ((ureg)(PC_OF(i) + rv_dinsn_len(i)))
 
 /* Store the state the locals hold before anything that can read it or
  * raise: during instruction i, steps counts it and instret does not. */
@@ -365,7 +365,7 @@ uncached: /* cpu->pc is pc and the counters are stored */
         goto trapped;
     dp = &cpu->scratch;
     page_va = pc & ~(ureg)0xfff;
-    in = i + i->step;
+    in = RV_DNEXT(i);
     vmjump;
 
 #if !RV_DISPATCH_GOTO
@@ -386,7 +386,7 @@ dispatch:
         }
         FN(predecode)(cpu, raw, off, true, i);
         RV_STAT(cpu->st.decodes++);
-        in = i + i->step;
+        in = RV_DNEXT(i);
         vmjump;
     }
     vmcase(RV_OP_LOOKUP)

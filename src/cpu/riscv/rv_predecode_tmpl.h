@@ -33,9 +33,9 @@ static void FN(predecode)(const rv_cpu *cpu, uint32_t raw, unsigned off,
 {
     uint32_t insn = raw;
     memset(d, 0, sizeof(*d));
-    d->step = 2;
+    d->step = 2 * sizeof(rv_dinsn);
     if ((raw & 3) != 3) {
-        d->step = 1;
+        d->step = sizeof(rv_dinsn);
         d->c16 = (uint16_t)raw;
         insn = cpu->has_c ? rv_expand_compressed((uint16_t)raw, XLEN, cpu->c_fp)
                           : 0;
