@@ -4,6 +4,7 @@
 
 #include "cpu/riscv/rv_cpu.h"
 #include "cpu/riscv/rv_decode.h"
+#include "mmu/mmu.h"
 
 rv_cpu *rv_cpu_new(emu_machine *m, unsigned hartid, const emu_isa *isa,
                    bool has_s, bool has_u)
@@ -76,7 +77,7 @@ void rv_cpu_reset(rv_cpu *cpu, uint64_t pc)
     cpu->tdata2 = 0;
     memset(cpu->pmpcfg, 0, sizeof(cpu->pmpcfg));
     memset(cpu->pmpaddr, 0, sizeof(cpu->pmpaddr));
-    cpu->pmp_active = false;
+    pmp_update(cpu);
     cpu->traps = cpu->interrupts = 0;
     cpu->x[10] = cpu->hartid; /* a0 = hart id, as Spike and QEMU do */
     rv_tlb_flush(cpu);

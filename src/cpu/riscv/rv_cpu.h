@@ -193,6 +193,14 @@ typedef struct rv_cpu {
     uint8_t pmpcfg[RV_PMP_COUNT];
     uint64_t pmpaddr[RV_PMP_COUNT];
     bool pmp_active;     /* some PMP entry is not OFF */
+    /* Derived by pmp_update() whenever a PMP CSR changes: each entry's
+     * byte range [lo, hi) (empty when OFF), the entries that no lower-
+     * numbered entry overlaps, and the last of those an access matched.
+     * An access inside that one needs no search: priv 3.7.1 lets the
+     * lowest-numbered match decide, and no lower entry can match there. */
+    uint64_t pmp_lo[RV_PMP_COUNT], pmp_hi[RV_PMP_COUNT];
+    uint32_t pmp_alone;
+    int pmp_last;
     /* A walk found a superpage leaf since the last full TLB flush: its 4 KiB
      * TLB entries cannot be told apart, so sfence.vma by address flushes
      * everything. */

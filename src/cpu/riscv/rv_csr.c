@@ -394,10 +394,7 @@ static uint64_t rd_pmpcfg(rv_cpu *cpu, unsigned csr)
 
 static void pmp_changed(rv_cpu *cpu)
 {
-    cpu->pmp_active = false;
-    for (unsigned i = 0; i < RV_PMP_COUNT; i++)
-        if (cpu->pmpcfg[i] & 0x18)
-            cpu->pmp_active = true;
+    pmp_update(cpu);
     rv_tlb_flush(cpu);
 }
 
