@@ -37,7 +37,6 @@ rv_cpu *rv_cpu_new(emu_machine *m, unsigned hartid, const emu_isa *isa,
     cpu->c_fp = (cpu->has_f ? RV_C_F : 0u) | (cpu->has_d ? RV_C_D : 0u);
     /* misa: MXL in the top two bits (1 = 32, 2 = 64), read-only here */
     cpu->misa = ext | (isa->xlen == 32 ? 1ull << 30 : 2ull << 62);
-    rv_dpage_init_scratch(&cpu->scratch);
     rv_cpu_reset(cpu, 0);
     return cpu;
 }

@@ -104,7 +104,8 @@ static inline unsigned rv_dinsn_len(const rv_dinsn *d)
 
 typedef struct rv_dpage {
     uint64_t pa;               /* guest physical address of the page */
-    const uint8_t *host;       /* its bytes in RAM; NULL for the scratch page */
+    const uint8_t *host;       /* its bytes in RAM; NULL for the scratch page,
+                                  whose undecoded slots mean RV_OP_LOOKUP */
     struct rv_dpage *next;     /* all pages of the cache, for flushes */
     uint64_t pad;
     /* Two slots past the end hold RV_OP_LOOKUP: execution that runs off the
@@ -141,9 +142,5 @@ void rv_dcache_written(void *dc, uint64_t pa, uint64_t len);
 /* Counters for emu_get_stats(). */
 void rv_dcache_counts(const rv_dcache *dc, uint64_t *pages,
                       uint64_t *invalidated, uint64_t *flushes);
-
-/* A page whose slots all hold RV_OP_LOOKUP, for instructions that are
- * decoded each time they run. */
-void rv_dpage_init_scratch(rv_dpage *p);
 
 #endif

@@ -161,7 +161,7 @@ static rv_dinsn *FN(fetch_uncached)(rv_cpu *cpu, ureg pc)
         lo |= hi << 16;
     }
     rv_dpage *s = &cpu->scratch;
-    s->insn[cpu->scratch_slot] = (rv_dinsn){.op = RV_OP_LOOKUP};
+    s->insn[cpu->scratch_slot] = (rv_dinsn){.op = RV_OP_DECODE};
     unsigned k = (pc & 0xfff) >> 1;
     FN(predecode)(cpu, lo, pc & 0xfff, false, &s->insn[k]);
     RV_STAT(cpu->st.uncached++);
@@ -444,6 +444,8 @@ dispatch:
 #endif
     vmdispatch(i->op) {
     vmcase(RV_OP_DECODE) { /* first run of this slot since it was written */
+        if (unlikely(!dp->host)) /* a slot of the scratch page */
+            goto lookup_slot;
         unsigned off = (unsigned)(i - dp->insn) * 2;
         uint32_t raw = (uint32_t)ld_le(dp->host + off, 2);
         if ((raw & 3) == 3) {
@@ -461,6 +463,7 @@ dispatch:
         vmjump;
     }
     vmcase(RV_OP_LOOKUP)
+    lookup_slot:
         pc = PC_OF(i);
         goto lookup;
     vmcase(RV_OP_ILLEGAL)
