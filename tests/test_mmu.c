@@ -658,6 +658,38 @@ START_TEST(test_pmp_tor_range_bounds)
 }
 END_TEST
 
+START_TEST(test_pmp_last_match_shortcut_respects_lower_entries)
+{
+    /* entry 0 (no permissions) lies inside entry 1 (RWX): an access that
+     * entry 1 decided must not let the next one, inside entry 0, skip the
+     * search; an entry no lower one overlaps (entry 2) may be reused */
+    emu_machine *m = tu_machine(64);
+    uint64_t small = TU_RAM_BASE + 0x10000, big = TU_RAM_BASE;
+    uint64_t other = TU_RAM_BASE + 0x100000;
+    tu_set_csr(m, CSR_PMPADDR0, napot(small, 0x1000));
+    tu_set_csr(m, CSR_PMPADDR0 + 1, napot(big, 0x40000));
+    tu_set_csr(m, CSR_PMPADDR0 + 2, napot(other, 0x1000));
+    tu_set_csr(m, CSR_PMPCFG0, 0x1b1f18); /* NAPOT: -, RWX, R W */
+    for (unsigned round = 0; round < 2; round++) {
+        XLATE_OK(m, big + 0x100, L, U, big + 0x100);
+        XLATE_FAULT(m, small + 0x100, L, U, 5);
+        XLATE_OK(m, big + 0x20000, W, U, big + 0x20000);
+        XLATE_OK(m, other + 8, W, U, other + 8);
+        XLATE_OK(m, other + 16, L, U, other + 16);
+        XLATE_FAULT(m, other + 8, F, U, 1);
+        XLATE_FAULT(m, small, W, U, 7);
+        XLATE_FAULT(m, other + 0x1000, L, U, 5);
+    }
+    /* a change of the entries replaces what was derived from them:
+     * entry 0 moves over entry 2, which decided the last access */
+    XLATE_OK(m, other + 8, W, U, other + 8);
+    tu_set_csr(m, CSR_PMPADDR0, napot(other, 0x1000));
+    XLATE_FAULT(m, other + 8, W, U, 7);
+    XLATE_OK(m, small + 8, W, U, small + 8); /* entry 1 now decides there */
+    emu_machine_free(m);
+}
+END_TEST
+
 START_TEST(test_pmp_na4_covers_four_bytes)
 {
     emu_machine *m = tu_machine(64);
@@ -786,6 +818,7 @@ static Suite *mmu_suite(void)
     tcase_add_test(tc, test_pmp_no_entry_denies_s_and_u_allows_m);
     tcase_add_test(tc, test_pmp_napot_allows_and_denies_u_accesses);
     tcase_add_test(tc, test_pmp_tor_range_bounds);
+    tcase_add_test(tc, test_pmp_last_match_shortcut_respects_lower_entries);
     tcase_add_test(tc, test_pmp_na4_covers_four_bytes);
     tcase_add_test(tc, test_pmp_lowest_numbered_match_wins);
     tcase_add_test(tc, test_pmp_locked_entry_applies_to_m);

@@ -64,27 +64,59 @@ static bool pmp_range(const rv_cpu *cpu, unsigned i, uint64_t *lo,
     }
 }
 
-bool pmp_allows(const rv_cpu *cpu, uint64_t pa, uint64_t len, rv_access acc,
+void pmp_update(rv_cpu *cpu)
+{
+    cpu->pmp_active = false;
+    cpu->pmp_alone = 0;
+    cpu->pmp_last = -1;
+    for (unsigned i = 0; i < RV_PMP_COUNT; i++) {
+        uint64_t lo, hi;
+        if (!pmp_range(cpu, i, &lo, &hi) || lo >= hi)
+            lo = hi = 0;
+        cpu->pmp_lo[i] = lo;
+        cpu->pmp_hi[i] = hi;
+        if (cpu->pmpcfg[i] & PMP_A)
+            cpu->pmp_active = true;
+    }
+    for (unsigned i = 0; i < RV_PMP_COUNT; i++) {
+        bool alone = cpu->pmp_lo[i] < cpu->pmp_hi[i];
+        for (unsigned j = 0; j < i && alone; j++)
+            if (cpu->pmp_lo[j] < cpu->pmp_hi[i] && cpu->pmp_lo[i] < cpu->pmp_hi[j])
+                alone = false;
+        if (alone)
+            cpu->pmp_alone |= 1u << i;
+    }
+}
+
+static bool pmp_entry_allows(const rv_cpu *cpu, unsigned i, rv_access acc,
+                             unsigned priv)
+{
+    static const uint8_t need[] = {PMP_X, PMP_R, PMP_W};
+    uint8_t cfg = cpu->pmpcfg[i];
+    if (priv == RV_PRIV_M && !(cfg & PMP_L))
+        return true;
+    return (cfg & need[acc]) != 0;
+}
+
+bool pmp_allows(rv_cpu *cpu, uint64_t pa, uint64_t len, rv_access acc,
                 unsigned priv)
 {
     if (!cpu->pmp_active)
         return priv == RV_PRIV_M;
     uint64_t end = pa + len;
+    int k = cpu->pmp_last;
+    if (k >= 0 && pa >= cpu->pmp_lo[k] && end <= cpu->pmp_hi[k])
+        return pmp_entry_allows(cpu, (unsigned)k, acc, priv);
     for (unsigned i = 0; i < RV_PMP_COUNT; i++) {
-        uint64_t lo, hi;
-        if (!pmp_range(cpu, i, &lo, &hi) || lo >= hi)
-            continue;
-        bool any = pa < hi && end > lo;
-        if (!any)
+        uint64_t lo = cpu->pmp_lo[i], hi = cpu->pmp_hi[i];
+        if (lo >= hi || !(pa < hi && end > lo))
             continue;
         /* priv 3.7.1.3: a partial match fails the access */
         if (pa < lo || end > hi)
             return false;
-        uint8_t cfg = cpu->pmpcfg[i];
-        if (priv == RV_PRIV_M && !(cfg & PMP_L))
-            return true;
-        static const uint8_t need[] = {PMP_X, PMP_R, PMP_W};
-        return (cfg & need[acc]) != 0;
+        if ((cpu->pmp_alone >> i) & 1)
+            cpu->pmp_last = (int)i;
+        return pmp_entry_allows(cpu, i, acc, priv);
     }
     /* no match: M mode succeeds, S and U fail as soon as any entry exists */
     return priv == RV_PRIV_M;

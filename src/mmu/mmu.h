@@ -30,8 +30,11 @@ int mmu_translate(rv_cpu *cpu, uint64_t va, unsigned len, rv_access acc,
                   unsigned priv, uint64_t *pa);
 
 /* PMP check of [pa, pa + len) at privilege priv (priv spec 3.7.1). */
-bool pmp_allows(const rv_cpu *cpu, uint64_t pa, uint64_t len, rv_access acc,
+bool pmp_allows(rv_cpu *cpu, uint64_t pa, uint64_t len, rv_access acc,
                 unsigned priv);
+/* Recompute what pmp_allows() derives from the pmpcfg/pmpaddr CSRs; call
+ * after every change to them. */
+void pmp_update(rv_cpu *cpu);
 
 /*
  * Slow paths: translate, access the bus, fill the TLB when the page is plain

@@ -4,6 +4,7 @@
 
 #include "cpu/riscv/rv_cpu.h"
 #include "cpu/riscv/rv_decode.h"
+#include "mmu/mmu.h"
 
 rv_cpu *rv_cpu_new(emu_machine *m, unsigned hartid, const emu_isa *isa,
                    bool has_s, bool has_u)
@@ -37,7 +38,6 @@ rv_cpu *rv_cpu_new(emu_machine *m, unsigned hartid, const emu_isa *isa,
     cpu->c_fp = (cpu->has_f ? RV_C_F : 0u) | (cpu->has_d ? RV_C_D : 0u);
     /* misa: MXL in the top two bits (1 = 32, 2 = 64), read-only here */
     cpu->misa = ext | (isa->xlen == 32 ? 1ull << 30 : 2ull << 62);
-    rv_dpage_init_scratch(&cpu->scratch);
     rv_cpu_reset(cpu, 0);
     return cpu;
 }
@@ -78,7 +78,7 @@ void rv_cpu_reset(rv_cpu *cpu, uint64_t pc)
     cpu->tdata2 = 0;
     memset(cpu->pmpcfg, 0, sizeof(cpu->pmpcfg));
     memset(cpu->pmpaddr, 0, sizeof(cpu->pmpaddr));
-    cpu->pmp_active = false;
+    pmp_update(cpu);
     cpu->traps = cpu->interrupts = 0;
     cpu->x[10] = cpu->hartid; /* a0 = hart id, as Spike and QEMU do */
     rv_tlb_flush(cpu);

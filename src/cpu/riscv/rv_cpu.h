@@ -96,6 +96,14 @@ typedef struct rv_tlb_entry {
     uintptr_t addend;
 } rv_tlb_entry;
 
+/* Empty the entry in slot i, leaving a never-used slot (tag 0, not in slot
+ * 0) as it is, so that sweeping a TLB writes only to the memory in use. */
+static inline void rv_tlb_drop(rv_tlb_entry *e, unsigned i)
+{
+    if (i == 0 || e->tag != 0)
+        e->tag = UINT64_MAX;
+}
+
 /* The tag an access of size bytes at va must match (rv_tlb_entry). */
 static inline uint64_t rv_tlb_tag(uint64_t va, unsigned size)
 {
@@ -109,7 +117,14 @@ static inline uint64_t rv_tlb_tag(uint64_t va, unsigned size)
 #define RV_TLB_SIZE (1u << RV_TLB_BITS)
 #define RV_TLB_LOG 2048
 _Static_assert(RV_TLB_BITS <= 14, "rv_cpu.tlb_log packs an index in 14 bits");
-#define RV_TLB_INVALID UINT64_MAX /* matches no tag: its low bits are set */
+/*
+ * An empty entry's tag: it matches no access, since its low bits are set.
+ * A tag of 0 (a hart's TLBs start zeroed) matches no access either, except
+ * in the slot for virtual page 0, index 0: that slot is given
+ * RV_TLB_INVALID when the set is first used, and every other zero tag
+ * means empty too. This way a new hart touches none of its TLBs' memory.
+ */
+#define RV_TLB_INVALID UINT64_MAX
 
 /* The three TLBs (fetch, load, store) for one effective privilege level.
  * A valid fetch entry also names the decoded page its translation leads
@@ -117,10 +132,8 @@ _Static_assert(RV_TLB_BITS <= 14, "rv_cpu.tlb_log packs an index in 14 bits");
 typedef struct rv_tlb_set {
     rv_tlb_entry e[3][RV_TLB_SIZE];
     rv_dpage *code[RV_TLB_SIZE];
-    /* The tags are set to RV_TLB_INVALID when the set is first used, not
-     * when the hart is made: most programs use one or two of the four
-     * privilege levels, and touching 700 KiB per hart would be most of
-     * the cost of creating a machine. Sets that are not ready hold no
+    /* Set when the hart first runs at this privilege level, which gives
+     * the index-0 slots RV_TLB_INVALID; a set that is not ready holds no
      * translation. */
     bool ready;
 } rv_tlb_set;
@@ -197,6 +210,14 @@ typedef struct rv_cpu {
     uint8_t pmpcfg[RV_PMP_COUNT];
     uint64_t pmpaddr[RV_PMP_COUNT];
     bool pmp_active;     /* some PMP entry is not OFF */
+    /* Derived by pmp_update() whenever a PMP CSR changes: each entry's
+     * byte range [lo, hi) (empty when OFF), the entries that no lower-
+     * numbered entry overlaps, and the last of those an access matched.
+     * An access inside that one needs no search: priv 3.7.1 lets the
+     * lowest-numbered match decide, and no lower entry can match there. */
+    uint64_t pmp_lo[RV_PMP_COUNT], pmp_hi[RV_PMP_COUNT];
+    uint32_t pmp_alone;
+    int pmp_last;
     /* A walk found a superpage leaf since the last full TLB flush: its 4 KiB
      * TLB entries cannot be told apart, so sfence.vma by address flushes
      * everything. */
@@ -218,7 +239,8 @@ typedef struct rv_cpu {
     /* Instructions that cannot be cached (fetched from a device, from a
      * page PMP covers only in part, or crossing a page boundary) are
      * decoded here each time they run, in the slot of their page offset;
-     * every other slot holds RV_OP_LOOKUP. */
+     * every other slot is undecoded, which in this page (it has no host
+     * bytes) means RV_OP_LOOKUP. */
     unsigned scratch_slot;
     rv_dpage scratch;
 } rv_cpu;

@@ -436,10 +436,7 @@ static uint64_t rd_pmpcfg(rv_cpu *cpu, unsigned csr)
 
 static void pmp_changed(rv_cpu *cpu)
 {
-    cpu->pmp_active = false;
-    for (unsigned i = 0; i < RV_PMP_COUNT; i++)
-        if (cpu->pmpcfg[i] & 0x18)
-            cpu->pmp_active = true;
+    pmp_update(cpu);
     rv_tlb_flush(cpu);
 }
 
@@ -659,8 +656,7 @@ static rv_tlb_set *ready_set(rv_tlb_set *set)
 {
     if (!set->ready) {
         for (unsigned a = 0; a < 3; a++)
-            for (unsigned i = 0; i < RV_TLB_SIZE; i++)
-                set->e[a][i].tag = RV_TLB_INVALID;
+            set->e[a][0].tag = RV_TLB_INVALID; /* the rest are 0: empty */
         set->ready = true;
     }
     return set;
@@ -677,7 +673,7 @@ rv_tlb_entry *rv_tlb_claim(rv_cpu *cpu, rv_tlb_set *set, rv_access acc,
 {
     unsigned idx = (unsigned)(va >> 12) & (RV_TLB_SIZE - 1);
     rv_tlb_entry *e = &set->e[acc][idx];
-    if (e->tag == RV_TLB_INVALID) {
+    if (e->tag == RV_TLB_INVALID || e->tag == 0) { /* empty (or page 0) */
         if (cpu->tlb_nlog < RV_TLB_LOG)
             cpu->tlb_log[cpu->tlb_nlog] =
                 (uint32_t)(set - cpu->tlb) << 16 | (uint32_t)acc << 14 | idx;
@@ -692,7 +688,7 @@ void rv_tlb_flush(rv_cpu *cpu)
         for (unsigned p = 0; p < 4; p++)
             for (unsigned a = 0; a < 3 && cpu->tlb[p].ready; a++)
                 for (unsigned i = 0; i < RV_TLB_SIZE; i++)
-                    cpu->tlb[p].e[a][i].tag = RV_TLB_INVALID;
+                    rv_tlb_drop(&cpu->tlb[p].e[a][i], i);
     } else {
         for (unsigned k = 0; k < cpu->tlb_nlog; k++) {
             uint32_t l = cpu->tlb_log[k];

@@ -18,15 +18,22 @@
  * system's working set of code fits with room to spare.
  */
 #define RV_DCACHE_MAX_PAGES 2048
+/* Pages are allocated this many at a time: 128 KiB and more come from
+ * fresh zeroed memory (glibc maps them), of which only the slots that get
+ * decoded are ever touched; this keeps machine creation cheap. */
+#define RV_DPAGE_BATCH 4
 
 struct rv_dcache {
     emu_machine *m;
     uint64_t ram_base, npages;
     rv_dpage **page;      /* by RAM page number; NULL until code there runs */
-    uint8_t *code;        /* the bus's map: 1 where page[] is set */
+    uint8_t *code;        /* the bus's map: 1 where page[] is set (allocated
+                             with page, in one block) */
     rv_dpage *used;       /* pages in use */
-    rv_dpage *spare;      /* flushed pages, for reuse */
+    rv_dpage *spare;      /* pages to use next */
     unsigned nused;
+    rv_dpage *batch[RV_DCACHE_MAX_PAGES / RV_DPAGE_BATCH + 1]; /* to free */
+    unsigned nbatch;
     uint64_t created, invalidated, flushes;
 };
 
@@ -43,33 +50,16 @@ rv_dcache *rv_dcache_new(emu_machine *m)
     return dc;
 }
 
-static void free_list(rv_dpage *p)
-{
-    while (p) {
-        rv_dpage *next = p->next;
-        free(p);
-        p = next;
-    }
-}
-
 void rv_dcache_free(rv_dcache *dc)
 {
     if (!dc)
         return;
     dc->m->bus.code = NULL;
     dc->m->bus.code_written = NULL;
-    free_list(dc->used);
-    free_list(dc->spare);
+    for (unsigned b = 0; b < dc->nbatch; b++)
+        free(dc->batch[b]);
     free(dc->page);
-    free(dc->code);
     free(dc);
-}
-
-void rv_dpage_init_scratch(rv_dpage *p)
-{
-    memset(p, 0, sizeof(*p));
-    for (unsigned s = 0; s < RV_DPAGE_SLOTS + 2; s++)
-        p->insn[s].op = RV_OP_LOOKUP;
 }
 
 /* Every hart's fetch TLB entries name decoded pages: drop them all. */
@@ -78,7 +68,7 @@ static void drop_fetch_translations(emu_machine *m)
     for (unsigned h = 0; h < m->nharts; h++)
         for (unsigned p = 0; p < 4; p++)
             for (unsigned i = 0; i < RV_TLB_SIZE && m->harts[h]->tlb[p].ready; i++)
-                m->harts[h]->tlb[p].e[RV_ACC_FETCH][i].tag = RV_TLB_INVALID;
+                rv_tlb_drop(&m->harts[h]->tlb[p].e[RV_ACC_FETCH][i], i);
 }
 
 void rv_dcache_flush(rv_dcache *dc)
@@ -137,15 +127,10 @@ static rv_dpage *get_page(rv_dcache *dc, uint64_t ppage)
     if (!dc->page) {
         /* calloc: untouched parts of the maps cost nothing, so a large
          * RAM does not slow machine creation */
-        dc->page = calloc(dc->npages, sizeof(*dc->page));
-        dc->code = calloc(dc->npages, 1);
-        if (!dc->page || !dc->code) {
-            free(dc->page);
-            free(dc->code);
-            dc->page = NULL;
-            dc->code = NULL;
+        dc->page = calloc(dc->npages, sizeof(*dc->page) + 1);
+        if (!dc->page)
             return NULL;
-        }
+        dc->code = (uint8_t *)(dc->page + dc->npages);
         b->code = dc->code;
     }
     uint64_t n = (ppage - dc->ram_base) >> 12;
@@ -153,14 +138,22 @@ static rv_dpage *get_page(rv_dcache *dc, uint64_t ppage)
         return dc->page[n];
     if (dc->nused == RV_DCACHE_MAX_PAGES)
         rv_dcache_flush(dc);
+    if (!dc->spare) {
+        rv_dpage *fresh = calloc(RV_DPAGE_BATCH, sizeof(*fresh));
+        if (!fresh)
+            return NULL;
+        dc->batch[dc->nbatch++] = fresh;
+        for (unsigned k = 0; k < RV_DPAGE_BATCH; k++) {
+            fresh[k].next = dc->spare;
+            dc->spare = &fresh[k];
+        }
+    }
     rv_dpage *p = dc->spare;
-    if (p)
-        dc->spare = p->next;
-    else if (!(p = malloc(sizeof(*p))))
-        return NULL;
-    /* RV_OP_DECODE is 0: every slot undecoded */
-    memset(p->insn, 0, RV_DPAGE_SLOTS * sizeof(p->insn[0]));
-    memset(&p->insn[RV_DPAGE_SLOTS], 0, 2 * sizeof(p->insn[0]));
+    dc->spare = p->next;
+    /* RV_OP_DECODE is 0: every slot undecoded (a page used before is
+     * cleared; host is NULL only in fresh ones) */
+    if (p->host)
+        memset(p->insn, 0, sizeof(p->insn));
     p->insn[RV_DPAGE_SLOTS].op = RV_OP_LOOKUP;
     p->insn[RV_DPAGE_SLOTS + 1].op = RV_OP_LOOKUP;
     p->pa = ppage;

@@ -35,7 +35,10 @@ struct emu_machine;
  * it; LOOKUP (the slots past a page's end, and the unused slots of the
  * scratch page) finds the instruction at the pc again through the fetch
  * TLB. Branches and jumps whose target lies in the same page jump from slot
- * to slot; the _FAR forms compute the target address.
+ * to slot; the _FAR forms compute the target address. The FP loads and
+ * stores and the common double-precision operations have their own
+ * operations; the rest of F and D goes through FP, which decodes them
+ * again each time (rv_fp_tmpl.h).
  */
 #define RV_OPS(X)                                                              \
     X(DECODE) X(LOOKUP) X(ILLEGAL)                                             \
@@ -50,6 +53,8 @@ struct emu_machine;
     X(ADDIW) X(SLLIW) X(SRLIW) X(SRAIW)                                        \
     X(ADDW) X(SUBW) X(SLLW) X(SRLW) X(SRAW)                                    \
     X(MULW) X(DIVW) X(DIVUW) X(REMW) X(REMUW)                                  \
+    X(FLW) X(FLD) X(FSW) X(FSD)                                                \
+    X(FADD_D) X(FSUB_D) X(FMUL_D) X(FDIV_D) X(FSGNJ_D) X(FCMP_D)               \
     X(BITMANIP) X(FP) X(FENCE) X(LR) X(SC) X(AMO)                              \
     X(ECALL) X(EBREAK) X(MRET) X(SRET) X(WFI) X(SFENCE_VMA) X(CSR)
 
@@ -67,11 +72,14 @@ enum {
 /* One decoded instruction (16 bytes). */
 typedef struct rv_dinsn {
     uint8_t op;      /* RV_OP_* */
-    uint8_t rd;      /* integer destinations: x0 is RV_XSINK */
+    uint8_t rd;      /* integer destinations: x0 is RV_XSINK (f registers
+                        are as encoded) */
     uint8_t rs1, rs2;
     uint8_t step;    /* bytes from this slot to the next instruction's: the
                         length in 2-byte slots times 16 (0: not decoded) */
-    uint8_t aux;     /* LR/SC/AMO: access size */
+    uint8_t aux;     /* LR/SC/AMO: access size; FP: funct3 (the rounding
+                        mode, 7 for frm, or which sign injection or
+                        comparison) */
     uint16_t c16;    /* the compressed encoding, of a 2-byte instruction */
     int32_t imm;     /* immediate; for in-page branches and jumps the
                         distance to the target in slots */
@@ -96,7 +104,8 @@ static inline unsigned rv_dinsn_len(const rv_dinsn *d)
 
 typedef struct rv_dpage {
     uint64_t pa;               /* guest physical address of the page */
-    const uint8_t *host;       /* its bytes in RAM; NULL for the scratch page */
+    const uint8_t *host;       /* its bytes in RAM; NULL for the scratch page,
+                                  whose undecoded slots mean RV_OP_LOOKUP */
     struct rv_dpage *next;     /* all pages of the cache, for flushes */
     uint64_t pad;
     /* Two slots past the end hold RV_OP_LOOKUP: execution that runs off the
@@ -133,9 +142,5 @@ void rv_dcache_written(void *dc, uint64_t pa, uint64_t len);
 /* Counters for emu_get_stats(). */
 void rv_dcache_counts(const rv_dcache *dc, uint64_t *pages,
                       uint64_t *invalidated, uint64_t *flushes);
-
-/* A page whose slots all hold RV_OP_LOOKUP, for instructions that are
- * decoded each time they run. */
-void rv_dpage_init_scratch(rv_dpage *p);
 
 #endif

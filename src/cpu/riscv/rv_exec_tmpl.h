@@ -161,7 +161,7 @@ static rv_dinsn *FN(fetch_uncached)(rv_cpu *cpu, ureg pc)
         lo |= hi << 16;
     }
     rv_dpage *s = &cpu->scratch;
-    s->insn[cpu->scratch_slot] = (rv_dinsn){.op = RV_OP_LOOKUP};
+    s->insn[cpu->scratch_slot] = (rv_dinsn){.op = RV_OP_DECODE};
     unsigned k = (pc & 0xfff) >> 1;
     FN(predecode)(cpu, lo, pc & 0xfff, false, &s->insn[k]);
     RV_STAT(cpu->st.uncached++);
@@ -296,6 +296,77 @@ static rv_dinsn *FN(fetch_uncached)(rv_cpu *cpu, ureg pc)
         vmbreak;                                                               \
     } while (0)
 
+/* F and D: mstatus.FS Off makes them illegal (priv 3.1.6.6; FS is always
+ * Off without F); their results set FS to Dirty. */
+#define FP_ON()                                                                \
+    do {                                                                       \
+        if (unlikely(!(cpu->mstatus & MSTATUS_FS)))                            \
+            goto illegal;                                                      \
+    } while (0)
+#define FLOAD(size)                                                            \
+    do {                                                                       \
+        FP_ON();                                                               \
+        ureg va_ = (ureg)(RS1 + IMM);                                          \
+        const rv_tlb_entry *e_ =                                               \
+            &dtlb->e[RV_ACC_LOAD][(va_ >> 12) & (RV_TLB_SIZE - 1)];            \
+        uint64_t v_;                                                           \
+        bool slow_ = false;                                                    \
+        if (likely(e_->tag == rv_tlb_tag(va_, size))) {                        \
+            RV_STAT(cpu->st.tlb_hits[RV_ACC_LOAD]++);                          \
+            v_ = ld_le((const uint8_t *)(e_->addend + va_), size);             \
+        } else {                                                               \
+            RV_STAT(cpu->st.tlb_misses[RV_ACC_LOAD]++);                        \
+            SYNC();                                                            \
+            if (!mmu_load(cpu, va_, size, &v_))                                \
+                goto trapped;                                                  \
+            slow_ = true;                                                      \
+        }                                                                      \
+        cpu->f[i->rd] = (size) == 4 ? rv_box((uint32_t)v_) : v_;              \
+        cpu->mstatus |= MSTATUS_FS;                                            \
+        if (unlikely(slow_ && cpu->events))                                    \
+            goto retired_slow;                                                 \
+        vmbreak;                                                               \
+    } while (0)
+#define FSTORE(size)                                                           \
+    do {                                                                       \
+        FP_ON();                                                               \
+        ureg va_ = (ureg)(RS1 + IMM);                                          \
+        const rv_tlb_entry *e_ =                                               \
+            &dtlb->e[RV_ACC_STORE][(va_ >> 12) & (RV_TLB_SIZE - 1)];           \
+        if (likely(e_->tag == rv_tlb_tag(va_, size))) {                        \
+            RV_STAT(cpu->st.tlb_hits[RV_ACC_STORE]++);                         \
+            st_le((uint8_t *)(e_->addend + va_), size, cpu->f[i->rs2]);        \
+            vmbreak;                                                           \
+        }                                                                      \
+        RV_STAT(cpu->st.tlb_misses[RV_ACC_STORE]++);                           \
+        SYNC();                                                                \
+        if (!mmu_store(cpu, va_, size, cpu->f[i->rs2]))                        \
+            goto trapped;                                                      \
+        if (unlikely(cpu->events))                                             \
+            goto retired_slow;                                                 \
+        vmbreak;                                                               \
+    } while (0)
+/* The rounding mode: funct3, or frm when it is 7; 5 and 6 are reserved, so
+ * is a dynamic mode that frm does not hold (unprivileged spec, "F", 11.2). */
+#define FP_RM(rm)                                                              \
+    do {                                                                       \
+        rm = i->aux == 7 ? cpu->frm : i->aux;                                  \
+        if (unlikely(rm > FP_RMM))                                             \
+            goto illegal;                                                      \
+    } while (0)
+#define FARITH_D(name)                                                         \
+    do {                                                                       \
+        int rm_;                                                               \
+        unsigned fl_ = 0;                                                      \
+        FP_ON();                                                               \
+        FP_RM(rm_);                                                            \
+        cpu->f[i->rd] =                                                        \
+            f64_##name(cpu->f[i->rs1], cpu->f[i->rs2], rm_, &fl_);             \
+        cpu->mstatus |= MSTATUS_FS;                                            \
+        cpu->fflags |= (uint8_t)fl_;                                           \
+        vmbreak;                                                               \
+    } while (0)
+
 /*
  * Run up to n steps. Hot state lives in locals: the decoded instruction i
  * and its successor in, the decoded page dp of the pc and that page's
@@ -373,6 +444,8 @@ dispatch:
 #endif
     vmdispatch(i->op) {
     vmcase(RV_OP_DECODE) { /* first run of this slot since it was written */
+        if (unlikely(!dp->host)) /* a slot of the scratch page */
+            goto lookup_slot;
         unsigned off = (unsigned)(i - dp->insn) * 2;
         uint32_t raw = (uint32_t)ld_le(dp->host + off, 2);
         if ((raw & 3) == 3) {
@@ -390,6 +463,7 @@ dispatch:
         vmjump;
     }
     vmcase(RV_OP_LOOKUP)
+    lookup_slot:
         pc = PC_OF(i);
         goto lookup;
     vmcase(RV_OP_ILLEGAL)
@@ -493,6 +567,36 @@ dispatch:
     vmcase(RV_OP_REMW) vmcase(RV_OP_REMUW)
         goto illegal;
 #endif
+
+    vmcase(RV_OP_FLW) FLOAD(4);
+    vmcase(RV_OP_FLD) FLOAD(8);
+    vmcase(RV_OP_FSW) FSTORE(4);
+    vmcase(RV_OP_FSD) FSTORE(8);
+    vmcase(RV_OP_FADD_D) FARITH_D(add);
+    vmcase(RV_OP_FSUB_D) FARITH_D(sub);
+    vmcase(RV_OP_FMUL_D) FARITH_D(mul);
+    vmcase(RV_OP_FDIV_D) FARITH_D(div);
+    vmcase(RV_OP_FSGNJ_D) { /* fsgnj, fsgnjn, fsgnjx (fmv, fneg, fabs) */
+        const uint64_t sign = 1ull << 63;
+        uint64_t a = cpu->f[i->rs1], b = cpu->f[i->rs2];
+        uint64_t s = i->aux == 0 ? b : i->aux == 1 ? ~b : a ^ b;
+        FP_ON();
+        cpu->f[i->rd] = (a & ~sign) | (s & sign);
+        cpu->mstatus |= MSTATUS_FS;
+        vmbreak;
+    }
+    vmcase(RV_OP_FCMP_D) { /* fle, flt, feq */
+        uint64_t a = cpu->f[i->rs1], b = cpu->f[i->rs2];
+        unsigned fl = 0;
+        FP_ON();
+        RD = i->aux == 0 ? f64_le(a, b, &fl)
+             : i->aux == 1 ? f64_lt(a, b, &fl) : f64_eq(a, b, &fl);
+        if (fl) {
+            cpu->fflags |= (uint8_t)fl;
+            cpu->mstatus |= MSTATUS_FS;
+        }
+        vmbreak;
+    }
 
     vmcase(RV_OP_BITMANIP) {
         ureg r;
@@ -657,5 +761,10 @@ out_pc:
 #undef BRANCH_FAR
 #undef LOAD
 #undef STORE
+#undef FP_ON
+#undef FLOAD
+#undef FSTORE
+#undef FP_RM
+#undef FARITH_D
 #undef X
 #undef SEXT32

@@ -202,10 +202,43 @@ static void FN(predecode)(const rv_cpu *cpu, uint32_t raw, unsigned off,
         }
         break;
 #endif
-    case 0x07: case 0x27: /* LOAD-FP, STORE-FP */
+    /* F and D: mstatus.FS, and frm where the rounding mode is dynamic, are
+     * checked when the instruction runs; f destinations keep rd as is */
+    case 0x07: /* LOAD-FP */
+        op = RV_OP_FP;
+        if (f3 == 2 || (f3 == 3 && cpu->has_d)) {
+            op = f3 == 2 ? RV_OP_FLW : RV_OP_FLD;
+            d->rd = (uint8_t)rd;
+            imm = rv_imm_i(insn);
+        }
+        break;
+    case 0x27: /* STORE-FP */
+        op = RV_OP_FP;
+        if (f3 == 2 || (f3 == 3 && cpu->has_d)) {
+            op = f3 == 2 ? RV_OP_FSW : RV_OP_FSD;
+            imm = rv_imm_s(insn);
+        }
+        break;
+    case 0x53: { /* OP-FP: the common double-precision forms */
+        unsigned f5 = insn >> 27;
+        op = RV_OP_FP;
+        d->aux = (uint8_t)f3;
+        if (((insn >> 25) & 3) != 1 || !cpu->has_d)
+            break;
+        if (f5 <= 3 && (f3 <= FP_RMM || f3 == 7)) {
+            static const uint8_t arith[4] = {RV_OP_FADD_D, RV_OP_FSUB_D,
+                                             RV_OP_FMUL_D, RV_OP_FDIV_D};
+            op = arith[f5];
+            d->rd = (uint8_t)rd;
+        } else if (f5 == 0x04 && f3 <= 2) {
+            op = RV_OP_FSGNJ_D;
+            d->rd = (uint8_t)rd;
+        } else if (f5 == 0x14 && f3 <= 2) {
+            op = RV_OP_FCMP_D; /* an x destination */
+        }
+        break;
+    }
     case 0x43: case 0x47: case 0x4b: case 0x4f: /* fused multiply-add */
-    case 0x53: /* OP-FP: mstatus.FS and the rounding mode are checked when
-                * it runs */
         op = RV_OP_FP;
         break;
     case 0x0f: /* MISC-MEM: fence, and fence.i (rv_dcache.h: nothing to do) */
