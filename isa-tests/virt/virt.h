@@ -1,6 +1,6 @@
 /*
  * The devices of the virt board as a bare-metal kernel finds them (QEMU's
- * riscv `virt` memory map, /work/shared/REFERENCE.md), on top of the
+ * riscv `virt` memory map, the shared REFERENCE.md), on top of the
  * privileged-test helpers (../priv/priv.h: recording trap handlers, CLINT
  * addresses, interrupt numbers).
  *
