@@ -130,6 +130,15 @@ typedef struct emu_config {
      * default) takes the host's clock when the machine is created.
      */
     uint64_t rtc_start_ns;
+    /*
+     * Since 0.2. When every hart waits in wfi, let virtual time pass at the
+     * host's pace instead of skipping to the next timer event, serving
+     * host-side device input (network) meanwhile; emu_run() then returns
+     * EMU_EXIT_YIELD every few milliseconds of such waiting so the caller
+     * can serve its own inputs. For interactive use and networking; runs
+     * are then no longer deterministic. Default false.
+     */
+    bool realtime;
 } emu_config;
 
 /* The default configuration for an architecture (test board, 128 MiB). */
@@ -215,6 +224,55 @@ emu_status emu_get_dtb(const emu_machine *m, const void **dtb, size_t *size);
  */
 size_t emu_console_input(emu_machine *m, const void *buf, size_t len);
 
+/* ---- Devices (virt board) ------------------------------------------------ */
+
+/*
+ * Add a device to a virt machine, before emu_boot() (which lists it in the
+ * device tree). kind and options use the command line's syntax, options
+ * being comma-separated key=value items (a bare word is a key without a
+ * value):
+ *   "drive"    file=PATH[,format=raw][,readonly=on|off][,serial=ID]
+ *              a virtio-blk disk backed by a raw image file
+ *   "net"      user[,hostfwd=tcp::HOSTPORT-:GUESTPORT]...  virtio-net with
+ *              user-mode networking (libslirp)
+ *   "rng"      virtio-rng fed from the host's random source
+ *   "console"  virtio-console whose port 0 is the machine's console
+ *   "keyboard", "tablet", "mouse"   virtio-input devices fed by
+ *              emu_input_event()
+ *   "display"  [width=W][,height=H]  a framebuffer Linux drives as
+ *              simple-framebuffer (see emu_display_get())
+ * A virtio device takes the next free virtio-mmio slot, 0 first. Errors:
+ * EMU_ERR_INVALID (unknown kind or option; see emu_last_error()),
+ * EMU_ERR_IO (a file that cannot be opened), EMU_ERR_UNSUPPORTED (the
+ * board has no such device, or libemu was built without what it needs),
+ * EMU_ERR_RANGE (every slot is taken).
+ */
+emu_status emu_device_add(emu_machine *m, const char *kind, const char *options);
+
+/*
+ * The display's current contents: width x height pixels, stride bytes per
+ * row, each pixel 32 bits little-endian XRGB8888 (bytes B, G, R, unused).
+ * The pointer stays valid for the machine's life; the guest changes the
+ * pixels while it runs. EMU_ERR_NOT_FOUND when the machine has no display.
+ */
+typedef struct emu_display {
+    uint32_t width, height, stride;
+    const uint8_t *pixels;
+} emu_display;
+emu_status emu_display_get(emu_machine *m, emu_display *d);
+/* Write the display to a file: PNG if path ends in ".png", else PPM (P6). */
+emu_status emu_display_save(emu_machine *m, const char *path);
+
+/*
+ * Feed one Linux input event (linux/input-event-codes.h: type EV_SYN 0,
+ * EV_KEY 1, EV_REL 2, EV_ABS 3) to the virtio-input devices: keys to the
+ * keyboard, buttons and motion to the tablet or mouse (the tablet's axes
+ * run 0..32767 across the display). End a group of events with
+ * EV_SYN/SYN_REPORT. EMU_ERR_NOT_FOUND when no device takes the event.
+ */
+emu_status emu_input_event(emu_machine *m, unsigned type, unsigned code,
+                           int32_t value);
+
 /* Address of a symbol of the loaded ELF file. */
 emu_status emu_symbol_lookup(const emu_machine *m, const char *name,
                              uint64_t *addr);
@@ -228,6 +286,8 @@ typedef enum emu_exit_reason {
     EMU_EXIT_IDLE,       /* every hart waits in wfi for an interrupt that no
                             device will ever raise (the guest is stuck) */
     EMU_EXIT_HOST_ERROR, /* the emulator cannot continue; see emu_last_error() */
+    EMU_EXIT_YIELD,      /* realtime mode: the guest idles and the library
+                            waited a little; serve inputs, then run again */
 } emu_exit_reason;
 
 typedef struct emu_exit {

@@ -23,6 +23,8 @@ struct dev_syscon;
 struct dev_rtc;
 struct dev_virtio_mmio;
 struct dev_rom;
+struct dev_opts;
+struct machine_display;
 
 /* ISA options parsed from the ISA string (see isa.c). */
 typedef struct emu_isa {
@@ -66,6 +68,7 @@ struct emu_machine {
     struct dev_rtc *rtc;
     struct dev_virtio_mmio *virtio[8];
     struct dev_rom *mrom;     /* reset vector and fw_dynamic_info */
+    struct machine_display *display; /* framebuffer, if any (display.c) */
     uint64_t rtc_base_ns;     /* RTC time at mtime 0 */
 
     /* The device tree (virt board), and where boot put it. */
@@ -126,6 +129,12 @@ void virt_free(emu_machine *m);
 void virt_before_reset(emu_machine *m);
 /* Serve the virt board's timed devices between scheduling rounds. */
 void virt_poll(emu_machine *m);
+
+/* display.c: the "display" device (emu_device_add), its device-tree node
+ * (virt_build_fdt) and its release. */
+emu_status display_add(emu_machine *m, struct dev_opts *o, char *err,
+                       size_t errlen);
+void display_free(emu_machine *m);
 
 /* boot.c: put the boot state (images, boot registers) back at reset. */
 void boot_reset(emu_machine *m);

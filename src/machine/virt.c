@@ -82,6 +82,11 @@ static uint64_t rtc_now(void *ctx)
     return m->rtc_base_ns + (uint64_t)((unsigned __int128)mtime * 1000000000u / hz);
 }
 
+static void virtio_log_to_machine(void *ctx, int level, const char *msg)
+{
+    machine_log(ctx, (emu_log_level)level, "%s", msg);
+}
+
 static dev_irq plic_line(emu_machine *m, unsigned source)
 {
     return (dev_irq){dev_plic_set_irq, m->plic, source};
@@ -112,7 +117,8 @@ emu_status virt_init(emu_machine *m)
     if (!m->uart || !m->syscon || !m->rtc)
         return machine_error(m, EMU_ERR_NOMEM, "out of memory");
     for (unsigned i = 0; i < VIRT_VIRTIO_SLOTS; i++) {
-        m->virtio[i] = dev_virtio_mmio_new(plic_line(m, VIRT_VIRTIO_IRQ + i));
+        m->virtio[i] = dev_virtio_mmio_new(plic_line(m, VIRT_VIRTIO_IRQ + i),
+                                           &m->bus, virtio_log_to_machine, m);
         if (!m->virtio[i])
             return machine_error(m, EMU_ERR_NOMEM, "out of memory");
     }
@@ -157,6 +163,7 @@ void virt_free(emu_machine *m)
     dev_rtc_free(m->rtc);
     for (unsigned i = 0; i < VIRT_VIRTIO_SLOTS; i++)
         dev_virtio_mmio_free(m->virtio[i]);
+    display_free(m);
     free(m->fdt);
     m->fdt = NULL;
 }
@@ -173,6 +180,8 @@ void virt_poll(emu_machine *m)
 {
     if (m->rtc)
         dev_rtc_poll(m->rtc);
+    for (unsigned i = 0; i < VIRT_VIRTIO_SLOTS && m->virtio[i]; i++)
+        dev_virtio_mmio_poll(m->virtio[i], 0);
 }
 
 size_t emu_console_input(emu_machine *m, const void *buf, size_t len)

@@ -1,0 +1,18 @@
+/* Placeholder until the model lands (issue 6). */
+#include <stdio.h>
+
+#include "devices/virtio_models.h"
+
+emu_status virtio_input_create(dev_opts *o, const virtio_host *host,
+                               const virtio_ops **ops, void **model,
+                               char *err, size_t errlen)
+{
+    snprintf(err, errlen, "%s: not built yet", o->kind);
+    return EMU_ERR_UNSUPPORTED;
+}
+
+bool virtio_input_event(void *model, virtio_dev *v, unsigned type,
+                        unsigned code, int32_t value)
+{
+    return false;
+}

@@ -1,0 +1,12 @@
+/* Placeholder until the model lands (issue 6). */
+#include <stdio.h>
+
+#include "devices/virtio_models.h"
+
+emu_status virtio_net_create(dev_opts *o, const virtio_host *host,
+                             const virtio_ops **ops, void **model, char *err,
+                             size_t errlen)
+{
+    snprintf(err, errlen, "%s: not built yet", o->kind);
+    return EMU_ERR_UNSUPPORTED;
+}
