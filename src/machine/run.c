@@ -56,7 +56,9 @@ static uint64_t run_hart(emu_machine *m, rv_cpu *cpu, uint64_t until,
                 break;
             continue;
         }
-        uint64_t want = min64(n, left), used = rv_run(cpu, want);
+        uint64_t want = min64(n, left);
+        cpu->slice_end = cpu->steps + want;
+        uint64_t used = rv_run(cpu, want);
         left -= used;
         /* why the slice ended, for --stats */
         cpu->st.slices++;
