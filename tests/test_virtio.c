@@ -317,7 +317,8 @@ START_TEST(test_interrupt_on_slot_source)
     vd d;
     emu_machine *m = vd_machine();
     for (int i = 0; i < 3; i++)
-        ck_assert_msg(emu_device_add(m, "rng", "") == EMU_OK, "%s", emu_last_error(m));
+        ck_assert_msg(emu_device_add(m, "rng", "") == EMU_OK, "%s",
+                      emu_last_error(m));
     vd_attach(&d, m, 2);
     vd_init(&d, VD_F_VERSION_1, 1, QN);
     rng_request_works(&d);
@@ -486,7 +487,10 @@ END_TEST
 
 typedef void (*hostile_fn)(vd *d);
 
-static uint64_t scratch(vd *d) { return vd_alloc(d, 64, 8); }
+static uint64_t scratch(vd *d)
+{
+    return vd_alloc(d, 64, 8);
+}
 
 static void h_loop(vd *d)
 {
@@ -633,8 +637,8 @@ static void h_chain_longer_than_queue_limit(vd *d)
      * more than any queue's size (2.7.5.3.1) */
     uint64_t t = vd_alloc(d, 16 * 1024, 16), b = scratch(d);
     for (unsigned i = 0; i < 1024; i++)
-        vd_desc_at(d, t, (uint16_t)i, b, 1, VD_F_WRITE | (i < 1023 ? VD_F_NEXT : 0),
-                   (uint16_t)(i + 1));
+        vd_desc_at(d, t, (uint16_t)i, b, 1,
+                   VD_F_WRITE | (i < 1023 ? VD_F_NEXT : 0), (uint16_t)(i + 1));
     vd_desc(d, 0, 0, b, 1, VD_F_WRITE | VD_F_NEXT, 1);
     vd_desc(d, 0, 1, t, 16 * 1024, VD_F_INDIRECT, 0);
     vd_avail(d, 0, 0);
@@ -673,7 +677,8 @@ START_TEST(test_hostile_chain_breaks_device_not_host)
 {
     vd d;
     emu_machine *m = rng_machine(&d);
-    uint64_t f = VD_F_VERSION_1 | (hostile[_i].indirect ? VD_F_INDIRECT_DESC : 0);
+    uint64_t f =
+        VD_F_VERSION_1 | (hostile[_i].indirect ? VD_F_INDIRECT_DESC : 0);
     vd_init(&d, f, 1, QN);
     hostile[_i].build(&d);
     vd_notify(&d, 0);
@@ -714,16 +719,21 @@ START_TEST(test_random_descriptor_tables_never_crash)
     emu_machine *m = rng_machine(&d);
     for (int round = 0; round < 200; round++) {
         d.heap = TU_RAM_BASE + (1 << 20);
-        vd_init(&d, VD_F_VERSION_1 | VD_F_INDIRECT_DESC | VD_F_EVENT_IDX, 1, QN);
+        vd_init(&d, VD_F_VERSION_1 | VD_F_INDIRECT_DESC | VD_F_EVENT_IDX, 1,
+                QN);
         uint64_t area = vd_alloc(&d, 4096, 16);
         for (unsigned i = 0; i < QN; i++) {
             uint64_t r = tu_rand(&seed);
-            uint64_t addr = (r & 1) ? area + (r >> 8) % 4096
-                                    : (r & 2) ? tu_rand(&seed) : TU_RAM_BASE + (r >> 8) % TU_RAM_SIZE;
-            uint32_t len = (r & 4) ? (uint32_t)(r >> 32) : (uint32_t)(r >> 40) % 512;
+            uint64_t addr = (r & 1)   ? area + (r >> 8) % 4096
+                            : (r & 2) ? tu_rand(&seed)
+                                      : TU_RAM_BASE + (r >> 8) % TU_RAM_SIZE;
+            uint32_t len =
+                (r & 4) ? (uint32_t)(r >> 32) : (uint32_t)(r >> 40) % 512;
             if ((r & 8) && !(r & 1))
-                addr = area + ((r >> 8) % 256) * 16, len = 16 * (uint32_t)((r >> 20) % 8);
-            vd_desc(&d, 0, (uint16_t)i, addr, len, (uint16_t)(tu_rand(&seed) & 7),
+                addr = area + ((r >> 8) % 256) * 16,
+                len = 16 * (uint32_t)((r >> 20) % 8);
+            vd_desc(&d, 0, (uint16_t)i, addr, len,
+                    (uint16_t)(tu_rand(&seed) & 7),
                     (uint16_t)(tu_rand(&seed) % (QN + 2)));
         }
         uint64_t junk[512];
@@ -781,4 +791,7 @@ static Suite *make_suite(void)
     return s;
 }
 
-int main(void) { return tu_run_suite(make_suite()); }
+int main(void)
+{
+    return tu_run_suite(make_suite());
+}

@@ -21,8 +21,14 @@
 #define BLK_F_FLUSH (1ull << 9)
 #define BLK_F_DISCARD (1ull << 13)
 #define BLK_F_WRITE_ZEROES (1ull << 14)
-enum { T_IN = 0, T_OUT = 1, T_FLUSH = 4, T_GET_ID = 8, T_DISCARD = 11,
-       T_WRITE_ZEROES = 13 };
+enum {
+    T_IN = 0,
+    T_OUT = 1,
+    T_FLUSH = 4,
+    T_GET_ID = 8,
+    T_DISCARD = 11,
+    T_WRITE_ZEROES = 13
+};
 enum { S_OK = 0, S_IOERR = 1, S_UNSUPP = 2 };
 
 #define IMG_SECTORS 64
@@ -69,15 +75,18 @@ static emu_machine *new_machine(fix *f)
     return tu_machine_cfg(&cfg);
 }
 
-static uint8_t pattern(uint64_t i) { return (uint8_t)(i * 7 + i / 512 + 1); }
+static uint8_t pattern(uint64_t i)
+{
+    return (uint8_t)(i * 7 + i / 512 + 1);
+}
 
 /* A temporary image of `size` bytes filled with pattern(); returns its path. */
 static char *tmp_image(uint64_t size)
 {
     const char *dir = getenv("TMPDIR");
     char *path;
-    ck_assert_int_ge(asprintf(&path, "%s/libemu-blk-XXXXXX",
-                              dir && *dir ? dir : "/tmp"), 0);
+    ck_assert_int_ge(
+        asprintf(&path, "%s/libemu-blk-XXXXXX", dir && *dir ? dir : "/tmp"), 0);
     int fd = mkstemp(path);
     ck_assert_msg(fd >= 0, "mkstemp %s", path);
     uint8_t *buf = malloc(size ? size : 1);
@@ -105,8 +114,7 @@ static void setup(void)
 
 static void teardown(void)
 {
-    if (F.m)
-        emu_machine_free(F.m);
+    if (F.m) emu_machine_free(F.m);
     if (F.path) {
         unlink(F.path);
         free(F.path);
@@ -167,17 +175,16 @@ static uint8_t blk_do(uint32_t type, uint64_t sector, const void *out,
     ck_assert(vd_get_used(d, 0, &id, &len));
     ck_assert_uint_eq(id, head);
     ck_assert(!vd_needs_reset(d));
-    if (in_len)
-        vd_read(d, in_addr, in, in_len);
-    if (used)
-        *used = len;
+    if (in_len) vd_read(d, in_addr, in, in_len);
+    if (used) *used = len;
     uint8_t s;
     vd_read(d, st, &s, 1);
     return s;
 }
 
 /* One discard / write-zeroes segment (5.2.6). */
-static void dwz_seg(uint8_t seg[16], uint64_t sector, uint32_t n, uint32_t flags)
+static void dwz_seg(uint8_t seg[16], uint64_t sector, uint32_t n,
+                    uint32_t flags)
 {
     memcpy(seg, &sector, 8);
     memcpy(seg + 8, &n, 4);
@@ -199,10 +206,10 @@ START_TEST(test_blk_identity_features_and_config)
     ck_assert(!(f & BLK_F_RO));
     ck_assert_uint_eq(vd_config(&F.d, 0, 8), IMG_SECTORS); /* capacity */
     ck_assert_uint_eq(vd_config(&F.d, 0, 4), IMG_SECTORS);
-    ck_assert_uint_eq(vd_config(&F.d, 12, 4), 254);        /* seg_max */
-    ck_assert_uint_eq(vd_config(&F.d, 20, 4), 512);        /* blk_size */
-    ck_assert_uint_gt(vd_config(&F.d, 40, 4), 0);          /* max_discard_seg */
-    ck_assert_uint_gt(vd_config(&F.d, 52, 4), 0);          /* max_write_zeroes_seg */
+    ck_assert_uint_eq(vd_config(&F.d, 12, 4), 254); /* seg_max */
+    ck_assert_uint_eq(vd_config(&F.d, 20, 4), 512); /* blk_size */
+    ck_assert_uint_gt(vd_config(&F.d, 40, 4), 0);   /* max_discard_seg */
+    ck_assert_uint_gt(vd_config(&F.d, 52, 4), 0);   /* max_write_zeroes_seg */
     vd_wreg(&F.d, VD_QUEUE_SEL, 0);
     ck_assert_uint_eq(vd_reg(&F.d, VD_QUEUE_NUM_MAX), 256);
     /* the configuration space is read-only: a write changes nothing */
@@ -217,13 +224,15 @@ START_TEST(test_blk_write_then_read_round_trip)
     uint8_t data[1024], back[1024 + 1];
     for (unsigned i = 0; i < sizeof(data); i++)
         data[i] = (uint8_t)(i ^ 0x5a);
-    ck_assert_uint_eq(blk_do(T_OUT, 3, data, sizeof(data), NULL, 0, NULL), S_OK);
+    ck_assert_uint_eq(blk_do(T_OUT, 3, data, sizeof(data), NULL, 0, NULL),
+                      S_OK);
     /* written through: the file has it before any flush */
     uint8_t file[1024];
     file_read(F.path, 3 * 512, file, sizeof(file));
     ck_assert_mem_eq(file, data, sizeof(data));
     uint32_t used;
-    ck_assert_uint_eq(blk_do(T_IN, 3, NULL, 0, back, sizeof(data), &used), S_OK);
+    ck_assert_uint_eq(blk_do(T_IN, 3, NULL, 0, back, sizeof(data), &used),
+                      S_OK);
     ck_assert_mem_eq(back, data, sizeof(data));
     ck_assert_uint_eq(used, sizeof(data) + 1);
     /* the neighbours are untouched */
@@ -247,9 +256,13 @@ START_TEST(test_blk_read_scattered_over_segments)
     memcpy(h + 8, &sector, 8); /* type 0: IN */
     uint64_t hdr = vd_alloc(d, 16, 8);
     vd_write(d, hdr, h, 16);
-    uint64_t a = vd_alloc(d, 100, 1), b = vd_alloc(d, 412, 1), c = vd_alloc(d, 513, 1);
-    vd_buf bufs[] = {{hdr, 5, false}, {hdr + 5, 11, false}, {a, 100, true},
-                     {b, 412, true}, {c, 513, true}};
+    uint64_t a = vd_alloc(d, 100, 1), b = vd_alloc(d, 412, 1),
+             c = vd_alloc(d, 513, 1);
+    vd_buf bufs[] = {{hdr, 5, false},
+                     {hdr + 5, 11, false},
+                     {a, 100, true},
+                     {b, 412, true},
+                     {c, 513, true}};
     vd_submit(d, 0, bufs, 5);
     uint32_t len;
     ck_assert(vd_get_used(d, 0, NULL, &len));
@@ -325,10 +338,12 @@ START_TEST(test_blk_write_zeroes_and_discard)
     dwz_seg(seg, 32, 8, 1);
     ck_assert_uint_eq(blk_do(T_DISCARD, 0, seg, 16, NULL, 0, NULL), S_UNSUPP);
     dwz_seg(seg, 32, 8, 2);
-    ck_assert_uint_eq(blk_do(T_WRITE_ZEROES, 0, seg, 16, NULL, 0, NULL), S_UNSUPP);
+    ck_assert_uint_eq(blk_do(T_WRITE_ZEROES, 0, seg, 16, NULL, 0, NULL),
+                      S_UNSUPP);
     /* out of range, and a malformed segment list, are I/O errors */
     dwz_seg(seg, IMG_SECTORS - 1, 2, 0);
-    ck_assert_uint_eq(blk_do(T_WRITE_ZEROES, 0, seg, 16, NULL, 0, NULL), S_IOERR);
+    ck_assert_uint_eq(blk_do(T_WRITE_ZEROES, 0, seg, 16, NULL, 0, NULL),
+                      S_IOERR);
     dwz_seg(seg, 0xffffffffffffffffull, 2, 0);
     ck_assert_uint_eq(blk_do(T_DISCARD, 0, seg, 16, NULL, 0, NULL), S_IOERR);
     ck_assert_uint_eq(blk_do(T_DISCARD, 0, seg, 12, NULL, 0, NULL), S_IOERR);
@@ -345,7 +360,8 @@ START_TEST(test_blk_discard_unsupported_unless_negotiated)
     uint8_t seg[16];
     dwz_seg(seg, 1, 1, 0);
     ck_assert_uint_eq(blk_do(T_DISCARD, 0, seg, 16, NULL, 0, NULL), S_UNSUPP);
-    ck_assert_uint_eq(blk_do(T_WRITE_ZEROES, 0, seg, 16, NULL, 0, NULL), S_UNSUPP);
+    ck_assert_uint_eq(blk_do(T_WRITE_ZEROES, 0, seg, 16, NULL, 0, NULL),
+                      S_UNSUPP);
 }
 END_TEST
 
@@ -357,10 +373,12 @@ START_TEST(test_blk_readonly_rejects_writes)
     ck_assert(!(f & BLK_F_DISCARD));
     ck_assert(!(f & BLK_F_WRITE_ZEROES));
     uint8_t data[512] = {1, 2, 3}, buf[512];
-    ck_assert_uint_eq(blk_do(T_OUT, 0, data, sizeof(data), NULL, 0, NULL), S_IOERR);
+    ck_assert_uint_eq(blk_do(T_OUT, 0, data, sizeof(data), NULL, 0, NULL),
+                      S_IOERR);
     uint8_t seg[16];
     dwz_seg(seg, 0, 1, 0);
-    ck_assert_uint_eq(blk_do(T_WRITE_ZEROES, 0, seg, 16, NULL, 0, NULL), S_IOERR);
+    ck_assert_uint_eq(blk_do(T_WRITE_ZEROES, 0, seg, 16, NULL, 0, NULL),
+                      S_IOERR);
     ck_assert_uint_eq(blk_do(T_DISCARD, 0, seg, 16, NULL, 0, NULL), S_IOERR);
     /* nothing was written; reads and flushes still work */
     ck_assert_uint_eq(blk_do(T_IN, 0, NULL, 0, buf, sizeof(buf), NULL), S_OK);
@@ -376,14 +394,19 @@ START_TEST(test_blk_out_of_range_sectors)
 {
     blk_up(NULL, 0);
     uint8_t buf[1024] = {0};
-    ck_assert_uint_eq(blk_do(T_IN, IMG_SECTORS - 1, NULL, 0, buf, 512, NULL), S_OK);
-    ck_assert_uint_eq(blk_do(T_IN, IMG_SECTORS, NULL, 0, buf, 512, NULL), S_IOERR);
-    ck_assert_uint_eq(blk_do(T_IN, IMG_SECTORS - 1, NULL, 0, buf, 1024, NULL), S_IOERR);
-    ck_assert_uint_eq(blk_do(T_OUT, IMG_SECTORS, buf, 512, NULL, 0, NULL), S_IOERR);
-    ck_assert_uint_eq(blk_do(T_OUT, 0xffffffffffffffffull, buf, 512, NULL, 0, NULL),
+    ck_assert_uint_eq(blk_do(T_IN, IMG_SECTORS - 1, NULL, 0, buf, 512, NULL),
+                      S_OK);
+    ck_assert_uint_eq(blk_do(T_IN, IMG_SECTORS, NULL, 0, buf, 512, NULL),
                       S_IOERR);
+    ck_assert_uint_eq(blk_do(T_IN, IMG_SECTORS - 1, NULL, 0, buf, 1024, NULL),
+                      S_IOERR);
+    ck_assert_uint_eq(blk_do(T_OUT, IMG_SECTORS, buf, 512, NULL, 0, NULL),
+                      S_IOERR);
+    ck_assert_uint_eq(
+        blk_do(T_OUT, 0xffffffffffffffffull, buf, 512, NULL, 0, NULL), S_IOERR);
     /* sector * 512 would wrap to a small offset */
-    ck_assert_uint_eq(blk_do(T_OUT, 1ull << 55, buf, 512, NULL, 0, NULL), S_IOERR);
+    ck_assert_uint_eq(blk_do(T_OUT, 1ull << 55, buf, 512, NULL, 0, NULL),
+                      S_IOERR);
     file_read(F.path, 0, buf, 1);
     ck_assert_uint_eq(buf[0], pattern(0));
     /* data that is not whole sectors */
@@ -424,8 +447,10 @@ START_TEST(test_blk_unknown_type_unsupported)
     blk_up(NULL, 0);
     uint8_t buf[512];
     ck_assert_uint_eq(blk_do(2, 0, NULL, 0, NULL, 0, NULL), S_UNSUPP);
-    ck_assert_uint_eq(blk_do(10 /* GET_LIFETIME */, 0, NULL, 0, buf, 16, NULL), S_UNSUPP);
-    ck_assert_uint_eq(blk_do(14 /* SECURE_ERASE */, 0, NULL, 0, NULL, 0, NULL), S_UNSUPP);
+    ck_assert_uint_eq(blk_do(10 /* GET_LIFETIME */, 0, NULL, 0, buf, 16, NULL),
+                      S_UNSUPP);
+    ck_assert_uint_eq(blk_do(14 /* SECURE_ERASE */, 0, NULL, 0, NULL, 0, NULL),
+                      S_UNSUPP);
     ck_assert_uint_eq(blk_do(0xffffffffu, 0, NULL, 0, NULL, 0, NULL), S_UNSUPP);
 }
 END_TEST
@@ -484,7 +509,8 @@ START_TEST(test_blk_lock_conflict)
     snprintf(ro, sizeof(ro), "file=%s,readonly=on", F.path);
     ck_assert_int_eq(emu_device_add(F.m, "drive", rw), EMU_OK);
     ck_assert_int_eq(emu_device_add(m2, "drive", rw), EMU_ERR_IO);
-    ck_assert_msg(strstr(emu_last_error(m2), "in use"), "%s", emu_last_error(m2));
+    ck_assert_msg(strstr(emu_last_error(m2), "in use"), "%s",
+                  emu_last_error(m2));
     ck_assert_int_eq(emu_device_add(m2, "drive", ro), EMU_ERR_IO);
     /* freeing the first machine releases the image */
     emu_machine_free(F.m);
@@ -518,7 +544,8 @@ START_TEST(test_blk_writes_survive_machine_free)
     blk_up(NULL, 0);
     uint8_t data[512];
     memset(data, 0xa5, sizeof(data));
-    ck_assert_uint_eq(blk_do(T_OUT, 9, data, sizeof(data), NULL, 0, NULL), S_OK);
+    ck_assert_uint_eq(blk_do(T_OUT, 9, data, sizeof(data), NULL, 0, NULL),
+                      S_OK);
     emu_machine_free(F.m);
     F.m = NULL;
     uint8_t file[512];
@@ -557,8 +584,7 @@ static uint64_t post_rx(uint32_t len, bool notify)
     uint64_t a = vd_alloc(&F.d, len, 1);
     vd_buf b = {a, len, true};
     vd_avail(&F.d, 0, vd_chain(&F.d, 0, &b, 1));
-    if (notify)
-        vd_notify(&F.d, 0);
+    if (notify) vd_notify(&F.d, 0);
     return a;
 }
 
@@ -719,4 +745,7 @@ static Suite *make_suite(void)
     return s;
 }
 
-int main(void) { return tu_run_suite(make_suite()); }
+int main(void)
+{
+    return tu_run_suite(make_suite());
+}

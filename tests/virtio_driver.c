@@ -47,8 +47,14 @@ static void bus_wr(vd *d, uint64_t pa, unsigned size, uint64_t v)
                   (unsigned long long)pa);
 }
 
-uint32_t vd_reg(vd *d, uint32_t off) { return (uint32_t)bus_rd(d, d->base + off, 4); }
-void vd_wreg(vd *d, uint32_t off, uint32_t val) { bus_wr(d, d->base + off, 4, val); }
+uint32_t vd_reg(vd *d, uint32_t off)
+{
+    return (uint32_t)bus_rd(d, d->base + off, 4);
+}
+void vd_wreg(vd *d, uint32_t off, uint32_t val)
+{
+    bus_wr(d, d->base + off, 4, val);
+}
 
 uint64_t vd_config(vd *d, uint32_t off, unsigned size)
 {
@@ -100,9 +106,18 @@ void vd_read(vd *d, uint64_t addr, void *buf, size_t len)
     ck_assert_int_eq(emu_mem_read(d->m, addr, buf, len), EMU_OK);
 }
 
-static void w16(vd *d, uint64_t a, uint16_t v) { vd_write(d, a, &v, 2); }
-static void w32(vd *d, uint64_t a, uint32_t v) { vd_write(d, a, &v, 4); }
-static void w64(vd *d, uint64_t a, uint64_t v) { vd_write(d, a, &v, 8); }
+static void w16(vd *d, uint64_t a, uint16_t v)
+{
+    vd_write(d, a, &v, 2);
+}
+static void w32(vd *d, uint64_t a, uint32_t v)
+{
+    vd_write(d, a, &v, 4);
+}
+static void w64(vd *d, uint64_t a, uint64_t v)
+{
+    vd_write(d, a, &v, 8);
+}
 static uint16_t r16(vd *d, uint64_t a)
 {
     uint16_t v;
@@ -129,7 +144,8 @@ void vd_queue_setup_at(vd *d, unsigned q, uint16_t num, uint64_t desc,
     vd_wreg(d, VD_QUEUE_DRIVER_HI, (uint32_t)(avail >> 32));
     vd_wreg(d, VD_QUEUE_DEVICE_LO, (uint32_t)used);
     vd_wreg(d, VD_QUEUE_DEVICE_HI, (uint32_t)(used >> 32));
-    d->q[q] = (vd_queue){.num = num, .desc = desc, .avail = avail, .used = used};
+    d->q[q] =
+        (vd_queue){.num = num, .desc = desc, .avail = avail, .used = used};
     vd_wreg(d, VD_QUEUE_READY, 1);
 }
 
@@ -155,9 +171,9 @@ void vd_init(vd *d, uint64_t features, unsigned nq, uint16_t num)
     for (unsigned i = 0; i < nq; i++)
         vd_queue_setup(d, i, num);
     vd_driver_ok(d);
-    ck_assert_uint_eq(vd_reg(d, VD_STATUS),
-                      VD_S_ACKNOWLEDGE | VD_S_DRIVER | VD_S_FEATURES_OK |
-                          VD_S_DRIVER_OK);
+    ck_assert_uint_eq(vd_reg(d, VD_STATUS), VD_S_ACKNOWLEDGE | VD_S_DRIVER |
+                                                VD_S_FEATURES_OK |
+                                                VD_S_DRIVER_OK);
 }
 
 void vd_desc_at(vd *d, uint64_t table, uint16_t idx, uint64_t addr,
@@ -236,7 +252,10 @@ uint16_t vd_avail_event(vd *d, unsigned q)
     return r16(d, d->q[q].used + 4 + 8ull * d->q[q].num);
 }
 
-void vd_notify(vd *d, unsigned q) { vd_wreg(d, VD_QUEUE_NOTIFY, q); }
+void vd_notify(vd *d, unsigned q)
+{
+    vd_wreg(d, VD_QUEUE_NOTIFY, q);
+}
 
 uint16_t vd_submit(vd *d, unsigned q, const vd_buf *bufs, unsigned n)
 {
@@ -246,24 +265,30 @@ uint16_t vd_submit(vd *d, unsigned q, const vd_buf *bufs, unsigned n)
     return head;
 }
 
-uint16_t vd_used_idx(vd *d, unsigned q) { return r16(d, d->q[q].used + 2); }
+uint16_t vd_used_idx(vd *d, unsigned q)
+{
+    return r16(d, d->q[q].used + 2);
+}
 
 bool vd_get_used(vd *d, unsigned q, uint32_t *id, uint32_t *len)
 {
     vd_queue *vq = &d->q[q];
-    if (vd_used_idx(d, q) == vq->used_seen)
-        return false;
+    if (vd_used_idx(d, q) == vq->used_seen) return false;
     uint64_t e = vq->used + 4 + 8ull * (vq->used_seen % vq->num);
-    if (id)
-        *id = r32(d, e);
-    if (len)
-        *len = r32(d, e + 4);
+    if (id) *id = r32(d, e);
+    if (len) *len = r32(d, e + 4);
     vq->used_seen++;
     return true;
 }
 
-uint32_t vd_isr(vd *d) { return vd_reg(d, VD_INT_STATUS); }
-void vd_ack(vd *d, uint32_t bits) { vd_wreg(d, VD_INT_ACK, bits); }
+uint32_t vd_isr(vd *d)
+{
+    return vd_reg(d, VD_INT_STATUS);
+}
+void vd_ack(vd *d, uint32_t bits)
+{
+    vd_wreg(d, VD_INT_ACK, bits);
+}
 
 bool vd_irq_pending(vd *d)
 {
@@ -277,8 +302,7 @@ bool vd_irq_line(vd *d)
     bus_wr(d, PLIC_PRIO(src), 4, 1);
     uint64_t en = PLIC_ENABLE0 + 4 * (src / 32);
     bus_wr(d, en, 4, bus_rd(d, en, 4) | 1u << (src % 32));
-    if (!vd_irq_pending(d))
-        return false;
+    if (!vd_irq_pending(d)) return false;
     /* claim clears the pending bit; completion re-raises it from a line
      * that is still high (the PLIC's level-triggered gateway) */
     uint32_t id = (uint32_t)bus_rd(d, PLIC_CLAIM0, 4);
@@ -287,4 +311,7 @@ bool vd_irq_line(vd *d)
     return vd_irq_pending(d);
 }
 
-bool vd_needs_reset(vd *d) { return vd_reg(d, VD_STATUS) & VD_S_NEEDS_RESET; }
+bool vd_needs_reset(vd *d)
+{
+    return vd_reg(d, VD_STATUS) & VD_S_NEEDS_RESET;
+}

@@ -21,22 +21,40 @@
 
 /* virtio-mmio registers (4.2.2) */
 enum {
-    VD_MAGIC = 0x000, VD_VERSION = 0x004, VD_DEVICE_ID = 0x008,
-    VD_VENDOR = 0x00c, VD_DEV_FEATURES = 0x010, VD_DEV_FEATURES_SEL = 0x014,
-    VD_DRV_FEATURES = 0x020, VD_DRV_FEATURES_SEL = 0x024,
-    VD_QUEUE_SEL = 0x030, VD_QUEUE_NUM_MAX = 0x034, VD_QUEUE_NUM = 0x038,
-    VD_QUEUE_READY = 0x044, VD_QUEUE_NOTIFY = 0x050,
-    VD_INT_STATUS = 0x060, VD_INT_ACK = 0x064, VD_STATUS = 0x070,
-    VD_QUEUE_DESC_LO = 0x080, VD_QUEUE_DESC_HI = 0x084,
-    VD_QUEUE_DRIVER_LO = 0x090, VD_QUEUE_DRIVER_HI = 0x094,
-    VD_QUEUE_DEVICE_LO = 0x0a0, VD_QUEUE_DEVICE_HI = 0x0a4,
-    VD_CONFIG_GEN = 0x0fc, VD_CONFIG = 0x100,
+    VD_MAGIC = 0x000,
+    VD_VERSION = 0x004,
+    VD_DEVICE_ID = 0x008,
+    VD_VENDOR = 0x00c,
+    VD_DEV_FEATURES = 0x010,
+    VD_DEV_FEATURES_SEL = 0x014,
+    VD_DRV_FEATURES = 0x020,
+    VD_DRV_FEATURES_SEL = 0x024,
+    VD_QUEUE_SEL = 0x030,
+    VD_QUEUE_NUM_MAX = 0x034,
+    VD_QUEUE_NUM = 0x038,
+    VD_QUEUE_READY = 0x044,
+    VD_QUEUE_NOTIFY = 0x050,
+    VD_INT_STATUS = 0x060,
+    VD_INT_ACK = 0x064,
+    VD_STATUS = 0x070,
+    VD_QUEUE_DESC_LO = 0x080,
+    VD_QUEUE_DESC_HI = 0x084,
+    VD_QUEUE_DRIVER_LO = 0x090,
+    VD_QUEUE_DRIVER_HI = 0x094,
+    VD_QUEUE_DEVICE_LO = 0x0a0,
+    VD_QUEUE_DEVICE_HI = 0x0a4,
+    VD_CONFIG_GEN = 0x0fc,
+    VD_CONFIG = 0x100,
 };
 
 /* status bits (2.1) */
 enum {
-    VD_S_ACKNOWLEDGE = 1, VD_S_DRIVER = 2, VD_S_DRIVER_OK = 4,
-    VD_S_FEATURES_OK = 8, VD_S_NEEDS_RESET = 64, VD_S_FAILED = 128,
+    VD_S_ACKNOWLEDGE = 1,
+    VD_S_DRIVER = 2,
+    VD_S_DRIVER_OK = 4,
+    VD_S_FEATURES_OK = 8,
+    VD_S_NEEDS_RESET = 64,
+    VD_S_FAILED = 128,
 };
 
 /* descriptor and ring flags (2.7.5, 2.7.6) */
@@ -63,7 +81,7 @@ typedef struct vd {
     uint64_t base;     /* the slot's registers */
     uint64_t features; /* what the driver accepted */
     vd_queue q[VD_MAX_QUEUES];
-    uint64_t heap;     /* next free guest RAM for rings and buffers */
+    uint64_t heap; /* next free guest RAM for rings and buffers */
 } vd;
 
 /* One buffer of a chain. */

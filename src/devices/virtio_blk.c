@@ -77,7 +77,7 @@ typedef struct blk {
     int fd;
     char *path;
     bool readonly;
-    uint64_t capacity; /* sectors */
+    uint64_t capacity;  /* sectors */
     uint64_t odd_bytes; /* image bytes past the last whole sector */
     bool warned;
     char serial[BLK_ID_BYTES];
@@ -89,11 +89,9 @@ static bool pread_full(int fd, uint8_t *p, uint64_t len, uint64_t off)
 {
     while (len) {
         ssize_t n = pread(fd, p, len, (off_t)off);
-        if (n < 0 && errno == EINTR)
-            continue;
+        if (n < 0 && errno == EINTR) continue;
         if (n <= 0) {
-            if (n == 0)
-                errno = EIO; /* the image shrank under us */
+            if (n == 0) errno = EIO; /* the image shrank under us */
             return false;
         }
         p += n, len -= (uint64_t)n, off += (uint64_t)n;
@@ -105,11 +103,9 @@ static bool pwrite_full(int fd, const uint8_t *p, uint64_t len, uint64_t off)
 {
     while (len) {
         ssize_t n = pwrite(fd, p, len, (off_t)off);
-        if (n < 0 && errno == EINTR)
-            continue;
+        if (n < 0 && errno == EINTR) continue;
         if (n <= 0) {
-            if (n == 0)
-                errno = EIO;
+            if (n == 0) errno = EIO;
             return false;
         }
         p += n, len -= (uint64_t)n, off += (uint64_t)n;
@@ -136,8 +132,7 @@ static bool blk_transfer(blk *b, const virtio_req *r, bool to_guest,
         uint64_t n = s->len - part_off < len ? s->len - part_off : len;
         bool ok = to_guest ? pread_full(b->fd, s->p + part_off, n, file_off)
                            : pwrite_full(b->fd, s->p + part_off, n, file_off);
-        if (!ok)
-            return false;
+        if (!ok) return false;
         file_off += n, len -= n, part_off = 0;
     }
     return len == 0;
@@ -150,15 +145,12 @@ static bool blk_zero(blk *b, uint64_t off, uint64_t len, bool unmap)
 {
     int mode = unmap ? FALLOC_FL_PUNCH_HOLE | FALLOC_FL_KEEP_SIZE
                      : FALLOC_FL_ZERO_RANGE | FALLOC_FL_KEEP_SIZE;
-    if (fallocate(b->fd, mode, (off_t)off, (off_t)len) == 0)
-        return true;
-    if (errno != EOPNOTSUPP && errno != ENOSYS && errno != EINVAL)
-        return false;
+    if (fallocate(b->fd, mode, (off_t)off, (off_t)len) == 0) return true;
+    if (errno != EOPNOTSUPP && errno != ENOSYS && errno != EINVAL) return false;
     static const uint8_t zeros[65536];
     while (len) {
         uint64_t n = len < sizeof(zeros) ? len : sizeof(zeros);
-        if (!pwrite_full(b->fd, zeros, n, off))
-            return false;
+        if (!pwrite_full(b->fd, zeros, n, off)) return false;
         off += n, len -= n;
     }
     return true;
@@ -178,10 +170,8 @@ static uint8_t blk_rw(blk *b, virtio_dev *v, const virtio_req *r, bool in,
     /* IN: data is the writable part but its last byte (the status);
      * OUT: data is the readable part after the header */
     uint64_t len = in ? r->in_len - 1 : r->out_len - BLK_HDR;
-    if (len % SECTOR || !in_range(b, sector, len / SECTOR))
-        return BLK_S_IOERR;
-    if (!in && b->readonly)
-        return BLK_S_IOERR; /* 5.2.6.2: and write nothing */
+    if (len % SECTOR || !in_range(b, sector, len / SECTOR)) return BLK_S_IOERR;
+    if (!in && b->readonly) return BLK_S_IOERR; /* 5.2.6.2: and write nothing */
     if (!blk_transfer(b, r, in, in ? 0 : BLK_HDR, len, sector * SECTOR)) {
         virtio_log(v, 1, "virtio-blk: %s: %s at sector %llu: %s", b->path,
                    in ? "read" : "write", (unsigned long long)sector,
@@ -194,12 +184,10 @@ static uint8_t blk_rw(blk *b, virtio_dev *v, const virtio_req *r, bool in,
 static uint8_t blk_discard_zeroes(blk *b, virtio_dev *v, const virtio_req *r,
                                   bool discard)
 {
-    if (b->readonly)
-        return BLK_S_IOERR;
+    if (b->readonly) return BLK_S_IOERR;
     uint64_t bytes = r->out_len - BLK_HDR;
     uint64_t nseg = bytes / 16;
-    if (bytes % 16 || nseg == 0 || nseg > BLK_DWZ_SEG_MAX)
-        return BLK_S_IOERR;
+    if (bytes % 16 || nseg == 0 || nseg > BLK_DWZ_SEG_MAX) return BLK_S_IOERR;
     /* check every segment before changing anything */
     for (uint64_t i = 0; i < nseg; i++) {
         uint8_t seg[16];
@@ -237,40 +225,38 @@ static uint8_t blk_discard_zeroes(blk *b, virtio_dev *v, const virtio_req *r,
 static uint8_t blk_request(blk *b, virtio_dev *v, const virtio_req *r)
 {
     uint8_t hdr[BLK_HDR];
-    if (r->out_len < BLK_HDR)
-        return BLK_S_IOERR;
+    if (r->out_len < BLK_HDR) return BLK_S_IOERR;
     virtio_req_read(r, 0, hdr, sizeof(hdr));
     uint32_t type;
     uint64_t sector;
     memcpy(&type, hdr, 4);
     memcpy(&sector, hdr + 8, 8);
     switch (type) {
-    case BLK_T_IN:
-        return blk_rw(b, v, r, true, sector);
-    case BLK_T_OUT:
-        return blk_rw(b, v, r, false, sector);
+    case BLK_T_IN: return blk_rw(b, v, r, true, sector);
+    case BLK_T_OUT: return blk_rw(b, v, r, false, sector);
     case BLK_T_FLUSH:
-        if (b->readonly)
-            return BLK_S_OK; /* nothing of ours to make durable */
+        if (b->readonly) return BLK_S_OK; /* nothing of ours to make durable */
         if (fdatasync(b->fd) != 0) {
-            virtio_log(v, 1, "virtio-blk: %s: flush: %s", b->path, strerror(errno));
+            virtio_log(v, 1, "virtio-blk: %s: flush: %s", b->path,
+                       strerror(errno));
             return BLK_S_IOERR;
         }
         return BLK_S_OK;
     case BLK_T_GET_ID: {
         /* 20 bytes, NUL-padded, in the writable part before the status */
         uint64_t room = r->in_len - 1;
-        virtio_req_write(r, 0, b->serial, room < BLK_ID_BYTES ? room : BLK_ID_BYTES);
+        virtio_req_write(r, 0, b->serial,
+                         room < BLK_ID_BYTES ? room : BLK_ID_BYTES);
         return BLK_S_OK;
     }
     case BLK_T_DISCARD:
     case BLK_T_WRITE_ZEROES:
         if (!(virtio_features(v) &
-              (type == BLK_T_DISCARD ? VIRTIO_BLK_F_DISCARD : VIRTIO_BLK_F_WRITE_ZEROES)))
+              (type == BLK_T_DISCARD ? VIRTIO_BLK_F_DISCARD
+                                     : VIRTIO_BLK_F_WRITE_ZEROES)))
             return b->readonly ? BLK_S_IOERR : BLK_S_UNSUPP;
         return blk_discard_zeroes(b, v, r, type == BLK_T_DISCARD);
-    default:
-        return BLK_S_UNSUPP;
+    default: return BLK_S_UNSUPP;
     }
 }
 
@@ -290,20 +276,25 @@ static void blk_notify(void *model, virtio_dev *v, unsigned q)
         virtio_req_write(&r, r.in_len - 1, &status, 1);
         /* the status is the last writable byte; the used length covers
          * the whole writable part up to it (5.2.6) */
-        virtio_push(v, q, &r, (uint32_t)(r.in_len > UINT32_MAX ? UINT32_MAX : r.in_len));
+        virtio_push(v, q, &r,
+                    (uint32_t)(r.in_len > UINT32_MAX ? UINT32_MAX : r.in_len));
     }
 }
 
-static void put32(uint8_t *p, uint32_t v) { memcpy(p, &v, 4); }
+static void put32(uint8_t *p, uint32_t v)
+{
+    memcpy(p, &v, 4);
+}
 
 static void blk_reset(void *model, virtio_dev *v)
 {
     blk *b = model;
     if (b->odd_bytes && !b->warned) {
         b->warned = true;
-        virtio_log(v, 1, "virtio-blk: %s: the last %llu bytes are not a whole "
-                   "512-byte sector and are not part of the disk", b->path,
-                   (unsigned long long)b->odd_bytes);
+        virtio_log(v, 1,
+                   "virtio-blk: %s: the last %llu bytes are not a whole "
+                   "512-byte sector and are not part of the disk",
+                   b->path, (unsigned long long)b->odd_bytes);
     }
     uint8_t *c = virtio_config(v);
     memset(c, 0, CFG_SIZE);
@@ -321,11 +312,9 @@ static void blk_reset(void *model, virtio_dev *v)
 static void blk_free(void *model)
 {
     blk *b = model;
-    if (!b)
-        return;
+    if (!b) return;
     if (b->fd >= 0) {
-        if (!b->readonly)
-            fsync(b->fd);
+        if (!b->readonly) fsync(b->fd);
         close(b->fd); /* drops the lock */
     }
     free(b->path);
@@ -335,8 +324,9 @@ static void blk_free(void *model)
 static const virtio_ops blk_ops_rw = {
     .name = "virtio-blk",
     .device_id = VIRTIO_ID_BLOCK,
-    .features = VIRTIO_BLK_F_SEG_MAX | VIRTIO_BLK_F_BLK_SIZE | VIRTIO_BLK_F_FLUSH |
-                VIRTIO_BLK_F_DISCARD | VIRTIO_BLK_F_WRITE_ZEROES,
+    .features = VIRTIO_BLK_F_SEG_MAX | VIRTIO_BLK_F_BLK_SIZE |
+                VIRTIO_BLK_F_FLUSH | VIRTIO_BLK_F_DISCARD |
+                VIRTIO_BLK_F_WRITE_ZEROES,
     .nqueues = 1,
     .queue_max = BLK_QUEUE_SIZE,
     .config_size = CFG_SIZE,
@@ -348,8 +338,8 @@ static const virtio_ops blk_ops_rw = {
 static const virtio_ops blk_ops_ro = {
     .name = "virtio-blk",
     .device_id = VIRTIO_ID_BLOCK,
-    .features = VIRTIO_BLK_F_SEG_MAX | VIRTIO_BLK_F_BLK_SIZE | VIRTIO_BLK_F_FLUSH |
-                VIRTIO_BLK_F_RO,
+    .features = VIRTIO_BLK_F_SEG_MAX | VIRTIO_BLK_F_BLK_SIZE |
+                VIRTIO_BLK_F_FLUSH | VIRTIO_BLK_F_RO,
     .nqueues = 1,
     .queue_max = BLK_QUEUE_SIZE,
     .config_size = CFG_SIZE,
@@ -367,8 +357,7 @@ emu_status virtio_blk_create(dev_opts *o, const virtio_host *host,
     const char *format = opts_get(o, "format");
     const char *serial = opts_get(o, "serial");
     bool ro = false;
-    if (!opts_bool(o, "readonly", &ro, err, errlen))
-        return EMU_ERR_INVALID;
+    if (!opts_bool(o, "readonly", &ro, err, errlen)) return EMU_ERR_INVALID;
     if (!path || !*path) {
         snprintf(err, errlen, "%s: file=PATH is required", o->kind);
         return EMU_ERR_INVALID;
@@ -399,8 +388,10 @@ emu_status virtio_blk_create(dev_opts *o, const virtio_host *host,
     }
     if (flock(b->fd, (ro ? LOCK_SH : LOCK_EX) | LOCK_NB) != 0) {
         if (errno == EWOULDBLOCK)
-            snprintf(err, errlen, "%s: %s: the image is in use (locked by "
-                     "another emulator)", o->kind, path);
+            snprintf(err, errlen,
+                     "%s: %s: the image is in use (locked by "
+                     "another emulator)",
+                     o->kind, path);
         else
             snprintf(err, errlen, "%s: %s: cannot lock: %s", o->kind, path,
                      strerror(errno));

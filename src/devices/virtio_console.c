@@ -38,11 +38,10 @@ static void con_deliver(con *c, virtio_dev *v)
     while (c->len && virtio_pop(v, CON_RX, &r)) {
         uint64_t done = 0;
         while (c->len && done < r.in_len) {
-            size_t run = CON_PENDING - c->head; /* contiguous part of the ring */
-            if (run > c->len)
-                run = c->len;
-            if (run > r.in_len - done)
-                run = (size_t)(r.in_len - done);
+            size_t run =
+                CON_PENDING - c->head; /* contiguous part of the ring */
+            if (run > c->len) run = c->len;
+            if (run > r.in_len - done) run = (size_t)(r.in_len - done);
             virtio_req_write(&r, done, c->pending + c->head, run);
             done += run;
             c->head = (c->head + run) % CON_PENDING;
@@ -88,7 +87,8 @@ static void con_config_write(void *model, virtio_dev *v, uint32_t off,
     /* 5.3.4: a write to emerg_wr outputs its low byte at once, even
      * before the queues are set up (only with EMERG_WRITE) */
     if (off == CON_CFG_EMERG_WR && len >= 1 &&
-        (virtio_features(v) & VIRTIO_CONSOLE_F_EMERG_WRITE) && c->host.console_out) {
+        (virtio_features(v) & VIRTIO_CONSOLE_F_EMERG_WRITE) &&
+        c->host.console_out) {
         char ch = (char)virtio_config(v)[CON_CFG_EMERG_WR];
         c->host.console_out(c->host.ctx, &ch, 1);
     }
@@ -103,7 +103,10 @@ static void con_reset(void *model, virtio_dev *v)
     memset(virtio_config(v), 0, CON_CFG_SIZE);
 }
 
-static void con_free(void *model) { free(model); }
+static void con_free(void *model)
+{
+    free(model);
+}
 
 static const virtio_ops con_ops = {
     .name = "virtio-console",
@@ -125,8 +128,7 @@ emu_status virtio_console_create(dev_opts *o, const virtio_host *host,
 {
     (void)o, (void)err, (void)errlen;
     con *c = calloc(1, sizeof(*c));
-    if (!c)
-        return EMU_ERR_NOMEM;
+    if (!c) return EMU_ERR_NOMEM;
     c->host = *host;
     *ops = &con_ops;
     *model = c;
@@ -137,17 +139,14 @@ size_t virtio_console_input(void *model, virtio_dev *v, const void *buf,
                             size_t len)
 {
     con *c = model;
-    if (!c || !virtio_queue_ready(v, CON_RX))
-        return 0;
+    if (!c || !virtio_queue_ready(v, CON_RX)) return 0;
     size_t total = 0;
     for (;;) {
         /* fill the pending ring, then drain it into posted buffers, for
          * as long as either makes room */
         size_t room = CON_PENDING - c->len, take = len - total;
-        if (take > room)
-            take = room;
-        if (take == 0)
-            return total;
+        if (take > room) take = room;
+        if (take == 0) return total;
         for (size_t i = 0; i < take; i++)
             c->pending[(c->head + c->len + i) % CON_PENDING] =
                 ((const uint8_t *)buf)[total + i];
