@@ -18,6 +18,7 @@
 #include "devices/syscon.h"
 #include "devices/uart16550.h"
 #include "devices/virtio_mmio.h"
+#include "devices/virtio_models.h"
 #include "machine/machine.h"
 #include "machine/virt.h"
 
@@ -228,6 +229,19 @@ size_t emu_console_input(emu_machine *m, const void *buf, size_t len)
     if (!m || !m->uart || !buf)
         return 0;
     size_t n = dev_uart_rx(m->uart, buf, len);
+    /* a virtio console gets the same bytes: the guest reads whichever is
+     * its console. One whose driver is running takes more than the UART's
+     * FIFO, and its count is what the caller must not offer again. */
+    for (unsigned i = 0; i < VIRT_VIRTIO_SLOTS && m->virtio[i]; i++) {
+        const virtio_ops *ops;
+        void *model = dev_virtio_mmio_model(m->virtio[i], &ops);
+        if (ops && ops->device_id == VIRTIO_ID_CONSOLE) {
+            size_t v = virtio_console_input(model, dev_virtio_mmio_dev(m->virtio[i]),
+                                            buf, len);
+            if (v > n)
+                n = v;
+        }
+    }
     /* a hart asleep in wfi may now have an interrupt to take */
     return n;
 }
