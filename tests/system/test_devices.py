@@ -30,6 +30,7 @@ import http.server
 import os
 import re
 import secrets
+import shlex
 import shutil
 import subprocess
 import sys
@@ -126,7 +127,7 @@ class Machine:
         once the init has started its tests, then waits for power-off and
         exit status 0."""
         argv = self.argv(append)
-        print("running: " + " ".join(argv), flush=True)
+        print("running: " + shlex.join(argv), flush=True)
         t0 = time.monotonic()
         s = Session(argv)
         try:
