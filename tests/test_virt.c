@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cpu/riscv/rv_cpu.h"
@@ -556,6 +557,80 @@ START_TEST(test_virt_empty_virtio_slots_say_no_device)
 }
 END_TEST
 
+/* host monotonic time in ns */
+static uint64_t host_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+/* Enable the machine timer interrupt, wfi until it fires, power off. The
+ * timer is set 3 ms of virtual time ahead (30000 ticks at 10 MHz). */
+static emu_machine *timer_wait_machine(bool realtime)
+{
+    emu_config cfg = emu_config_default(EMU_ARCH_RISCV64);
+    cfg.realtime = realtime;
+    emu_machine *m = virt_cfg(&cfg);
+    const uint32_t prog[] = {
+        0x08000293, /* li t0, 0x80 */
+        0x3042a073, /* csrs mie, t0 */
+        0x10500073, /* wfi */
+        0x001002b7, /* lui t0, 0x100 */
+        0x00005337, /* lui t1, 0x5 */
+        0x55530313, /* addi t1, t1, 0x555 */
+        0x0062a023, /* sw t1, 0(t0) */
+        0x0000006f, /* j . */
+    };
+    boot_code(m, prog, sizeof(prog));
+    ck_assert(bus_write(&m->bus, 0x2004000, 8, 30000));
+    return m;
+}
+
+START_TEST(test_virt_idle_skips_ahead_without_realtime)
+{
+    emu_machine *m = timer_wait_machine(false);
+    emu_exit e = tu_run(m, 100000);
+    ck_assert_int_eq(e.reason, EMU_EXIT_HALT);
+    emu_machine_free(m);
+}
+END_TEST
+
+START_TEST(test_virt_realtime_idle_follows_the_host_clock)
+{
+    /* the 3 ms wait takes at least that long on the host, in yields of at
+     * most a few milliseconds each */
+    emu_machine *m = timer_wait_machine(true);
+    uint64_t start = host_now();
+    unsigned yields = 0;
+    emu_exit e;
+    do {
+        ck_assert_int_eq(emu_run(m, 100000, &e), EMU_OK);
+        yields += e.reason == EMU_EXIT_YIELD;
+        ck_assert_uint_lt(yields, 10000);
+    } while (e.reason == EMU_EXIT_YIELD);
+    ck_assert_int_eq(e.reason, EMU_EXIT_HALT);
+    ck_assert_uint_ge(host_now() - start, 2900000);
+    ck_assert_uint_ge(yields, 1);
+    emu_machine_free(m);
+}
+END_TEST
+
+START_TEST(test_virt_realtime_yields_when_nothing_is_due)
+{
+    /* no timer at all: the run yields instead of reporting a stuck guest */
+    emu_config cfg = emu_config_default(EMU_ARCH_RISCV64);
+    cfg.realtime = true;
+    emu_machine *m = virt_cfg(&cfg);
+    const uint32_t prog[] = {0x10500073 /* wfi */, 0xffdff06f /* j -4 */};
+    boot_code(m, prog, sizeof(prog));
+    emu_exit e;
+    ck_assert_int_eq(emu_run(m, 100000, &e), EMU_OK);
+    ck_assert_int_eq(e.reason, EMU_EXIT_YIELD);
+    emu_machine_free(m);
+}
+END_TEST
+
 START_TEST(test_virt_rtc_reads_the_configured_time)
 {
     emu_config cfg = emu_config_default(EMU_ARCH_RISCV64);
@@ -589,6 +664,9 @@ static Suite *virt_suite(void)
     tcase_add_test(tc, test_virt_console_input_is_held_back_when_the_fifo_is_full);
     tcase_add_test(tc, test_virt_empty_virtio_slots_say_no_device);
     tcase_add_test(tc, test_virt_rtc_reads_the_configured_time);
+    tcase_add_test(tc, test_virt_idle_skips_ahead_without_realtime);
+    tcase_add_test(tc, test_virt_realtime_idle_follows_the_host_clock);
+    tcase_add_test(tc, test_virt_realtime_yields_when_nothing_is_due);
     suite_add_tcase(s, tc);
     return s;
 }

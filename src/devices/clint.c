@@ -173,6 +173,11 @@ static bool clint_write(void *dev, uint64_t off, unsigned size, uint64_t val)
             return false;
         c->mtimecmp[h] = merge(c->mtimecmp[h], off & 7, size, val);
         dev_clint_update(c, m->harts[h]);
+        /* only the running hart's slice can be affected: the others have
+         * their event recomputed when their turn comes */
+        if (m->harts[h] == m->cur)
+            dev_clint_event_moved(c, m->cur);
+        return true;
     } else if (off >= 0xbff8 && off + size <= 0xc000) {
         uint64_t steps = m->cur->steps;
         uint64_t now = dev_clint_mtime(c, steps);
@@ -184,9 +189,15 @@ static bool clint_write(void *dev, uint64_t off, unsigned size, uint64_t val)
     } else {
         return false;
     }
-    /* the timer's next event moved: let the scheduler recompute it */
+    /* the clock moved: let the scheduler recompute every event */
     m->cur->events |= RV_EV_EXIT;
     return true;
+}
+
+void dev_clint_event_moved(dev_clint *c, rv_cpu *cpu)
+{
+    if (dev_clint_steps_to_event(c, cpu) < cpu->slice_end - cpu->steps)
+        cpu->events |= RV_EV_EXIT;
 }
 
 const dev_ops dev_clint_ops = {

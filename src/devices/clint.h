@@ -27,5 +27,8 @@ void dev_clint_update(dev_clint *c, struct rv_cpu *cpu);
 /* Steps the hart may run before a timer interrupt (mtimecmp, or stimecmp
  * under Sstc) becomes pending (UINT64_MAX: none ahead). */
 uint64_t dev_clint_steps_to_event(const dev_clint *c, const struct rv_cpu *cpu);
+/* A timer compare value of the running hart changed: end its slice if the
+ * next event now comes before the slice's planned end. */
+void dev_clint_event_moved(dev_clint *c, struct rv_cpu *cpu);
 
 #endif

@@ -460,13 +460,27 @@ static void write_status(virtio_dev *v, uint32_t val)
         }
     }
     v->status = val | (was & VIRTIO_STATUS_NEEDS_RESET);
-    if ((v->status & VIRTIO_STATUS_FEATURES_OK) && !(was & VIRTIO_STATUS_FEATURES_OK) &&
-        v->ops->features_ok)
-        v->ops->features_ok(v->model, v, v->drv_features);
-    if ((v->status & VIRTIO_STATUS_DRIVER_OK) && !(was & VIRTIO_STATUS_DRIVER_OK))
+    if ((v->status & VIRTIO_STATUS_FEATURES_OK) && !(was & VIRTIO_STATUS_FEATURES_OK)) {
+        /* 2.7.10: EVENT_IDX adds used_event and avail_event to the rings.
+         * A queue made ready before FEATURES_OK (against 3.1.1's order)
+         * was checked without them; check it again with them. */
+        for (unsigned i = 0; i < v->ops->nqueues; i++)
+            if (v->q[i].ready && !queue_map(v, &v->q[i]))
+                virtio_set_broken(v, "a queue's areas are invalid with the "
+                                     "negotiated features");
+        if (v->ops->features_ok)
+            v->ops->features_ok(v->model, v, v->drv_features);
+    }
+    if ((v->status & VIRTIO_STATUS_DRIVER_OK) && !(was & VIRTIO_STATUS_DRIVER_OK)) {
+        /* 2.1.2 asks for a configuration-change notification when a
+         * running device needs a reset; one that broke during setup tells
+         * the driver as soon as it starts the device */
+        if (broken(v))
+            raise_int(v, INT_CONFIG);
         for (unsigned i = 0; i < v->ops->nqueues; i++)
             if (virtio_queue_ready(v, i))
                 v->ops->notify(v->model, v, i);
+    }
 }
 
 static void reg_write(virtio_dev *v, uint64_t off, uint32_t val)

@@ -33,8 +33,11 @@ static void host_console_out(void *ctx, const char *buf, size_t len)
 static emu_status add_virtio(emu_machine *m, virtio_create_fn create,
                              dev_opts *o, char *err, size_t errlen)
 {
+    /* a slot is taken when it has ops: a model's state may be NULL (rng) */
     unsigned slot = 0;
-    while (slot < VIRT_VIRTIO_SLOTS && dev_virtio_mmio_model(m->virtio[slot], NULL))
+    const virtio_ops *taken = NULL;
+    while (slot < VIRT_VIRTIO_SLOTS &&
+           (dev_virtio_mmio_model(m->virtio[slot], &taken), taken))
         slot++;
     if (slot == VIRT_VIRTIO_SLOTS) {
         snprintf(err, errlen, "%s: all %d virtio-mmio slots are taken", o->kind,

@@ -77,6 +77,7 @@ struct emu_machine {
     /* Boot state applied at every reset (see boot.c). */
     struct machine_boot *boot;
     bool reset_requested;     /* the guest asked for a reboot */
+    unsigned poll_rounds;     /* rounds since host-side device input was polled */
 
     emu_symbol *syms;   /* sorted by name */
     size_t nsyms;
@@ -129,6 +130,10 @@ void virt_free(emu_machine *m);
 void virt_before_reset(emu_machine *m);
 /* Serve the virt board's timed devices between scheduling rounds. */
 void virt_poll(emu_machine *m);
+/* Realtime mode with every hart idle: wait up to ns nanoseconds of host
+ * time for host-side device input (network), returning early when some
+ * arrives and a hart has an interrupt to take. */
+void virt_wait(emu_machine *m, uint64_t ns);
 
 /* display.c: the "display" device (emu_device_add), its device-tree node
  * (virt_build_fdt) and its release. */

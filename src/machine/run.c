@@ -4,12 +4,16 @@
  * HTIF polling, stop requests and the instruction budget, and when every
  * hart waits in wfi it skips virtual time ahead to the next timer event.
  */
+#include <time.h>
+
 #include "cpu/riscv/rv_cpu.h"
 #include "devices/clint.h"
 #include "devices/htif.h"
 #include "machine/machine.h"
 
 #define QUANTUM 10000
+/* realtime mode: the longest an idle wait lasts before emu_run() yields */
+#define IDLE_WAIT_NS 5000000u
 
 static uint64_t min64(uint64_t a, uint64_t b) { return a < b ? a : b; }
 
@@ -52,7 +56,9 @@ static uint64_t run_hart(emu_machine *m, rv_cpu *cpu, uint64_t until,
                 break;
             continue;
         }
-        uint64_t want = min64(n, left), used = rv_run(cpu, want);
+        uint64_t want = min64(n, left);
+        cpu->slice_end = cpu->steps + want;
+        uint64_t used = rv_run(cpu, want);
         left -= used;
         /* why the slice ended, for --stats */
         cpu->st.slices++;
@@ -70,6 +76,33 @@ static uint64_t run_hart(emu_machine *m, rv_cpu *cpu, uint64_t until,
             break;
     }
     return left;
+}
+
+static uint64_t host_ns(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+/*
+ * Realtime mode, every hart asleep: let at most `skip` steps of virtual
+ * time pass, but no faster than the host's clock, serving host input
+ * (network) while waiting. Returns the steps that passed.
+ */
+static uint64_t idle_wait(emu_machine *m, uint64_t skip)
+{
+    /* steps per second: mtime ticks per second times steps per tick */
+    double steps_per_ns = (double)m->cfg.timebase_hz * m->cfg.insns_per_tick / 1e9;
+    double want_ns = (double)skip / steps_per_ns;
+    uint64_t wait_ns = want_ns < IDLE_WAIT_NS ? (uint64_t)want_ns : IDLE_WAIT_NS;
+    uint64_t start = host_ns();
+    virt_wait(m, wait_ns);
+    uint64_t waited = host_ns() - start;
+    if (waited > wait_ns)
+        waited = wait_ns;
+    uint64_t steps = (uint64_t)((double)waited * steps_per_ns);
+    return steps < skip ? steps : skip;
 }
 
 emu_status emu_run(emu_machine *m, uint64_t max_insns, emu_exit *ex)
@@ -106,6 +139,14 @@ emu_status emu_run(emu_machine *m, uint64_t max_insns, emu_exit *ex)
             uint64_t skip = UINT64_MAX;
             for (unsigned h = 0; h < m->nharts; h++)
                 skip = min64(skip, dev_clint_steps_to_event(m->clint, m->harts[h]));
+            if (m->cfg.realtime && m->cfg.board == EMU_BOARD_VIRT) {
+                /* time passes at the host's pace; input may come meanwhile */
+                skip = idle_wait(m, skip);
+                for (unsigned h = 0; h < m->nharts; h++)
+                    m->harts[h]->steps += skip;
+                fill_exit(m, ex, EMU_EXIT_YIELD);
+                return EMU_OK;
+            }
             if (skip == UINT64_MAX) {
                 fill_exit(m, ex, EMU_EXIT_IDLE);
                 return EMU_OK;

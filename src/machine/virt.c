@@ -18,6 +18,7 @@
 #include "devices/syscon.h"
 #include "devices/uart16550.h"
 #include "devices/virtio_mmio.h"
+#include "devices/virtio_models.h"
 #include "machine/machine.h"
 #include "machine/virt.h"
 
@@ -180,8 +181,47 @@ void virt_poll(emu_machine *m)
 {
     if (m->rtc)
         dev_rtc_poll(m->rtc);
+    /* host input (a poll(2) each) every few rounds: well under a
+     * millisecond of guest time, and no system call per round */
+    if (++m->poll_rounds < 8)
+        return;
+    m->poll_rounds = 0;
     for (unsigned i = 0; i < VIRT_VIRTIO_SLOTS && m->virtio[i]; i++)
         dev_virtio_mmio_poll(m->virtio[i], 0);
+}
+
+static uint64_t now_ns(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+static bool any_hart_woken(const emu_machine *m)
+{
+    for (unsigned h = 0; h < m->nharts; h++)
+        if (m->harts[h]->mip & m->harts[h]->mie)
+            return true;
+    return false;
+}
+
+void virt_wait(emu_machine *m, uint64_t ns)
+{
+    uint64_t end = now_ns() + ns;
+    /* each model may block in its own poll for what is left of the wait */
+    for (unsigned i = 0; i < VIRT_VIRTIO_SLOTS && m->virtio[i]; i++) {
+        uint64_t now = now_ns();
+        int ms = now < end ? (int)((end - now + 999999) / 1000000) : 0;
+        dev_virtio_mmio_poll(m->virtio[i], ms);
+        if (any_hart_woken(m))
+            return;
+    }
+    uint64_t now = now_ns();
+    if (now < end) {
+        struct timespec ts = {(time_t)((end - now) / 1000000000u),
+                              (long)((end - now) % 1000000000u)};
+        nanosleep(&ts, NULL);
+    }
 }
 
 size_t emu_console_input(emu_machine *m, const void *buf, size_t len)
@@ -189,6 +229,19 @@ size_t emu_console_input(emu_machine *m, const void *buf, size_t len)
     if (!m || !m->uart || !buf)
         return 0;
     size_t n = dev_uart_rx(m->uart, buf, len);
+    /* a virtio console gets the same bytes: the guest reads whichever is
+     * its console. One whose driver is running takes more than the UART's
+     * FIFO, and its count is what the caller must not offer again. */
+    for (unsigned i = 0; i < VIRT_VIRTIO_SLOTS && m->virtio[i]; i++) {
+        const virtio_ops *ops;
+        void *model = dev_virtio_mmio_model(m->virtio[i], &ops);
+        if (ops && ops->device_id == VIRTIO_ID_CONSOLE) {
+            size_t v = virtio_console_input(model, dev_virtio_mmio_dev(m->virtio[i]),
+                                            buf, len);
+            if (v > n)
+                n = v;
+        }
+    }
     /* a hart asleep in wfi may now have an interrupt to take */
     return n;
 }

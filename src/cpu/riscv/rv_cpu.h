@@ -179,6 +179,10 @@ typedef struct rv_cpu {
      * anything that can read them (CSR and device accesses, traps): during
      * an instruction, steps counts it and instret does not. */
     uint64_t steps;
+    /* steps at which the current rv_run() slice ends (set by the run loop):
+     * a timer change moves the next event, and ends the slice only if the
+     * event now falls before this */
+    uint64_t slice_end;
     uint64_t instret;    /* instructions retired */
     uint64_t minstret_off, mcycle_off;
 

@@ -398,7 +398,7 @@ static void wr_stimecmp(rv_cpu *cpu, unsigned csr, uint64_t v)
     else
         cpu->stimecmp = v;
     rv_timer_update(cpu);
-    cpu->events |= RV_EV_EXIT;
+    dev_clint_event_moved(cpu->m->clint, cpu);
 }
 static uint64_t rd_senvcfg(rv_cpu *cpu, unsigned csr) { return cpu->senvcfg; }
 static void wr_senvcfg(rv_cpu *cpu, unsigned csr, uint64_t v)
