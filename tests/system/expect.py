@@ -5,6 +5,7 @@ echoed to our stdout (so a failing test shows the console) and matched
 against the patterns the test waits for; every wait has a deadline.
 """
 import os
+import re
 import select
 import subprocess
 import time
@@ -50,6 +51,39 @@ class Session:
                 raise Timeout(f"the program ended before printing {text!r}")
             if got is False:
                 raise Timeout(f"no {text!r} within {timeout} s")
+
+    def expect_any(self, texts, timeout):
+        """Wait for the first of texts to appear; return its index."""
+        pats = [t.encode() for t in texts]
+        deadline = time.monotonic() + timeout
+        while True:
+            hits = [(i, k) for k, i in enumerate(self.buf.find(p, self.seen)
+                                                 for p in pats) if i >= 0]
+            if hits:
+                i, k = min(hits)
+                self.seen = i + len(pats[k])
+                return k
+            got = self._read(deadline)
+            if got is None:
+                raise Timeout(f"the program ended before printing any of {texts!r}")
+            if got is False:
+                raise Timeout(f"none of {texts!r} within {timeout} s")
+
+    def expect_re(self, pattern, timeout):
+        """Wait for a regular expression (str, matched against the output
+        decoded as Latin-1) to match; return the match object."""
+        rx = re.compile(pattern.encode("latin-1"))
+        deadline = time.monotonic() + timeout
+        while True:
+            m = rx.search(self.buf, self.seen)
+            if m:
+                self.seen = m.end()
+                return m
+            got = self._read(deadline)
+            if got is None:
+                raise Timeout(f"the program ended before printing /{pattern}/")
+            if got is False:
+                raise Timeout(f"no /{pattern}/ within {timeout} s")
 
     def send(self, text):
         self.proc.stdin.write(text.encode())
