@@ -217,10 +217,12 @@ emu_status emu_boot(emu_machine *m, const emu_boot_config *boot);
 emu_status emu_get_dtb(const emu_machine *m, const void **dtb, size_t *size);
 
 /*
- * Give the guest console (the virt board's UART) bytes typed by the user.
- * Returns how many were taken: the UART's receive FIFO holds 16, so the
- * caller keeps the rest and offers them again after running the guest for
- * a while. Returns 0 on boards without a UART.
+ * Give the guest console (the virt board's UART, and a virtio-console
+ * whose driver is running) bytes typed by the user. Returns how many were
+ * taken (the larger count of the two): the UART's receive FIFO holds 16,
+ * a virtio-console 4 KiB, so the caller keeps the rest and offers them
+ * again after running the guest for a while. Returns 0 on boards without
+ * a UART.
  */
 size_t emu_console_input(emu_machine *m, const void *buf, size_t len);
 
