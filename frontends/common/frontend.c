@@ -645,7 +645,9 @@ static void run_virt(emu_machine *m, const options *o, bool window,
             /* nothing the guest does can wake it, but typed keys and
              * window events can */
             if (window) {
-                if (!console_pump(10) || !fe->poll(m, 0)) {
+                /* wait for window events a little (stdin may be at its
+                 * end, when console_pump() would not wait) */
+                if (!console_pump(0) || !fe->poll(m, 10)) {
                     *quit = true;
                     return;
                 }
