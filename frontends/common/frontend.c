@@ -85,11 +85,12 @@ static void usage(FILE *f)
 "finisher, goldfish RTC, virtio-mmio slots, a device tree built for the\n"
 "configuration).\n", p, p);
     fprintf(f,
-"The UART is the terminal: keys go to the guest (Ctrl-C\n"
+"\n"
+"On the virt board the UART is the terminal: keys go to the guest (Ctrl-C\n"
 "too); Ctrl-A x quits, Ctrl-A s saves a screenshot (with --screenshot) and\n"
 "Ctrl-A h lists the escapes. When stdin is not a terminal its bytes are\n"
-"typed into the guest. A guest power-off ends %s with the guest's status;\n"
-"a guest reboot resets the machine.\n"
+"typed into the guest. A guest power-off ends %s with the guest's\n"
+"status; a guest reboot resets the machine.\n"
 "\n"
 "virt board options (QEMU's single-dash spellings work too):\n"
 "  -M NAME, --machine=NAME    board: virt, or test (%s; also spike)\n"
@@ -350,7 +351,7 @@ static void parse_args(int argc, char **argv, options *o)
             usage(stdout);
             exit(0);
         } else if (strcmp(a, "--version") == 0) {
-            printf("emu (libemu) %s\n", EMU_VERSION_STRING);
+            printf("%s (libemu) %s\n", fe->prog, EMU_VERSION_STRING);
             exit(0);
         } else if (strcmp(a, "-M") == 0 || (v = value_opt(argc, argv, &i, "machine"))) {
             if (!v) {
