@@ -186,7 +186,9 @@ emu_status emu_boot(emu_machine *m, const emu_boot_config *b)
     if (!m->boot)
         return machine_error(m, EMU_ERR_NOMEM, "out of memory");
 
-    const uint64_t ram = m->bus.ram_base, ram_end = ram + m->bus.ram_size;
+    /* the guest's RAM: a display's framebuffer may follow it on the bus
+     * (display.c), and nothing of ours may be placed there */
+    const uint64_t ram = m->bus.ram_base, ram_end = ram + m->cfg.ram_size;
     emu_status st;
     image fw = {0}, kernel = {0}, initrd = {0};
     uint64_t kernel_addr = ram;
@@ -219,7 +221,7 @@ emu_status emu_boot(emu_machine *m, const emu_boot_config *b)
     if (b->initrd) {
         /* far enough above the kernel for it to unpack, low enough to
          * leave the initrd room: half of RAM, at most 128 MiB up */
-        uint64_t half = m->bus.ram_size / 2;
+        uint64_t half = m->cfg.ram_size / 2;
         uint64_t at = align_up(next + (half < 128 * MiB ? half : 128 * MiB), 4096);
         if (at < top)
             at = align_up(top, 4096);
@@ -228,7 +230,7 @@ emu_status emu_boot(emu_machine *m, const emu_boot_config *b)
         st = machine_read_file(m, b->initrd, &buf, &size);
         if (st != EMU_OK)
             return st;
-        if (!bus_in_ram(&m->bus, at, size)) {
+        if (!bus_in_ram(&m->bus, at, size) || at + size > ram_end) {
             free(buf);
             return machine_error(m, EMU_ERR_RANGE, "the initrd %s (%zu bytes) "
                                  "does not fit in RAM at 0x%llx: give the "

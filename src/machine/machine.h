@@ -53,6 +53,9 @@ typedef struct emu_symbol {
 struct emu_machine {
     emu_config cfg;
     emu_isa isa;
+    /* bus.ram_size may exceed cfg.ram_size: a display's framebuffer
+     * follows RAM in the same block (display.c); the guest is told only
+     * about cfg.ram_size bytes of memory */
     bus bus;
     unsigned nharts;
     struct rv_cpu **harts;
@@ -140,6 +143,9 @@ void virt_wait(emu_machine *m, uint64_t ns);
 emu_status display_add(emu_machine *m, struct dev_opts *o, char *err,
                        size_t errlen);
 void display_free(emu_machine *m);
+/* Write the framebuffer node (inside /chosen, as the simple-framebuffer
+ * binding asks); nothing without a display. Returns libfdt's error bits. */
+int display_fdt(emu_machine *m, void *fdt);
 
 /* boot.c: put the boot state (images, boot registers) back at reset. */
 void boot_reset(emu_machine *m);

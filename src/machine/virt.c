@@ -368,6 +368,12 @@ static int build(emu_machine *m, void *fdt, size_t cap, const char *cmdline,
     err |= fdt_property_string(fdt, "model", "libemu virt");
 
     err |= fdt_begin_node(fdt, "chosen");
+    if (m->display) {
+        /* the framebuffer node's reg is in /chosen's address space */
+        err |= fdt_property_u32(fdt, "#address-cells", 2);
+        err |= fdt_property_u32(fdt, "#size-cells", 2);
+        err |= fdt_property(fdt, "ranges", NULL, 0);
+    }
     if (cmdline)
         err |= fdt_property_string(fdt, "bootargs", cmdline);
     char stdout_path[64];
@@ -378,13 +384,15 @@ static int build(emu_machine *m, void *fdt, size_t cap, const char *cmdline,
         err |= fdt_property_u64(fdt, "linux,initrd-start", initrd_start);
         err |= fdt_property_u64(fdt, "linux,initrd-end", initrd_end);
     }
+    err |= display_fdt(m, fdt);
     err |= fdt_end_node(fdt);
 
     char nm[64];
     node_name(nm, sizeof(nm), "memory", virt_map[VIRT_DRAM].base);
     err |= fdt_begin_node(fdt, nm);
     err |= fdt_property_string(fdt, "device_type", "memory");
-    err |= prop_reg(fdt, m->bus.ram_base, m->bus.ram_size);
+    /* the configured RAM only: a framebuffer may follow it on the bus */
+    err |= prop_reg(fdt, m->bus.ram_base, m->cfg.ram_size);
     err |= fdt_end_node(fdt);
 
     /* power-off and reboot through the test finisher, as syscon users */

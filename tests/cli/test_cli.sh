@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Checks the emu command's options, exit statuses and signature format.
-# usage: test_cli.sh EMU SIG.elf SPIN.elf IDLE.elf
+# usage: test_cli.sh EMU SIG.elf SPIN.elf IDLE.elf FB.elf
 set -u
-emu=$1 sig=$2 spin=$3 idle=$4
+emu=$1 sig=$2 spin=$3 idle=$4 fb=$5
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 pass=0 fail=0
@@ -104,6 +104,52 @@ if command -v dtc >/dev/null; then
   fi
 else
   fail=$((fail + 1)); echo "FAIL: dtc not found (scripts/setup installs device-tree-compiler)"
+fi
+
+# devices, display and screenshots
+expect help-devices 0 "$emu" --help
+for opt in --drive --net --device --display --screenshot --realtime; do
+  grep -q -- "$opt" "$tmp/out" && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: --help lacks $opt"; }
+done
+virt=(-M virt -bios none -kernel "$spin" --max-insns=100000)
+expect device-unknown 2 "$emu" "${virt[@]}" --device frob
+grep_err device-unknown "unknown device 'frob'"
+expect device-bad-option 2 "$emu" "${virt[@]}" --device keyboard,speed=3
+grep_err device-bad-option "keyboard: unknown option 'speed'"
+expect display-too-small 2 "$emu" "${virt[@]}" --device display,width=10
+grep_err display-too-small "width=10: expected a number from 320 to 4096"
+expect drive-no-file 2 "$emu" "${virt[@]}" --drive format=raw
+grep_err drive-no-file "name the disk image with file=PATH"
+expect net-not-user 2 "$emu" "${virt[@]}" --net tap,ifname=tap0
+grep_err net-not-user "only user-mode networking"
+expect display-sdl 2 "$emu" "${virt[@]}" --display sdl
+grep_err display-sdl "use emu-sdl"
+expect display-unknown 2 "$emu" "${virt[@]}" --display vnc
+grep_err display-unknown "unknown display 'vnc' (none or sdl)"
+expect realtime-bad 2 "$emu" "${virt[@]}" --realtime=maybe
+grep_err realtime-bad "bad --realtime 'maybe' (on or off)"
+expect screenshot-empty 2 "$emu" "${virt[@]}" --screenshot=
+expect devices-need-virt 2 "$emu" --device rng "$sig"
+grep_err devices-need-virt "need the virt board"
+expect realtime-on 124 "$emu" "${virt[@]}" --realtime on --display none
+expect display-dtb 0 "$emu" -M virt -m 64M -bios none -kernel "$spin" \
+  --device display,width=640,height=480 --dump-dtb "$tmp/fb.dtb"
+if dtc -I dtb -O dts "$tmp/fb.dtb" -o "$tmp/fb.dts" 2>"$tmp/dtc.err" && [ ! -s "$tmp/dtc.err" ] &&
+   grep -q 'framebuffer@84000000' "$tmp/fb.dts" && grep -q 'compatible = "simple-framebuffer"' "$tmp/fb.dts" &&
+   grep -q 'width = <0x280>' "$tmp/fb.dts" && grep -q 'stride = <0xa00>' "$tmp/fb.dts"; then
+  pass=$((pass + 1))
+else
+  fail=$((fail + 1)); echo "FAIL: framebuffer node:"; cat "$tmp/dtc.err"; grep -A8 framebuffer "$tmp/fb.dts"
+fi
+# the guest draws, waits for a 'q' on the UART and powers off; the
+# screenshot is written at exit (the fb test program's quadrants)
+expect screenshot-ppm 0 sh -c 'printf q | "$0" -M virt -m 64M -bios none -kernel "$1" --screenshot "$2"' \
+  "$emu" "$fb" "$tmp/shot.ppm"
+if [ "$(head -c 15 "$tmp/shot.ppm")" = "$(printf 'P6\n1024 768\n255')" ] &&
+   [ "$(od -An -tx1 -j15 -N4 "$tmp/shot.ppm" | tr -d ' ')" = "0aff0000" ]; then
+  pass=$((pass + 1))
+else
+  fail=$((fail + 1)); echo "FAIL: screenshot header or first pixel"; head -c 20 "$tmp/shot.ppm" | od -c | head -3
 fi
 
 echo "$pass passed, $fail failed"

@@ -4,16 +4,18 @@
  * otherwise. The terminal's settings are restored at exit, on fatal
  * signals and on crashes.
  */
-#ifndef CLI_CONSOLE_H
-#define CLI_CONSOLE_H
+#ifndef FE_CONSOLE_H
+#define FE_CONSOLE_H
 
 #include <stdbool.h>
 #include <stddef.h>
 
 #include "libemu/libemu.h"
 
-/* Take over stdin for machine m. */
-void console_open(emu_machine *m);
+/* Take over stdin for machine m. prog names the program in messages
+ * ("emu"). screenshot, when not NULL, is called for Ctrl-A s. */
+void console_open(emu_machine *m, const char *prog,
+                  void (*screenshot)(void *ctx), void *ctx);
 /* Put the terminal back (safe to call more than once). */
 void console_close(void);
 /*

@@ -1,8 +1,9 @@
 /*
  * Guest console on the host terminal. In raw mode every key, Ctrl-C
  * included, goes to the guest; Ctrl-A starts an escape as in QEMU's
- * -nographic (Ctrl-A x quits, Ctrl-A h lists the escapes, Ctrl-A Ctrl-A
- * sends a Ctrl-A). The terminal settings are restored by console_close(),
+ * -nographic (Ctrl-A x quits, Ctrl-A h lists the escapes, Ctrl-A s saves
+ * a screenshot when the frontend has a display, Ctrl-A Ctrl-A sends a
+ * Ctrl-A). The terminal settings are restored by console_close(),
  * which runs at exit and from the handlers of fatal signals.
  */
 #include <errno.h>
@@ -20,6 +21,9 @@
 #define CTRL_A 0x01
 
 static emu_machine *machine;
+static const char *prog_name = "emu";
+static void (*screenshot_fn)(void *);
+static void *screenshot_ctx;
 static bool is_tty, raw, eof;
 static struct termios saved;
 static bool escape;           /* the previous key was Ctrl-A */
@@ -41,9 +45,13 @@ static void on_fatal(int sig)
     raise(sig);
 }
 
-void console_open(emu_machine *m)
+void console_open(emu_machine *m, const char *prog,
+                  void (*screenshot)(void *ctx), void *ctx)
 {
     machine = m;
+    prog_name = prog;
+    screenshot_fn = screenshot;
+    screenshot_ctx = ctx;
     is_tty = isatty(STDIN_FILENO);
     if (is_tty && tcgetattr(STDIN_FILENO, &saved) == 0) {
         struct termios t = saved;
@@ -73,8 +81,10 @@ void console_open(emu_machine *m)
 static void help(void)
 {
     fprintf(stderr, "\r\nC-a h    print this help\r\n"
-                    "C-a x    exit emu\r\n"
-                    "C-a C-a  send C-a to the guest\r\n");
+                    "C-a x    exit %s\r\n", prog_name);
+    if (screenshot_fn)
+        fprintf(stderr, "C-a s    save a screenshot (--screenshot)\r\n");
+    fprintf(stderr, "C-a C-a  send C-a to the guest\r\n");
 }
 
 /* Apply the escapes to freshly read bytes, in place; false on quit. */
@@ -88,12 +98,14 @@ static bool filter(unsigned char *buf, size_t *len)
         if (escape) {
             escape = false;
             if (c == 'x' || c == 'X') {
-                fprintf(stderr, "\r\nemu: terminated by C-a x\r\n");
+                fprintf(stderr, "\r\n%s: terminated by C-a x\r\n", prog_name);
                 *len = out;
                 return false;
             }
             if (c == 'h' || c == 'H' || c == '?')
                 help();
+            else if ((c == 's' || c == 'S') && screenshot_fn)
+                screenshot_fn(screenshot_ctx);
             else if (c == CTRL_A)
                 buf[out++] = c;
             continue;
