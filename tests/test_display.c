@@ -88,10 +88,12 @@ START_TEST(test_display_dt_node_is_a_simple_framebuffer_after_ram)
     emu_machine *m = virt_display("width=640,height=480");
     const void *fdt = dtb(m);
     char path[64];
-    snprintf(path, sizeof(path), "/chosen/framebuffer@%llx", (unsigned long long)FB);
+    snprintf(path, sizeof(path), "/chosen/framebuffer@%llx",
+             (unsigned long long)FB);
     int node = fdt_path_offset(fdt, path);
     ck_assert_msg(node >= 0, "%s missing", path);
-    ck_assert_str_eq(fdt_getprop(fdt, node, "compatible", NULL), "simple-framebuffer");
+    ck_assert_str_eq(fdt_getprop(fdt, node, "compatible", NULL),
+                     "simple-framebuffer");
     ck_assert_str_eq(fdt_getprop(fdt, node, "format", NULL), "x8r8g8b8");
     ck_assert_uint_eq(prop_u32(fdt, node, "width"), 640);
     ck_assert_uint_eq(prop_u32(fdt, node, "height"), 480);
@@ -99,7 +101,8 @@ START_TEST(test_display_dt_node_is_a_simple_framebuffer_after_ram)
     int len;
     const fdt32_t *reg = fdt_getprop(fdt, node, "reg", &len);
     ck_assert_int_eq(len, 16);
-    ck_assert_uint_eq((uint64_t)fdt32_to_cpu(reg[0]) << 32 | fdt32_to_cpu(reg[1]), FB);
+    ck_assert_uint_eq(
+        (uint64_t)fdt32_to_cpu(reg[0]) << 32 | fdt32_to_cpu(reg[1]), FB);
     ck_assert_uint_eq(fdt32_to_cpu(reg[3]), 640 * 4 * 480);
     /* /chosen gives the node's reg two address and two size cells */
     int chosen = fdt_path_offset(fdt, "/chosen");
@@ -109,7 +112,8 @@ START_TEST(test_display_dt_node_is_a_simple_framebuffer_after_ram)
     int mem = fdt_path_offset(fdt, "/memory@80000000");
     const fdt32_t *mreg = fdt_getprop(fdt, mem, "reg", &len);
     ck_assert_int_eq(len, 16);
-    ck_assert_uint_eq((uint64_t)fdt32_to_cpu(mreg[2]) << 32 | fdt32_to_cpu(mreg[3]), RAM);
+    ck_assert_uint_eq(
+        (uint64_t)fdt32_to_cpu(mreg[2]) << 32 | fdt32_to_cpu(mreg[3]), RAM);
     emu_machine_free(m);
 }
 END_TEST
@@ -131,11 +135,13 @@ START_TEST(test_display_without_one_has_no_node_and_get_fails)
 {
     emu_machine *m = virt();
     const void *fdt = dtb(m);
-    ck_assert_int_lt(fdt_subnode_offset(fdt, fdt_path_offset(fdt, "/chosen"),
-                                        "framebuffer"), 0);
+    ck_assert_int_lt(
+        fdt_subnode_offset(fdt, fdt_path_offset(fdt, "/chosen"), "framebuffer"),
+        0);
     emu_display d;
     ck_assert_int_eq(emu_display_get(m, &d), EMU_ERR_NOT_FOUND);
-    ck_assert_int_eq(emu_display_save(m, "/nonexistent/x.png"), EMU_ERR_NOT_FOUND);
+    ck_assert_int_eq(emu_display_save(m, "/nonexistent/x.png"),
+                     EMU_ERR_NOT_FOUND);
     emu_machine_free(m);
 }
 END_TEST
@@ -143,16 +149,20 @@ END_TEST
 START_TEST(test_display_bad_options_are_refused)
 {
     emu_machine *m = virt();
-    ck_assert_int_eq(emu_device_add(m, "display", "width=100"), EMU_ERR_INVALID);
+    ck_assert_int_eq(emu_device_add(m, "display", "width=100"),
+                     EMU_ERR_INVALID);
     ck_assert_ptr_nonnull(strstr(emu_last_error(m), "width=100"));
-    ck_assert_int_eq(emu_device_add(m, "display", "height=5000"), EMU_ERR_INVALID);
-    ck_assert_int_eq(emu_device_add(m, "display", "width=abc"), EMU_ERR_INVALID);
+    ck_assert_int_eq(emu_device_add(m, "display", "height=5000"),
+                     EMU_ERR_INVALID);
+    ck_assert_int_eq(emu_device_add(m, "display", "width=abc"),
+                     EMU_ERR_INVALID);
     ck_assert_int_eq(emu_device_add(m, "display", "depth=24"), EMU_ERR_INVALID);
     ck_assert_ptr_nonnull(strstr(emu_last_error(m), "depth"));
     /* none of these added anything */
     emu_display d;
     ck_assert_int_eq(emu_display_get(m, &d), EMU_ERR_NOT_FOUND);
-    ck_assert_int_eq(emu_device_add(m, "display", "width=320,height=200"), EMU_OK);
+    ck_assert_int_eq(emu_device_add(m, "display", "width=320,height=200"),
+                     EMU_OK);
     ck_assert_int_eq(emu_device_add(m, "display", NULL), EMU_ERR_INVALID);
     ck_assert_ptr_nonnull(strstr(emu_last_error(m), "one already"));
     emu_machine_free(m);
@@ -191,13 +201,11 @@ START_TEST(test_display_guest_stores_reach_the_pixels)
     /* t0 = FB (lui sign-extends: shift the upper half away), then a
      * store to pixel (7, 1) */
     uint64_t pixel = FB + 4ull * (1 * 320 + 7);
-    TU_CODE(m, TU_RAM_BASE,
-            tu_lui(T0, (uint32_t)(FB >> 12)),
+    TU_CODE(m, TU_RAM_BASE, tu_lui(T0, (uint32_t)(FB >> 12)),
             tu_slli(T0, T0, 32), tu_srli(T0, T0, 32), /* zero-extend */
             tu_lui(T1, 0x00aab),                      /* 0x00aab000 */
             tu_addi(T1, T1, 0x0cc),                   /* 0x00aab0cc */
-            tu_sw(T1, T0, (int32_t)(pixel - FB)),
-            TU_LOOP);
+            tu_sw(T1, T0, (int32_t)(pixel - FB)), TU_LOOP);
     tu_run(m, 7);
     uint32_t got;
     memcpy(&got, d.pixels + 1 * d.stride + 4 * 7, 4);
@@ -269,7 +277,8 @@ END_TEST
 
 static uint32_t be32(const uint8_t *p)
 {
-    return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+    return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 |
+           p[3];
 }
 
 START_TEST(test_display_save_png_decodes_with_valid_crcs)
@@ -344,8 +353,10 @@ END_TEST
 START_TEST(test_display_save_to_unwritable_path_fails_with_io)
 {
     emu_machine *m = virt_display(NULL);
-    ck_assert_int_eq(emu_display_save(m, "/nonexistent-dir/shot.png"), EMU_ERR_IO);
-    ck_assert_ptr_nonnull(strstr(emu_last_error(m), "/nonexistent-dir/shot.png"));
+    ck_assert_int_eq(emu_display_save(m, "/nonexistent-dir/shot.png"),
+                     EMU_ERR_IO);
+    ck_assert_ptr_nonnull(
+        strstr(emu_last_error(m), "/nonexistent-dir/shot.png"));
     emu_machine_free(m);
 }
 END_TEST
@@ -369,4 +380,7 @@ static Suite *display_suite(void)
     return s;
 }
 
-int main(void) { return tu_run_suite(display_suite()); }
+int main(void)
+{
+    return tu_run_suite(display_suite());
+}

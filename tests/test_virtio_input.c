@@ -15,20 +15,52 @@
 
 /* virtio-mmio registers (4.2.2) */
 enum {
-    R_MAGIC = 0x000, R_DEVICE_ID = 0x008, R_DRV_FEATURES = 0x020,
-    R_DRV_FEATURES_SEL = 0x024, R_QUEUE_SEL = 0x030, R_QUEUE_NUM_MAX = 0x034,
-    R_QUEUE_NUM = 0x038, R_QUEUE_READY = 0x044, R_QUEUE_NOTIFY = 0x050,
-    R_STATUS = 0x070, R_DESC_LO = 0x080, R_DESC_HI = 0x084,
-    R_DRIVER_LO = 0x090, R_DRIVER_HI = 0x094, R_DEVICE_LO = 0x0a0,
-    R_DEVICE_HI = 0x0a4, R_CONFIG = 0x100,
+    R_MAGIC = 0x000,
+    R_DEVICE_ID = 0x008,
+    R_DRV_FEATURES = 0x020,
+    R_DRV_FEATURES_SEL = 0x024,
+    R_QUEUE_SEL = 0x030,
+    R_QUEUE_NUM_MAX = 0x034,
+    R_QUEUE_NUM = 0x038,
+    R_QUEUE_READY = 0x044,
+    R_QUEUE_NOTIFY = 0x050,
+    R_STATUS = 0x070,
+    R_DESC_LO = 0x080,
+    R_DESC_HI = 0x084,
+    R_DRIVER_LO = 0x090,
+    R_DRIVER_HI = 0x094,
+    R_DEVICE_LO = 0x0a0,
+    R_DEVICE_HI = 0x0a4,
+    R_CONFIG = 0x100,
 };
 
 /* config selectors (5.8.5) and evdev codes */
-enum { SEL_UNSET = 0, SEL_NAME = 1, SEL_SERIAL = 2, SEL_DEVIDS = 3,
-       SEL_PROP = 0x10, SEL_EV = 0x11, SEL_ABS = 0x12 };
-enum { EV_SYN = 0, EV_KEY = 1, EV_REL = 2, EV_ABS = 3, EV_LED = 0x11, EV_REP = 0x14 };
-enum { KEY_A = 30, KEY_B = 48, BTN_LEFT = 0x110, REL_X = 0, REL_WHEEL = 8,
-       ABS_X = 0, ABS_Y = 1 };
+enum {
+    SEL_UNSET = 0,
+    SEL_NAME = 1,
+    SEL_SERIAL = 2,
+    SEL_DEVIDS = 3,
+    SEL_PROP = 0x10,
+    SEL_EV = 0x11,
+    SEL_ABS = 0x12
+};
+enum {
+    EV_SYN = 0,
+    EV_KEY = 1,
+    EV_REL = 2,
+    EV_ABS = 3,
+    EV_LED = 0x11,
+    EV_REP = 0x14
+};
+enum {
+    KEY_A = 30,
+    KEY_B = 48,
+    BTN_LEFT = 0x110,
+    REL_X = 0,
+    REL_WHEEL = 8,
+    ABS_X = 0,
+    ABS_Y = 1
+};
 
 /* Driver memory for one queue: descriptors, available and used rings,
  * and a buffer per descriptor. */
@@ -99,7 +131,8 @@ static void drv_init(drv *d, emu_machine *m, unsigned slot)
 }
 
 /* Post n buffers of len bytes on queue qi (device-writable unless out). */
-static void drv_post(drv *d, unsigned qi, unsigned n, uint32_t len, bool writable)
+static void drv_post(drv *d, unsigned qi, unsigned n, uint32_t len,
+                     bool writable)
 {
     drv_queue *q = &d->q[qi];
     for (unsigned i = 0; i < n; i++) {
@@ -125,8 +158,7 @@ static uint16_t used_idx(drv *d, unsigned qi)
 static bool drv_event(drv *d, uint16_t *type, uint16_t *code, int32_t *value)
 {
     drv_queue *q = &d->q[0];
-    if (q->used_seen == used_idx(d, 0))
-        return false;
+    if (q->used_seen == used_idx(d, 0)) return false;
     uint64_t elem = q->used + 4 + 8ull * (q->used_seen % QN);
     uint32_t id = tu_read32(d->m, elem), len = tu_read32(d->m, elem + 4);
     ck_assert_uint_eq(len, 8);
@@ -158,8 +190,14 @@ static unsigned cfg_select(drv *d, uint8_t select, uint8_t subsel)
     return reg_rd(d, R_CONFIG + 2, 1);
 }
 
-static uint8_t cfg_u8(drv *d, unsigned off) { return (uint8_t)reg_rd(d, R_CONFIG + 8 + off, 1); }
-static uint32_t cfg_u32(drv *d, unsigned off) { return reg_rd(d, R_CONFIG + 8 + off, 4); }
+static uint8_t cfg_u8(drv *d, unsigned off)
+{
+    return (uint8_t)reg_rd(d, R_CONFIG + 8 + off, 1);
+}
+static uint32_t cfg_u32(drv *d, unsigned off)
+{
+    return reg_rd(d, R_CONFIG + 8 + off, 4);
+}
 
 static bool cfg_bit(drv *d, unsigned bit)
 {
@@ -219,8 +257,8 @@ START_TEST(test_input_keyboard_reports_keys_leds_and_repeat)
     unsigned size = cfg_select(&d, SEL_EV, EV_KEY);
     ck_assert_uint_eq(size, 32); /* codes 1..255 */
     ck_assert(cfg_bit(&d, KEY_A));
-    ck_assert(cfg_bit(&d, 1));   /* KEY_ESC */
-    ck_assert(!cfg_bit(&d, 0));  /* KEY_RESERVED */
+    ck_assert(cfg_bit(&d, 1));  /* KEY_ESC */
+    ck_assert(!cfg_bit(&d, 0)); /* KEY_RESERVED */
     ck_assert_uint_gt(cfg_select(&d, SEL_EV, EV_REP), 0);
     ck_assert_uint_eq(cfg_select(&d, SEL_EV, EV_LED), 1);
     ck_assert_uint_eq(cfg_u8(&d, 0), 0x7);
@@ -239,8 +277,8 @@ START_TEST(test_input_tablet_reports_absolute_axes_buttons_and_wheel)
     ck_assert_uint_eq(cfg_select(&d, SEL_EV, EV_ABS), 1);
     ck_assert_uint_eq(cfg_u8(&d, 0), 0x3);
     ck_assert_uint_eq(cfg_select(&d, SEL_ABS, ABS_X), 20);
-    ck_assert_uint_eq(cfg_u32(&d, 0), 0);      /* min */
-    ck_assert_uint_eq(cfg_u32(&d, 4), 32767);  /* max */
+    ck_assert_uint_eq(cfg_u32(&d, 0), 0);     /* min */
+    ck_assert_uint_eq(cfg_u32(&d, 4), 32767); /* max */
     ck_assert_uint_eq(cfg_select(&d, SEL_ABS, ABS_Y), 20);
     ck_assert_uint_eq(cfg_select(&d, SEL_ABS, 2), 0);
     unsigned size = cfg_select(&d, SEL_EV, EV_KEY);
@@ -299,7 +337,8 @@ START_TEST(test_input_events_wait_for_buffers)
     drv d;
     drv_init(&d, m, 0);
     ck_assert_int_eq(emu_input_event(m, EV_ABS, ABS_X, 100), EMU_OK);
-    ck_assert_int_eq(emu_input_event(m, EV_ABS, ABS_Y, 40000), EMU_OK); /* clamped */
+    ck_assert_int_eq(emu_input_event(m, EV_ABS, ABS_Y, 40000),
+                     EMU_OK); /* clamped */
     ck_assert_int_eq(emu_input_event(m, EV_KEY, BTN_LEFT, 1), EMU_OK);
     ck_assert_int_eq(emu_input_event(m, EV_SYN, 0, 0), EMU_OK);
     ck_assert_uint_eq(used_idx(&d, 0), 0);
@@ -318,7 +357,8 @@ END_TEST
 START_TEST(test_input_wrong_kind_events_are_rejected)
 {
     emu_machine *m = virt_one("keyboard");
-    ck_assert_int_eq(emu_input_event(m, EV_KEY, BTN_LEFT, 1), EMU_ERR_NOT_FOUND);
+    ck_assert_int_eq(emu_input_event(m, EV_KEY, BTN_LEFT, 1),
+                     EMU_ERR_NOT_FOUND);
     ck_assert_int_eq(emu_input_event(m, EV_REL, REL_X, 1), EMU_ERR_NOT_FOUND);
     ck_assert_int_eq(emu_input_event(m, EV_ABS, ABS_X, 1), EMU_ERR_NOT_FOUND);
     ck_assert_int_eq(emu_input_event(m, EV_KEY, 0, 1), EMU_ERR_NOT_FOUND);
@@ -394,8 +434,7 @@ START_TEST(test_input_overflow_drops_oldest_whole_reports)
             static const uint16_t want[3] = {KEY_A, KEY_B, 0};
             ck_assert_uint_eq(c, want[pos]);
             ck_assert_uint_eq(t, pos == 2 ? EV_SYN : EV_KEY);
-            if (pos == 1)
-                last_b = v;
+            if (pos == 1) last_b = v;
             pos = (pos + 1) % 3;
         }
         if (got - before < QN)
@@ -456,7 +495,8 @@ static Suite *input_suite(void)
     tcase_set_timeout(tc, 60);
     tcase_add_test(tc, test_input_config_names_and_ids);
     tcase_add_test(tc, test_input_keyboard_reports_keys_leds_and_repeat);
-    tcase_add_test(tc, test_input_tablet_reports_absolute_axes_buttons_and_wheel);
+    tcase_add_test(tc,
+                   test_input_tablet_reports_absolute_axes_buttons_and_wheel);
     tcase_add_test(tc, test_input_mouse_reports_relative_motion);
     tcase_add_test(tc, test_input_events_fill_posted_buffers);
     tcase_add_test(tc, test_input_events_wait_for_buffers);
@@ -470,4 +510,7 @@ static Suite *input_suite(void)
     return s;
 }
 
-int main(void) { return tu_run_suite(input_suite()); }
+int main(void)
+{
+    return tu_run_suite(input_suite());
+}

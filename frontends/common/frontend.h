@@ -30,9 +30,9 @@ typedef enum fe_display {
 } fe_display;
 
 typedef struct fe_device {
-    const char *flag;  /* the option as given, for messages: "--drive" */
-    char kind[16];     /* emu_device_add()'s kind */
-    const char *opts;  /* its options (may be NULL) */
+    const char *flag; /* the option as given, for messages: "--drive" */
+    char kind[16];    /* emu_device_add()'s kind */
+    const char *opts; /* its options (may be NULL) */
 } fe_device;
 
 typedef struct fe_options {
@@ -58,8 +58,8 @@ typedef struct fe_options {
 
 /* The window side of a frontend; every hook may be NULL. */
 typedef struct fe_frontend {
-    const char *prog;      /* "emu", "emu-sdl" */
-    bool has_window;       /* --display sdl is available and the default */
+    const char *prog; /* "emu", "emu-sdl" */
+    bool has_window;  /* --display sdl is available and the default */
     /* Open the window for a machine with a display; false (after a
      * message) ends the program with status 1. */
     bool (*open)(emu_machine *m, const fe_options *o);

@@ -36,8 +36,10 @@ static bool sdl_open(emu_machine *m, const fe_options *o)
     /* emu's handlers for SIGINT and SIGTERM stay in charge */
     SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
     if (SDL_Init(SDL_INIT_VIDEO) != 0) {
-        fprintf(stderr, "emu-sdl: cannot open a window: %s (--display none "
-                "runs without one)\n", SDL_GetError());
+        fprintf(stderr,
+                "emu-sdl: cannot open a window: %s (--display none "
+                "runs without one)\n",
+                SDL_GetError());
         return false;
     }
     win = SDL_CreateWindow("emu-sdl", SDL_WINDOWPOS_UNDEFINED,
@@ -74,10 +76,8 @@ static void redraw(void)
 
 static int32_t to_abs(int v, uint32_t size)
 {
-    if (v < 0)
-        v = 0;
-    if ((uint32_t)v >= size)
-        v = (int)size - 1;
+    if (v < 0) v = 0;
+    if ((uint32_t)v >= size) v = (int)size - 1;
     return size > 1 ? (int32_t)((int64_t)v * TABLET_MAX / (size - 1)) : 0;
 }
 
@@ -96,16 +96,13 @@ static unsigned button(uint8_t b)
 static bool handle(emu_machine *m, const SDL_Event *ev)
 {
     switch (ev->type) {
-    case SDL_QUIT:
-        return false;
+    case SDL_QUIT: return false;
     case SDL_KEYDOWN:
     case SDL_KEYUP: {
         /* the guest's own autorepeat (EV_REP) makes repeats */
-        if (ev->key.repeat)
-            break;
+        if (ev->key.repeat) break;
         unsigned code = sdl_to_linux_key(ev->key.keysym.scancode);
-        if (!code)
-            break;
+        if (!code) break;
         emu_input_event(m, EV_KEY, code, ev->type == SDL_KEYDOWN);
         emu_input_event(m, EV_SYN, 0, 0);
         break;
@@ -113,17 +110,14 @@ static bool handle(emu_machine *m, const SDL_Event *ev)
     case SDL_MOUSEMOTION:
         emu_input_event(m, EV_ABS, ABS_X, to_abs(ev->motion.x, disp.width));
         emu_input_event(m, EV_ABS, ABS_Y, to_abs(ev->motion.y, disp.height));
-        if (ev->motion.xrel)
-            emu_input_event(m, EV_REL, REL_X, ev->motion.xrel);
-        if (ev->motion.yrel)
-            emu_input_event(m, EV_REL, REL_Y, ev->motion.yrel);
+        if (ev->motion.xrel) emu_input_event(m, EV_REL, REL_X, ev->motion.xrel);
+        if (ev->motion.yrel) emu_input_event(m, EV_REL, REL_Y, ev->motion.yrel);
         emu_input_event(m, EV_SYN, 0, 0);
         break;
     case SDL_MOUSEBUTTONDOWN:
     case SDL_MOUSEBUTTONUP: {
         unsigned b = button(ev->button.button);
-        if (!b)
-            break;
+        if (!b) break;
         emu_input_event(m, EV_ABS, ABS_X, to_abs(ev->button.x, disp.width));
         emu_input_event(m, EV_ABS, ABS_Y, to_abs(ev->button.y, disp.height));
         emu_input_event(m, EV_KEY, b, ev->type == SDL_MOUSEBUTTONDOWN);
@@ -132,8 +126,7 @@ static bool handle(emu_machine *m, const SDL_Event *ev)
     }
     case SDL_MOUSEWHEEL: {
         int y = ev->wheel.y;
-        if (ev->wheel.direction == SDL_MOUSEWHEEL_FLIPPED)
-            y = -y;
+        if (ev->wheel.direction == SDL_MOUSEWHEEL_FLIPPED) y = -y;
         if (y) {
             emu_input_event(m, EV_REL, REL_WHEEL, y);
             emu_input_event(m, EV_SYN, 0, 0);
@@ -141,11 +134,9 @@ static bool handle(emu_machine *m, const SDL_Event *ev)
         break;
     }
     case SDL_WINDOWEVENT:
-        if (ev->window.event == SDL_WINDOWEVENT_EXPOSED)
-            redraw();
+        if (ev->window.event == SDL_WINDOWEVENT_EXPOSED) redraw();
         break;
-    default:
-        break;
+    default: break;
     }
     return true;
 }
@@ -153,11 +144,11 @@ static bool handle(emu_machine *m, const SDL_Event *ev)
 static bool sdl_poll(emu_machine *m, int timeout_ms)
 {
     SDL_Event ev;
-    if (timeout_ms > 0 && SDL_WaitEventTimeout(&ev, timeout_ms) && !handle(m, &ev))
+    if (timeout_ms > 0 && SDL_WaitEventTimeout(&ev, timeout_ms) &&
+        !handle(m, &ev))
         return false;
     while (SDL_PollEvent(&ev))
-        if (!handle(m, &ev))
-            return false;
+        if (!handle(m, &ev)) return false;
     uint64_t now = SDL_GetTicks64();
     if ((double)(now - last_frame) >= FRAME_MS) {
         last_frame = now;

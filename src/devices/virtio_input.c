@@ -41,15 +41,22 @@ enum {
 #define CFG_LEN (CFG_U + CFG_U_LEN)
 
 /* linux/input-event-codes.h */
-enum { EV_SYN = 0, EV_KEY = 1, EV_REL = 2, EV_ABS = 3, EV_LED = 0x11, EV_REP = 0x14 };
+enum {
+    EV_SYN = 0,
+    EV_KEY = 1,
+    EV_REL = 2,
+    EV_ABS = 3,
+    EV_LED = 0x11,
+    EV_REP = 0x14
+};
 enum { SYN_REPORT = 0 };
 enum { REL_X = 0, REL_Y = 1, REL_WHEEL = 8 };
 enum { ABS_X = 0, ABS_Y = 1 };
 enum { BTN_LEFT = 0x110, BTN_RIGHT = 0x111, BTN_MIDDLE = 0x112 };
 enum { LED_NUML = 0, LED_CAPSL = 1, LED_SCROLLL = 2 };
 enum { REP_DELAY = 0, REP_PERIOD = 1 };
-#define KEY_FIRST 1     /* KEY_ESC */
-#define KEY_LAST 0xff   /* the keyboard block ends below BTN_MISC (0x100) */
+#define KEY_FIRST 1      /* KEY_ESC */
+#define KEY_LAST 0xff    /* the keyboard block ends below BTN_MISC (0x100) */
 #define BUS_VIRTUAL 0x06 /* linux/input.h */
 
 #define TABLET_MAX 32767
@@ -75,8 +82,7 @@ static const char *const kind_names[] = {"keyboard", "tablet", "mouse"};
 
 static bool has_key(input_kind k, unsigned code)
 {
-    if (k == KIND_KEYBOARD)
-        return code >= KEY_FIRST && code <= KEY_LAST;
+    if (k == KIND_KEYBOARD) return code >= KEY_FIRST && code <= KEY_LAST;
     return code == BTN_LEFT || code == BTN_RIGHT || code == BTN_MIDDLE;
 }
 
@@ -97,7 +103,10 @@ static bool has_led(input_kind k, unsigned code)
     return k == KIND_KEYBOARD && code <= LED_SCROLLL;
 }
 
-static void set_bit(uint8_t *bitmap, unsigned bit) { bitmap[bit / 8] |= (uint8_t)(1u << (bit % 8)); }
+static void set_bit(uint8_t *bitmap, unsigned bit)
+{
+    bitmap[bit / 8] |= (uint8_t)(1u << (bit % 8));
+}
 
 /* The bitmap of codes of event type `type`; returns its length in bytes
  * (the highest byte holding a set bit, plus one), 0 when none. */
@@ -112,8 +121,7 @@ static unsigned ev_bits(input_kind k, unsigned type, uint8_t *bm)
     case EV_LED: has = has_led, max = 0x0f; break;
     case EV_REP:
         /* autorepeat: Linux only asks whether the size is non-zero */
-        if (k != KIND_KEYBOARD)
-            return 0;
+        if (k != KIND_KEYBOARD) return 0;
         set_bit(bm, REP_DELAY);
         set_bit(bm, REP_PERIOD);
         return 1;
@@ -128,7 +136,10 @@ static unsigned ev_bits(input_kind k, unsigned type, uint8_t *bm)
     return len;
 }
 
-static void put_le32(uint8_t *p, uint32_t v) { st_le(p, 4, v); }
+static void put_le32(uint8_t *p, uint32_t v)
+{
+    st_le(p, 4, v);
+}
 
 /* 5.8.6.1: after a select/subsel write, size and u describe the answer
  * (size 0: no such information). */
@@ -153,27 +164,24 @@ static void update_config(vinput *in, virtio_dev *v)
     case CFG_ID_DEVIDS:
         if (sub == 0) {
             st_le(u, 2, BUS_VIRTUAL);
-            st_le(u + 2, 2, 0);                  /* vendor: none */
+            st_le(u + 2, 2, 0);                      /* vendor: none */
             st_le(u + 4, 2, 1 + (unsigned)in->kind); /* product */
-            st_le(u + 6, 2, 1);                  /* version */
+            st_le(u + 6, 2, 1);                      /* version */
             size = 8;
         }
         break;
     case CFG_PROP_BITS:
         /* no INPUT_PROP_* (a tablet is not a direct-touch screen) */
         break;
-    case CFG_EV_BITS:
-        size = ev_bits(in->kind, sub, u);
-        break;
+    case CFG_EV_BITS: size = ev_bits(in->kind, sub, u); break;
     case CFG_ABS_INFO:
         if (has_abs(in->kind, sub)) {
-            put_le32(u, 0);           /* min */
+            put_le32(u, 0);              /* min */
             put_le32(u + 4, TABLET_MAX); /* max; fuzz, flat, res stay 0 */
             size = 20;
         }
         break;
-    default:
-        break;
+    default: break;
     }
     c[CFG_SIZE] = (uint8_t)size;
 }
@@ -197,8 +205,7 @@ static void ring_drop_report(vinput *in)
         whole = e->type == EV_SYN && e->code == SYN_REPORT;
         n++;
     }
-    if (!whole)
-        n = 1;
+    if (!whole) n = 1;
     in->head = (in->head + n) % RING;
     in->count -= n;
 }
@@ -220,7 +227,8 @@ static void deliver(vinput *in, virtio_dev *v)
                                  "8 bytes");
             return;
         }
-        virtio_push(v, 0, &req, (uint32_t)virtio_req_write(&req, 0, b, sizeof(b)));
+        virtio_push(v, 0, &req,
+                    (uint32_t)virtio_req_write(&req, 0, b, sizeof(b)));
         in->head = (in->head + 1) % RING;
         in->count--;
     }
@@ -228,8 +236,7 @@ static void deliver(vinput *in, virtio_dev *v)
 
 static void queue_event(vinput *in, unsigned type, unsigned code, int32_t value)
 {
-    if (in->count == RING)
-        ring_drop_report(in);
+    if (in->count == RING) ring_drop_report(in);
     in->ring[(in->head + in->count) % RING] =
         (input_event){(uint16_t)type, (uint16_t)code, value};
     in->count++;
@@ -243,33 +250,24 @@ bool virtio_input_event(void *model, virtio_dev *v, unsigned type,
     case EV_SYN:
         /* every kind reports SYN_REPORT, but only to close a report it
          * has open: other devices' reports do not add empty ones here */
-        if (code != SYN_REPORT)
-            return false;
-        if (!in->in_report)
-            return true;
+        if (code != SYN_REPORT) return false;
+        if (!in->in_report) return true;
         in->in_report = false;
         break;
     case EV_KEY:
-        if (!has_key(in->kind, code) || value < 0 || value > 2)
-            return false;
+        if (!has_key(in->kind, code) || value < 0 || value > 2) return false;
         break;
     case EV_REL:
-        if (!has_rel(in->kind, code))
-            return false;
+        if (!has_rel(in->kind, code)) return false;
         break;
     case EV_ABS:
-        if (!has_abs(in->kind, code))
-            return false;
-        if (value < 0)
-            value = 0;
-        if (value > TABLET_MAX)
-            value = TABLET_MAX;
+        if (!has_abs(in->kind, code)) return false;
+        if (value < 0) value = 0;
+        if (value > TABLET_MAX) value = TABLET_MAX;
         break;
-    default:
-        return false;
+    default: return false;
     }
-    if (type != EV_SYN)
-        in->in_report = true;
+    if (type != EV_SYN) in->in_report = true;
     queue_event(in, type, code, value);
     deliver(in, v);
     return true;
@@ -299,7 +297,10 @@ static void input_reset(void *model, virtio_dev *v)
     update_config(in, v);
 }
 
-static void input_free(void *model) { free(model); }
+static void input_free(void *model)
+{
+    free(model);
+}
 
 static const virtio_ops input_ops = {
     .name = "virtio-input",
@@ -314,8 +315,8 @@ static const virtio_ops input_ops = {
 };
 
 emu_status virtio_input_create(dev_opts *o, const virtio_host *host,
-                               const virtio_ops **ops, void **model,
-                               char *err, size_t errlen)
+                               const virtio_ops **ops, void **model, char *err,
+                               size_t errlen)
 {
     (void)host;
     input_kind kind;

@@ -45,8 +45,8 @@
 #define DISPLAY_DEFAULT_H 768
 
 struct machine_display {
-    uint64_t base;   /* guest-physical address of pixel (0, 0) */
-    uint64_t size;   /* bytes reserved after RAM (stride * height, 2 MiB up) */
+    uint64_t base; /* guest-physical address of pixel (0, 0) */
+    uint64_t size; /* bytes reserved after RAM (stride * height, 2 MiB up) */
     uint32_t width, height, stride;
 };
 
@@ -57,8 +57,7 @@ emu_status display_add(emu_machine *m, struct dev_opts *o, char *err,
     if (!opts_uint(o, "width", DISPLAY_MIN_W, DISPLAY_MAX, &w, err, errlen) ||
         !opts_uint(o, "height", DISPLAY_MIN_H, DISPLAY_MAX, &h, err, errlen))
         return EMU_ERR_INVALID;
-    if (!opts_all_used(o, err, errlen))
-        return EMU_ERR_INVALID;
+    if (!opts_all_used(o, err, errlen)) return EMU_ERR_INVALID;
     if (m->display) {
         snprintf(err, errlen, "display: the machine has one already");
         return EMU_ERR_INVALID;
@@ -67,7 +66,8 @@ emu_status display_add(emu_machine *m, struct dev_opts *o, char *err,
     for (unsigned i = 0; i < m->nharts; i++)
         ran |= m->harts[i]->steps != 0;
     if (ran) {
-        snprintf(err, errlen, "display: add it before emu_boot() and before "
+        snprintf(err, errlen,
+                 "display: add it before emu_boot() and before "
                  "the machine runs");
         return EMU_ERR_INVALID;
     }
@@ -80,16 +80,19 @@ emu_status display_add(emu_machine *m, struct dev_opts *o, char *err,
     /* RV32 (Sv32) reaches 34 bits of physical address */
     uint64_t limit = m->isa.xlen == 32 ? 1ull << 34 : 1ull << 56;
     if (base + extra > limit || base + extra < base) {
-        snprintf(err, errlen, "display: no room for the framebuffer after RAM "
-                 "(0x%llx)", (unsigned long long)base);
+        snprintf(err, errlen,
+                 "display: no room for the framebuffer after RAM "
+                 "(0x%llx)",
+                 (unsigned long long)base);
         return EMU_ERR_RANGE;
     }
     for (unsigned i = 0; i < b->nregions; i++)
         if (b->regions[i].base < base + extra &&
             base < b->regions[i].base + b->regions[i].size) {
-            snprintf(err, errlen, "display: the framebuffer at 0x%llx would "
-                     "overlap %s", (unsigned long long)base,
-                     b->regions[i].ops->name);
+            snprintf(err, errlen,
+                     "display: the framebuffer at 0x%llx would "
+                     "overlap %s",
+                     (unsigned long long)base, b->regions[i].ops->name);
             return EMU_ERR_RANGE;
         }
 
@@ -97,8 +100,10 @@ emu_status display_add(emu_machine *m, struct dev_opts *o, char *err,
     uint8_t *ram = d ? realloc(b->ram, b->ram_size + extra) : NULL;
     if (!ram) {
         free(d);
-        snprintf(err, errlen, "display: cannot allocate %llu MiB for the "
-                 "framebuffer", (unsigned long long)(extra >> 20));
+        snprintf(err, errlen,
+                 "display: cannot allocate %llu MiB for the "
+                 "framebuffer",
+                 (unsigned long long)(extra >> 20));
         return EMU_ERR_NOMEM;
     }
     /* the block may have moved: b->ram must follow even if we fail below */
@@ -122,7 +127,8 @@ emu_status display_add(emu_machine *m, struct dev_opts *o, char *err,
     for (unsigned i = 0; i < m->nharts; i++)
         rv_tlb_flush(m->harts[i]);
 
-    *d = (struct machine_display){base, extra, (uint32_t)w, (uint32_t)h, stride};
+    *d =
+        (struct machine_display){base, extra, (uint32_t)w, (uint32_t)h, stride};
     m->display = d;
     /* emu_get_dtb() shows the machine as it is now (emu_boot() builds it
      * again with /chosen's boot arguments) */
@@ -146,10 +152,10 @@ void display_free(emu_machine *m)
 int display_fdt(emu_machine *m, void *fdt)
 {
     const struct machine_display *d = m->display;
-    if (!d)
-        return 0;
+    if (!d) return 0;
     char name[64];
-    snprintf(name, sizeof(name), "framebuffer@%llx", (unsigned long long)d->base);
+    snprintf(name, sizeof(name), "framebuffer@%llx",
+             (unsigned long long)d->base);
     uint64_t len = (uint64_t)d->stride * d->height;
     fdt32_t reg[4] = {cpu_to_fdt32((uint32_t)(d->base >> 32)),
                       cpu_to_fdt32((uint32_t)d->base),
@@ -170,11 +176,11 @@ int display_fdt(emu_machine *m, void *fdt)
 
 emu_status emu_display_get(emu_machine *m, emu_display *out)
 {
-    if (!m || !out)
-        return EMU_ERR_INVALID;
+    if (!m || !out) return EMU_ERR_INVALID;
     const struct machine_display *d = m->display;
     if (!d)
-        return machine_error(m, EMU_ERR_NOT_FOUND, "the machine has no display");
+        return machine_error(m, EMU_ERR_NOT_FOUND,
+                             "the machine has no display");
     out->width = d->width;
     out->height = d->height;
     out->stride = d->stride;
@@ -206,8 +212,7 @@ static bool png_chunk(FILE *f, const char type[4], const uint8_t *data,
                       uint32_t len)
 {
     uLong crc = crc32(0, (const Bytef *)type, 4);
-    if (len)
-        crc = crc32(crc, data, len);
+    if (len) crc = crc32(crc, data, len);
     return put_be32(f, len) && fwrite(type, 1, 4, f) == 4 &&
            (len == 0 || fwrite(data, 1, len, f) == len) &&
            put_be32(f, (uint32_t)crc);
@@ -229,7 +234,8 @@ static emu_status save_png(emu_machine *m, const emu_display *d, FILE *f,
     }
     for (uint32_t y = 0; y < d->height; y++) {
         raw[y * rowlen] = 0;
-        row_rgb(d->pixels + (size_t)y * d->stride, d->width, raw + y * rowlen + 1);
+        row_rgb(d->pixels + (size_t)y * d->stride, d->width,
+                raw + y * rowlen + 1);
     }
     int zst = compress2(z, &zlen, raw, (uLong)rawlen, 6);
     free(raw);
@@ -259,8 +265,7 @@ static emu_status save_ppm(emu_machine *m, const emu_display *d, FILE *f,
                            const char *path)
 {
     uint8_t *row = malloc((size_t)d->width * 3);
-    if (!row)
-        return machine_error(m, EMU_ERR_NOMEM, "%s: out of memory", path);
+    if (!row) return machine_error(m, EMU_ERR_NOMEM, "%s: out of memory", path);
     bool ok = fprintf(f, "P6\n%u %u\n255\n", d->width, d->height) > 0;
     for (uint32_t y = 0; ok && y < d->height; y++) {
         row_rgb(d->pixels + (size_t)y * d->stride, d->width, row);
@@ -273,12 +278,10 @@ static emu_status save_ppm(emu_machine *m, const emu_display *d, FILE *f,
 
 emu_status emu_display_save(emu_machine *m, const char *path)
 {
-    if (!m || !path)
-        return EMU_ERR_INVALID;
+    if (!m || !path) return EMU_ERR_INVALID;
     emu_display d;
     emu_status st = emu_display_get(m, &d);
-    if (st != EMU_OK)
-        return st;
+    if (st != EMU_OK) return st;
     FILE *f = fopen(path, "wb");
     if (!f)
         return machine_error(m, EMU_ERR_IO, "%s: %s", path, strerror(errno));

@@ -1,16 +1,18 @@
 #!/usr/bin/env python3
 """The virt board's console on a terminal: emu puts the terminal in raw
-mode, keys reach the guest, Ctrl-A h lists the escapes, Ctrl-A x quits
-with status 0, and the terminal's settings are restored afterwards — also
-when emu is killed by SIGTERM.
+mode, keys reach the guest, Ctrl-A h lists the escapes, Ctrl-A s saves a
+screenshot, Ctrl-A x quits with status 0, and the terminal's settings are
+restored afterwards — also when emu is killed by SIGTERM.
 
 usage: test_console.py EMU SPIN.elf   (SPIN: a program that loops forever)
 """
 import os
 import pty
 import select
+import shutil
 import signal
 import sys
+import tempfile
 import termios
 import time
 
@@ -27,7 +29,7 @@ def check(name, ok, detail=""):
         print(f"FAIL: {name} {detail}")
 
 
-def start():
+def start(*extra):
     """emu on a new pseudo-terminal; returns (pid, master fd, slave fd)."""
     master, slave = pty.openpty()
     pid = os.fork()
@@ -35,7 +37,8 @@ def start():
         os.setsid()
         for fd in (0, 1, 2):
             os.dup2(slave, fd)
-        os.execv(emu, [emu, "-M", "virt", "-bios", "none", "-kernel", spin])
+        os.execv(emu, [emu, "-M", "virt", "-bios", "none", "-kernel", spin,
+                       *extra])
     return pid, master, slave
 
 
@@ -105,6 +108,22 @@ lflag = termios.tcgetattr(slave)[3]
 check("terminal restored after SIGTERM", lflag & termios.ICANON and
       lflag & termios.ECHO, f"{lflag:#x}")
 os.close(master), os.close(slave)
+
+# Ctrl-A s saves --screenshot's file (a display is added for it)
+shot = os.path.join(tempfile.mkdtemp(), "shot.ppm")
+pid, master, slave = start("--screenshot", shot)
+check("raw mode (3)", wait_raw(slave))
+os.write(master, b"\x01s")
+out = read_until(master, "screenshot saved")
+check("Ctrl-A s says so", b"screenshot saved to " in out, repr(out[-200:]))
+check("Ctrl-A s writes the file", os.path.exists(shot) and
+      open(shot, "rb").read(15) == b"P6\n1024 768\n255")
+os.write(master, b"\x01x")
+status = wait_exit(pid)
+check("Ctrl-A x after a screenshot", status is not None and
+      os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0, f"status {status}")
+os.close(master), os.close(slave)
+shutil.rmtree(os.path.dirname(shot))
 
 print(f"{passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)
