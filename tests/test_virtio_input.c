@@ -1,38 +1,17 @@
 /*
- * virtio-input (src/devices/virtio_input.c) seen from a driver: a minimal
- * hand-built driver side in guest RAM (virtio 1.2 4.2.3 initialisation, a
- * split eventq and statusq) drives the device through its virtio-mmio
- * registers, and events come in through emu_input_event().
+ * virtio-input (src/devices/virtio_input.c) seen from a driver: the unit
+ * tests' driver (virtio_driver.h) sets up an eventq and a statusq in guest
+ * RAM and drives the device through its virtio-mmio registers, and events
+ * come in through emu_input_event().
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "machine/machine.h"
 #include "testutil.h"
+#include "virtio_driver.h"
 
-#define SLOT0 0x10001000ull
 #define QN 64 /* queue size the driver picks (the device offers 64) */
-
-/* virtio-mmio registers (4.2.2) */
-enum {
-    R_MAGIC = 0x000,
-    R_DEVICE_ID = 0x008,
-    R_DRV_FEATURES = 0x020,
-    R_DRV_FEATURES_SEL = 0x024,
-    R_QUEUE_SEL = 0x030,
-    R_QUEUE_NUM_MAX = 0x034,
-    R_QUEUE_NUM = 0x038,
-    R_QUEUE_READY = 0x044,
-    R_QUEUE_NOTIFY = 0x050,
-    R_STATUS = 0x070,
-    R_DESC_LO = 0x080,
-    R_DESC_HI = 0x084,
-    R_DRIVER_LO = 0x090,
-    R_DRIVER_HI = 0x094,
-    R_DEVICE_LO = 0x0a0,
-    R_DEVICE_HI = 0x0a4,
-    R_CONFIG = 0x100,
-};
 
 /* config selectors (5.8.5) and evdev codes */
 enum {
@@ -62,112 +41,54 @@ enum {
     ABS_Y = 1
 };
 
-/* Driver memory for one queue: descriptors, available and used rings,
- * and a buffer per descriptor. */
-typedef struct drv_queue {
-    uint64_t desc, avail, used, bufs;
-    uint16_t avail_idx, used_seen;
-} drv_queue;
-
+/* The driver, and per queue a 16-byte buffer for each descriptor (the
+ * used ring names the descriptor, its buffer holds the event). */
 typedef struct drv {
-    emu_machine *m;
-    uint64_t base; /* the slot's registers */
-    drv_queue q[2];
+    vd v;
+    uint64_t bufs[2];
 } drv;
-
-static uint32_t reg_rd(drv *d, uint64_t off, unsigned size)
-{
-    uint64_t v = 0;
-    ck_assert(bus_read(&d->m->bus, d->base + off, size, &v));
-    return (uint32_t)v;
-}
-
-static void reg_wr(drv *d, uint64_t off, unsigned size, uint32_t v)
-{
-    ck_assert(bus_write(&d->m->bus, d->base + off, size, v));
-}
-
-static void queue_setup(drv *d, unsigned qi, uint64_t mem)
-{
-    drv_queue *q = &d->q[qi];
-    q->desc = mem;
-    q->avail = mem + 16 * QN;
-    q->used = mem + 0x1000;
-    q->bufs = mem + 0x2000;
-    reg_wr(d, R_QUEUE_SEL, 4, qi);
-    ck_assert_uint_ge(reg_rd(d, R_QUEUE_NUM_MAX, 4), QN);
-    reg_wr(d, R_QUEUE_NUM, 4, QN);
-    reg_wr(d, R_DESC_LO, 4, (uint32_t)q->desc);
-    reg_wr(d, R_DESC_HI, 4, (uint32_t)(q->desc >> 32));
-    reg_wr(d, R_DRIVER_LO, 4, (uint32_t)q->avail);
-    reg_wr(d, R_DRIVER_HI, 4, (uint32_t)(q->avail >> 32));
-    reg_wr(d, R_DEVICE_LO, 4, (uint32_t)q->used);
-    reg_wr(d, R_DEVICE_HI, 4, (uint32_t)(q->used >> 32));
-    reg_wr(d, R_QUEUE_READY, 4, 1);
-}
 
 /* 4.2.3.1: reset, ACKNOWLEDGE, DRIVER, features (VERSION_1 only),
  * FEATURES_OK, the queues, DRIVER_OK. */
 static void drv_init(drv *d, emu_machine *m, unsigned slot)
 {
-    memset(d, 0, sizeof(*d));
-    d->m = m;
-    d->base = SLOT0 + 0x1000ull * slot;
-    ck_assert_uint_eq(reg_rd(d, R_MAGIC, 4), 0x74726976);
-    ck_assert_uint_eq(reg_rd(d, R_DEVICE_ID, 4), 18);
-    reg_wr(d, R_STATUS, 4, 0);
-    reg_wr(d, R_STATUS, 4, 1);
-    reg_wr(d, R_STATUS, 4, 1 | 2);
-    reg_wr(d, R_DRV_FEATURES_SEL, 4, 1);
-    reg_wr(d, R_DRV_FEATURES, 4, 1); /* VIRTIO_F_VERSION_1 (bit 32) */
-    reg_wr(d, R_DRV_FEATURES_SEL, 4, 0);
-    reg_wr(d, R_DRV_FEATURES, 4, 0);
-    reg_wr(d, R_STATUS, 4, 1 | 2 | 8);
-    ck_assert_uint_eq(reg_rd(d, R_STATUS, 4) & 8, 8);
-    uint64_t mem = TU_RAM_BASE + 0x100000 + 0x10000ull * slot;
-    queue_setup(d, 0, mem);
-    queue_setup(d, 1, mem + 0x8000);
-    reg_wr(d, R_STATUS, 4, 1 | 2 | 8 | 4);
+    vd_attach(&d->v, m, slot);
+    /* each slot's rings and buffers apart, for machines with several */
+    d->v.heap += 0x10000ull * slot;
+    ck_assert_uint_eq(vd_reg(&d->v, VD_MAGIC), 0x74726976);
+    ck_assert_uint_eq(vd_reg(&d->v, VD_DEVICE_ID), 18);
+    for (unsigned q = 0; q < 2; q++) {
+        vd_wreg(&d->v, VD_QUEUE_SEL, q);
+        ck_assert_uint_ge(vd_reg(&d->v, VD_QUEUE_NUM_MAX), QN);
+    }
+    vd_init(&d->v, VD_F_VERSION_1, 2, QN);
+    for (unsigned q = 0; q < 2; q++)
+        d->bufs[q] = vd_alloc(&d->v, 16ull * QN, 16);
 }
 
 /* Post n buffers of len bytes on queue qi (device-writable unless out). */
 static void drv_post(drv *d, unsigned qi, unsigned n, uint32_t len,
                      bool writable)
 {
-    drv_queue *q = &d->q[qi];
     for (unsigned i = 0; i < n; i++) {
-        uint16_t slot = (uint16_t)(q->avail_idx % QN);
-        uint64_t desc = q->desc + 16ull * slot;
-        tu_write64(d->m, desc, q->bufs + 16ull * slot);
-        tu_write32(d->m, desc + 8, len);
-        tu_write16(d->m, desc + 12, writable ? 2 : 0); /* VIRTQ_DESC_F_WRITE */
-        tu_write16(d->m, desc + 14, 0);
-        tu_write16(d->m, q->avail + 4 + 2ull * slot, slot);
-        q->avail_idx++;
+        vd_buf b = {d->bufs[qi] + 16ull * d->v.q[qi].next_desc, len, writable};
+        vd_avail(&d->v, qi, vd_chain(&d->v, qi, &b, 1));
     }
-    tu_write16(d->m, q->avail + 2, q->avail_idx);
-    reg_wr(d, R_QUEUE_NOTIFY, 4, qi);
-}
-
-static uint16_t used_idx(drv *d, unsigned qi)
-{
-    return (uint16_t)tu_read32(d->m, d->q[qi].used + 2);
+    vd_notify(&d->v, qi);
 }
 
 /* The next used buffer of the eventq, as an event; false if none. */
 static bool drv_event(drv *d, uint16_t *type, uint16_t *code, int32_t *value)
 {
-    drv_queue *q = &d->q[0];
-    if (q->used_seen == used_idx(d, 0)) return false;
-    uint64_t elem = q->used + 4 + 8ull * (q->used_seen % QN);
-    uint32_t id = tu_read32(d->m, elem), len = tu_read32(d->m, elem + 4);
+    uint32_t id, len;
+    if (!vd_get_used(&d->v, 0, &id, &len)) return false;
+    ck_assert_uint_lt(id, QN);
     ck_assert_uint_eq(len, 8);
-    uint64_t buf = q->bufs + 16ull * id;
-    uint32_t w0 = tu_read32(d->m, buf);
+    uint64_t buf = d->bufs[0] + 16ull * id;
+    uint32_t w0 = tu_read32(d->v.m, buf);
     *type = (uint16_t)w0;
     *code = (uint16_t)(w0 >> 16);
-    *value = (int32_t)tu_read32(d->m, buf + 4);
-    q->used_seen++;
+    *value = (int32_t)tu_read32(d->v.m, buf + 4);
     return true;
 }
 
@@ -185,18 +106,18 @@ static void expect_event(drv *d, uint16_t type, uint16_t code, int32_t value)
 /* Select (select, subsel) and return the size the device answers with. */
 static unsigned cfg_select(drv *d, uint8_t select, uint8_t subsel)
 {
-    reg_wr(d, R_CONFIG + 0, 1, select);
-    reg_wr(d, R_CONFIG + 1, 1, subsel);
-    return reg_rd(d, R_CONFIG + 2, 1);
+    vd_wconfig(&d->v, 0, 1, select);
+    vd_wconfig(&d->v, 1, 1, subsel);
+    return (unsigned)vd_config(&d->v, 2, 1);
 }
 
 static uint8_t cfg_u8(drv *d, unsigned off)
 {
-    return (uint8_t)reg_rd(d, R_CONFIG + 8 + off, 1);
+    return (uint8_t)vd_config(&d->v, 8 + off, 1);
 }
 static uint32_t cfg_u32(drv *d, unsigned off)
 {
-    return reg_rd(d, R_CONFIG + 8 + off, 4);
+    return (uint32_t)vd_config(&d->v, 8 + off, 4);
 }
 
 static bool cfg_bit(drv *d, unsigned bit)
@@ -206,10 +127,7 @@ static bool cfg_bit(drv *d, unsigned bit)
 
 static emu_machine *virt_with(const char *const *kinds, unsigned n)
 {
-    emu_config cfg = emu_config_default(EMU_ARCH_RISCV64);
-    cfg.board = EMU_BOARD_VIRT;
-    cfg.ram_size = 16ull << 20;
-    emu_machine *m = tu_machine_cfg(&cfg);
+    emu_machine *m = vd_machine();
     for (unsigned i = 0; i < n; i++)
         ck_assert_msg(emu_device_add(m, kinds[i], NULL) == EMU_OK, "%s: %s",
                       kinds[i], emu_last_error(m));
@@ -243,8 +161,8 @@ START_TEST(test_input_config_names_and_ids)
     ck_assert_uint_eq(cfg_select(&d, SEL_PROP, 0), 0);
     /* the driver cannot change the answer: size is the device's */
     cfg_select(&d, SEL_NAME, 0);
-    reg_wr(&d, R_CONFIG + 2, 1, 99);
-    ck_assert_uint_eq(reg_rd(&d, R_CONFIG + 2, 1), strlen(name));
+    vd_wconfig(&d.v, 2, 1, 99);
+    ck_assert_uint_eq(vd_config(&d.v, 2, 1), strlen(name));
     emu_machine_free(m);
 }
 END_TEST
@@ -322,7 +240,7 @@ START_TEST(test_input_events_fill_posted_buffers)
     ck_assert_int_eq(emu_input_event(m, EV_SYN, 0, 0), EMU_OK);
     ck_assert_int_eq(emu_input_event(m, EV_KEY, KEY_A, 0), EMU_OK);
     ck_assert_int_eq(emu_input_event(m, EV_SYN, 0, 0), EMU_OK);
-    ck_assert_uint_eq(used_idx(&d, 0), 4);
+    ck_assert_uint_eq(vd_used_idx(&d.v, 0), 4);
     expect_event(&d, EV_KEY, KEY_A, 1);
     expect_event(&d, EV_SYN, 0, 0);
     expect_event(&d, EV_KEY, KEY_A, 0);
@@ -341,11 +259,11 @@ START_TEST(test_input_events_wait_for_buffers)
                      EMU_OK); /* clamped */
     ck_assert_int_eq(emu_input_event(m, EV_KEY, BTN_LEFT, 1), EMU_OK);
     ck_assert_int_eq(emu_input_event(m, EV_SYN, 0, 0), EMU_OK);
-    ck_assert_uint_eq(used_idx(&d, 0), 0);
+    ck_assert_uint_eq(vd_used_idx(&d.v, 0), 0);
     drv_post(&d, 0, 2, 8, true);
-    ck_assert_uint_eq(used_idx(&d, 0), 2);
+    ck_assert_uint_eq(vd_used_idx(&d.v, 0), 2);
     drv_post(&d, 0, 4, 8, true);
-    ck_assert_uint_eq(used_idx(&d, 0), 4);
+    ck_assert_uint_eq(vd_used_idx(&d.v, 0), 4);
     expect_event(&d, EV_ABS, ABS_X, 100);
     expect_event(&d, EV_ABS, ABS_Y, 32767);
     expect_event(&d, EV_KEY, BTN_LEFT, 1);
@@ -399,8 +317,8 @@ START_TEST(test_input_events_go_to_the_device_of_their_kind)
     ck_assert_int_eq(emu_input_event(m, EV_ABS, ABS_X, 5), EMU_OK);
     ck_assert_int_eq(emu_input_event(m, EV_SYN, 0, 0), EMU_OK);
     /* each SYN_REPORT closes only the report that device has open */
-    ck_assert_uint_eq(used_idx(&kbd, 0), 2);
-    ck_assert_uint_eq(used_idx(&tab, 0), 2);
+    ck_assert_uint_eq(vd_used_idx(&kbd.v, 0), 2);
+    ck_assert_uint_eq(vd_used_idx(&tab.v, 0), 2);
     expect_event(&kbd, EV_KEY, KEY_B, 1);
     expect_event(&kbd, EV_SYN, 0, 0);
     expect_event(&tab, EV_ABS, ABS_X, 5);
@@ -454,10 +372,10 @@ START_TEST(test_input_statusq_buffers_are_consumed)
     drv d;
     drv_init(&d, m, 0);
     /* an LED event from the driver (5.8.6.2): EV_LED LED_CAPSL on */
-    tu_write32(m, d.q[1].bufs, EV_LED | 1u << 16);
-    tu_write32(m, d.q[1].bufs + 4, 1);
+    tu_write32(m, d.bufs[1], EV_LED | 1u << 16);
+    tu_write32(m, d.bufs[1] + 4, 1);
     drv_post(&d, 1, 1, 8, false);
-    ck_assert_uint_eq(used_idx(&d, 1), 1);
+    ck_assert_uint_eq(vd_used_idx(&d.v, 1), 1);
     emu_machine_free(m);
 }
 END_TEST
@@ -471,7 +389,7 @@ START_TEST(test_input_reset_discards_waiting_events)
     ck_assert_int_eq(emu_input_event(m, EV_SYN, 0, 0), EMU_OK);
     drv_init(&d, m, 0); /* a driver starting over resets the device */
     drv_post(&d, 0, 4, 8, true);
-    ck_assert_uint_eq(used_idx(&d, 0), 0);
+    ck_assert_uint_eq(vd_used_idx(&d.v, 0), 0);
     emu_machine_free(m);
 }
 END_TEST
@@ -483,7 +401,7 @@ START_TEST(test_input_short_event_buffer_breaks_the_device)
     drv_init(&d, m, 0);
     drv_post(&d, 0, 1, 4, true);
     ck_assert_int_eq(emu_input_event(m, EV_KEY, KEY_A, 1), EMU_OK);
-    ck_assert_uint_eq(reg_rd(&d, R_STATUS, 4) & 64, 64); /* NEEDS_RESET */
+    ck_assert(vd_needs_reset(&d.v));
     emu_machine_free(m);
 }
 END_TEST

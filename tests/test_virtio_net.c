@@ -1,6 +1,6 @@
 /*
- * virtio-net with user-mode networking, driven from a minimal driver the
- * test plays itself: split virtqueues built in guest RAM, the virtio-mmio
+ * virtio-net with user-mode networking, driven from the unit tests' driver
+ * (virtio_driver.h): split virtqueues built in guest RAM, the virtio-mmio
  * registers written through the bus, frames built by hand (ARP, DHCP)
  * and answered by libslirp.
  */
@@ -17,50 +17,23 @@
 #include "machine/machine.h"
 #include "machine/virt.h"
 #include "testutil.h"
+#include "virtio_driver.h"
 
-/* ---- a minimal virtio-mmio driver (virtio 1.2 sections 3.1, 4.2.3) ---- */
+/* ---- the driver side ---- */
 
 #define QSZ 64
 #define RXBUF_LEN 2048
-#define RAM TU_RAM_BASE
-#define RX_BUFS (RAM + 0x100000)
-#define TX_BUF (RAM + 0x200000)
+#define TXBUF_LEN (12 + 70000)
 
+/* device-specific feature bits (5.1.3) */
 #define F_MAC (1ull << 5)
 #define F_STATUS (1ull << 16)
-#define F_VERSION_1 (1ull << 32)
-
-enum {
-    R_MAGIC = 0x000,
-    R_VERSION = 0x004,
-    R_DEVICE_ID = 0x008,
-    R_DEV_FEATURES = 0x010,
-    R_DEV_FEATURES_SEL = 0x014,
-    R_DRV_FEATURES = 0x020,
-    R_DRV_FEATURES_SEL = 0x024,
-    R_QUEUE_SEL = 0x030,
-    R_QUEUE_NUM = 0x038,
-    R_QUEUE_READY = 0x044,
-    R_QUEUE_NOTIFY = 0x050,
-    R_STATUS = 0x070,
-    R_QUEUE_DESC_LO = 0x080,
-    R_QUEUE_DRIVER_LO = 0x090,
-    R_QUEUE_DEVICE_LO = 0x0a0,
-    R_CONFIG = 0x100,
-};
-
-typedef struct dq {
-    uint64_t desc, avail, used;
-    uint16_t avail_idx, used_seen;
-    unsigned next_desc;
-    uint64_t buf_of[QSZ]; /* the buffer each descriptor describes */
-} dq;
 
 typedef struct drv {
-    emu_machine *m;
+    vd v;
     dev_virtio_mmio *t;
-    uint64_t base;
-    dq q[2];
+    uint64_t rx_bufs; /* RXBUF_LEN for each receive descriptor */
+    uint64_t tx_buf;  /* TXBUF_LEN, what tx() sends from */
     uint8_t mac[6];
 } drv;
 
@@ -91,135 +64,43 @@ static emu_machine *net_machine(logrec *log)
 
 #if EMU_HAVE_SLIRP
 
-static void mw(drv *d, unsigned off, uint32_t v)
-{
-    ck_assert(bus_write(&d->m->bus, d->base + off, 4, v));
-}
-
-static uint32_t mr(drv *d, unsigned off)
-{
-    uint64_t v;
-    ck_assert(bus_read(&d->m->bus, d->base + off, 4, &v));
-    return (uint32_t)v;
-}
-
-static uint8_t cfg8(drv *d, unsigned off)
-{
-    uint64_t v;
-    ck_assert(bus_read(&d->m->bus, d->base + R_CONFIG + off, 1, &v));
-    return (uint8_t)v;
-}
-
-static void put(drv *d, uint64_t gpa, uint64_t v, unsigned size)
-{
-    uint8_t b[8];
-    for (unsigned i = 0; i < size; i++)
-        b[i] = (uint8_t)(v >> (8 * i));
-    ck_assert_int_eq(emu_mem_write(d->m, gpa, b, size), EMU_OK);
-}
-
-static uint64_t get(drv *d, uint64_t gpa, unsigned size)
-{
-    uint8_t b[8];
-    ck_assert_int_eq(emu_mem_read(d->m, gpa, b, size), EMU_OK);
-    uint64_t v = 0;
-    for (unsigned i = 0; i < size; i++)
-        v |= (uint64_t)b[i] << (8 * i);
-    return v;
-}
-
-/* Find the net device the machine put in a virtio-mmio slot. */
+/* Find the net device the machine put in a virtio-mmio slot; attach the
+ * driver to it and give it its buffers. */
 static void find_net(drv *d, emu_machine *m)
 {
     memset(d, 0, sizeof(*d));
-    d->m = m;
     for (unsigned i = 0; i < VIRT_VIRTIO_SLOTS; i++) {
         const virtio_ops *ops;
         if (dev_virtio_mmio_model(m->virtio[i], &ops) &&
             ops->device_id == VIRTIO_ID_NET) {
             d->t = m->virtio[i];
-            d->base =
-                virt_map[VIRT_VIRTIO].base + i * virt_map[VIRT_VIRTIO].size;
+            vd_attach(&d->v, m, i);
+            d->rx_bufs = vd_alloc(&d->v, (uint64_t)QSZ * RXBUF_LEN, 16);
+            d->tx_buf = vd_alloc(&d->v, TXBUF_LEN, 16);
             return;
         }
     }
     ck_abort_msg("no virtio-net device");
 }
 
-static uint64_t dev_features(drv *d)
+static uint8_t cfg8(drv *d, unsigned off)
 {
-    mw(d, R_DEV_FEATURES_SEL, 0);
-    uint64_t f = mr(d, R_DEV_FEATURES);
-    mw(d, R_DEV_FEATURES_SEL, 1);
-    return f | (uint64_t)mr(d, R_DEV_FEATURES) << 32;
+    return (uint8_t)vd_config(&d->v, off, 1);
 }
 
 /* 3.1.1: reset, acknowledge, negotiate, set up both queues, DRIVER_OK */
 static void driver_init(drv *d)
 {
-    mw(d, R_STATUS, 0);
-    mw(d, R_STATUS, 1);
-    mw(d, R_STATUS, 1 | 2);
-    uint64_t want = F_VERSION_1 | F_MAC | F_STATUS;
-    mw(d, R_DRV_FEATURES_SEL, 0);
-    mw(d, R_DRV_FEATURES, (uint32_t)want);
-    mw(d, R_DRV_FEATURES_SEL, 1);
-    mw(d, R_DRV_FEATURES, (uint32_t)(want >> 32));
-    mw(d, R_STATUS, 1 | 2 | 8);
-    ck_assert_uint_eq(mr(d, R_STATUS) & 8, 8);
-    for (unsigned q = 0; q < 2; q++) {
-        dq *x = &d->q[q];
-        *x = (dq){.desc = RAM + 0x1000 + 0x1000 * q};
-        x->avail = x->desc + 16 * QSZ;
-        x->used = x->avail + 0x200;
-        uint8_t zero[0x800] = {0};
-        ck_assert_int_eq(emu_mem_write(d->m, x->desc, zero, sizeof(zero)),
-                         EMU_OK);
-        mw(d, R_QUEUE_SEL, q);
-        mw(d, R_QUEUE_NUM, QSZ);
-        mw(d, R_QUEUE_DESC_LO, (uint32_t)x->desc);
-        mw(d, R_QUEUE_DESC_LO + 4, (uint32_t)(x->desc >> 32));
-        mw(d, R_QUEUE_DRIVER_LO, (uint32_t)x->avail);
-        mw(d, R_QUEUE_DRIVER_LO + 4, (uint32_t)(x->avail >> 32));
-        mw(d, R_QUEUE_DEVICE_LO, (uint32_t)x->used);
-        mw(d, R_QUEUE_DEVICE_LO + 4, (uint32_t)(x->used >> 32));
-        mw(d, R_QUEUE_READY, 1);
-    }
-    mw(d, R_STATUS, 1 | 2 | 8 | 4);
-    ck_assert_uint_eq(mr(d, R_STATUS), 1 | 2 | 8 | 4);
-}
-
-/* Put a chain of n buffers (flags per buffer) in the available ring. */
-static void enqueue(drv *d, unsigned q, unsigned n, const uint64_t *addr,
-                    const uint32_t *len, uint16_t flags)
-{
-    dq *x = &d->q[q];
-    unsigned head = x->next_desc;
-    for (unsigned i = 0; i < n; i++) {
-        unsigned idx = (head + i) % QSZ;
-        uint64_t dsc = x->desc + 16 * idx;
-        bool more = i + 1 < n;
-        put(d, dsc, addr[i], 8);
-        put(d, dsc + 8, len[i], 4);
-        put(d, dsc + 12, flags | (more ? 1 : 0), 2);
-        put(d, dsc + 14, more ? (idx + 1) % QSZ : 0, 2);
-        x->buf_of[idx] = addr[i];
-    }
-    x->next_desc = (head + n) % QSZ;
-    put(d, x->avail + 4 + 2 * (x->avail_idx % QSZ), head, 2);
-    x->avail_idx++;
-    put(d, x->avail + 2, x->avail_idx, 2);
-    mw(d, R_QUEUE_NOTIFY, q);
+    vd_init(&d->v, VD_F_VERSION_1 | F_MAC | F_STATUS, 2, QSZ);
 }
 
 /* Post n receive buffers (device-writable, 2.7.5). */
 static void post_rx(drv *d, unsigned n)
 {
     for (unsigned i = 0; i < n; i++) {
-        unsigned slot = d->q[0].next_desc;
-        uint64_t a = RX_BUFS + (uint64_t)slot * RXBUF_LEN;
-        uint32_t l = RXBUF_LEN;
-        enqueue(d, 0, 1, &a, &l, 2);
+        uint64_t a = d->rx_bufs + (uint64_t)d->v.q[0].next_desc * RXBUF_LEN;
+        vd_buf b = {a, RXBUF_LEN, true};
+        vd_submit(&d->v, 0, &b, 1);
     }
 }
 
@@ -227,46 +108,38 @@ static void post_rx(drv *d, unsigned n)
  * header in its own descriptor, as Linux does without any_layout. */
 static void tx(drv *d, const uint8_t *frame, size_t len, bool split)
 {
-    static uint8_t buf[12 + 70000];
+    static uint8_t buf[TXBUF_LEN];
     ck_assert_uint_le(len, sizeof(buf) - 12);
     memset(buf, 0, 12);
     memcpy(buf + 12, frame, len);
-    ck_assert_int_eq(emu_mem_write(d->m, TX_BUF, buf, 12 + len), EMU_OK);
+    vd_write(&d->v, d->tx_buf, buf, 12 + len);
     if (split) {
-        uint64_t a[2] = {TX_BUF, TX_BUF + 12};
-        uint32_t l[2] = {12, (uint32_t)len};
-        enqueue(d, 1, len ? 2 : 1, a, l, 0);
+        vd_buf b[2] = {{d->tx_buf, 12, false},
+                       {d->tx_buf + 12, (uint32_t)len, false}};
+        vd_submit(&d->v, 1, b, len ? 2 : 1);
     } else {
-        uint64_t a = TX_BUF;
-        uint32_t l = (uint32_t)(12 + len);
-        enqueue(d, 1, 1, &a, &l, 0);
+        vd_buf b = {d->tx_buf, (uint32_t)(12 + len), false};
+        vd_submit(&d->v, 1, &b, 1);
     }
-}
-
-static uint16_t used_idx(drv *d, unsigned q)
-{
-    return (uint16_t)get(d, d->q[q].used + 2, 2);
 }
 
 /* The next received frame (header stripped) into f, or 0 if none. */
 static size_t rx_take(drv *d, uint8_t *f, size_t cap)
 {
-    dq *x = &d->q[0];
-    if (used_idx(d, 0) == x->used_seen) return 0;
-    uint64_t e = x->used + 4 + 8 * (x->used_seen % QSZ);
-    x->used_seen++;
-    uint32_t id = (uint32_t)get(d, e, 4), len = (uint32_t)get(d, e + 4, 4);
+    uint32_t id, len;
+    if (!vd_get_used(&d->v, 0, &id, &len)) return 0;
     ck_assert_uint_lt(id, QSZ);
     ck_assert_uint_ge(len, 12 + 14);
     ck_assert_uint_le(len - 12, cap);
+    /* each receive descriptor has its own buffer (post_rx) */
+    uint64_t buf = d->rx_bufs + (uint64_t)id * RXBUF_LEN;
     uint8_t hdr[12];
-    ck_assert_int_eq(emu_mem_read(d->m, x->buf_of[id], hdr, 12), EMU_OK);
+    vd_read(&d->v, buf, hdr, 12);
     /* 5.1.6.4: no offloads, one buffer per frame */
     ck_assert_uint_eq(hdr[0], 0);
     ck_assert_uint_eq(hdr[1], 0);
     ck_assert_uint_eq(hdr[10] | hdr[11] << 8, 1);
-    ck_assert_int_eq(emu_mem_read(d->m, x->buf_of[id] + 12, f, len - 12),
-                     EMU_OK);
+    vd_read(&d->v, buf + 12, f, len - 12);
     return len - 12;
 }
 
@@ -500,11 +373,11 @@ START_TEST(test_net_config_has_default_mac_and_link_up)
     emu_machine *m = net_machine(NULL);
     ck_assert_int_eq(emu_device_add(m, "net", "user"), EMU_OK);
     find_net(&d, m);
-    ck_assert_uint_eq(mr(&d, R_MAGIC), 0x74726976);
-    ck_assert_uint_eq(mr(&d, R_VERSION), 2);
-    ck_assert_uint_eq(mr(&d, R_DEVICE_ID), 1);
-    uint64_t f = dev_features(&d);
-    ck_assert(f & F_VERSION_1);
+    ck_assert_uint_eq(vd_reg(&d.v, VD_MAGIC), 0x74726976);
+    ck_assert_uint_eq(vd_reg(&d.v, VD_VERSION), 2);
+    ck_assert_uint_eq(vd_reg(&d.v, VD_DEVICE_ID), 1);
+    uint64_t f = vd_device_features(&d.v);
+    ck_assert(f & VD_F_VERSION_1);
     /* of the device-specific bits (5.1.3), MAC and STATUS alone: no
      * checksum or segmentation offloads, no control queue, no MRG_RXBUF */
     ck_assert_uint_eq(f & 0xffffff, F_MAC | F_STATUS);
@@ -617,8 +490,10 @@ START_TEST(test_net_arp_request_for_gateway_gets_reply)
     uint8_t f[64];
     tx(&d, f, arp_request(&d, f, HOST_IP), true);
     /* the transmit buffer came back, nothing written into it */
-    ck_assert_uint_eq(used_idx(&d, 1), 1);
-    ck_assert_uint_eq(get(&d, d.q[1].used + 8, 4), 0);
+    ck_assert_uint_eq(vd_used_idx(&d.v, 1), 1);
+    uint32_t len;
+    ck_assert(vd_get_used(&d.v, 1, NULL, &len));
+    ck_assert_uint_eq(len, 0);
     uint8_t r[RXBUF_LEN];
     size_t n;
     ck_assert(wait_frame(&d, pred_arp_reply_gw, NULL, r, &n));
@@ -650,9 +525,9 @@ START_TEST(test_net_rx_without_buffers_queues_then_delivers)
     tx(&d, f, arp_request(&d, f, HOST_IP), false);
     for (int i = 0; i < 3; i++)
         dev_virtio_mmio_poll(d.t, 1);
-    ck_assert_uint_eq(used_idx(&d, 0), 0); /* nowhere to put the reply */
-    post_rx(&d, 1);                        /* the kick delivers it */
-    ck_assert_uint_eq(used_idx(&d, 0), 1);
+    ck_assert_uint_eq(vd_used_idx(&d.v, 0), 0); /* nowhere to put the reply */
+    post_rx(&d, 1);                             /* the kick delivers it */
+    ck_assert_uint_eq(vd_used_idx(&d.v, 0), 1);
     uint8_t r[RXBUF_LEN];
     size_t n = rx_take(&d, r, sizeof(r));
     ck_assert(is_arp_reply_from(r, n, HOST_IP));
@@ -699,11 +574,10 @@ START_TEST(test_net_short_and_oversized_tx_frames_are_dropped)
     tx(&d, big, 0, true);           /* a header alone */
     tx(&d, big, sizeof(big), true); /* one byte over the limit */
     /* a header and nothing else, shorter than the header */
-    uint64_t a = TX_BUF;
-    uint32_t l = 6;
-    enqueue(&d, 1, 1, &a, &l, 0);
-    ck_assert_uint_eq(used_idx(&d, 1), 4);
-    ck_assert(!(mr(&d, R_STATUS) & 64)); /* no DEVICE_NEEDS_RESET */
+    vd_buf b = {d.tx_buf, 6, false};
+    vd_submit(&d.v, 1, &b, 1);
+    ck_assert_uint_eq(vd_used_idx(&d.v, 1), 4);
+    ck_assert(!vd_needs_reset(&d.v));
     ck_assert_msg(strstr(log.text, "longer than 65550"), "%s", log.text);
     ck_assert_msg(strstr(log.text, "shorter than a header"), "%s", log.text);
     /* the device still works */
@@ -723,7 +597,7 @@ START_TEST(test_net_largest_tx_frame_is_accepted)
     memset(big, 0, sizeof(big));
     eth(big, BCAST, d.mac, 0x88b5); /* a local experimental EtherType */
     tx(&d, big, sizeof(big), true);
-    ck_assert_uint_eq(used_idx(&d, 1), 1);
+    ck_assert_uint_eq(vd_used_idx(&d.v, 1), 1);
     ck_assert_ptr_null(strstr(log.text, "dropped a transmitted frame"));
     emu_machine_free(m);
 }
@@ -769,7 +643,7 @@ START_TEST(test_net_two_machines_have_separate_stacks)
     size_t n;
     ck_assert(wait_frame(&d2, pred_arp_reply_gw, NULL, r, &n));
     ck_assert(!memcmp(r, d2.mac, 6));
-    ck_assert_uint_eq(used_idx(&d1, 0), 0); /* nothing reached the other */
+    ck_assert_uint_eq(vd_used_idx(&d1.v, 0), 0); /* nothing reached the other */
     tx(&d1, f, arp_request(&d1, f, HOST_IP), false);
     ck_assert(wait_frame(&d1, pred_arp_reply_gw, NULL, NULL, NULL));
     emu_machine_free(m1);
@@ -786,7 +660,7 @@ START_TEST(test_net_reset_drops_queued_frames)
     driver_init(&d); /* status 0 first: a reset */
     post_rx(&d, 4);
     dev_virtio_mmio_poll(d.t, 1);
-    ck_assert_uint_eq(used_idx(&d, 0), 0);
+    ck_assert_uint_eq(vd_used_idx(&d.v, 0), 0);
     emu_machine_free(m);
 }
 END_TEST

@@ -60,6 +60,10 @@ uint64_t vd_config(vd *d, uint32_t off, unsigned size)
 {
     return bus_rd(d, d->base + VD_CONFIG + off, size);
 }
+void vd_wconfig(vd *d, uint32_t off, unsigned size, uint64_t val)
+{
+    bus_wr(d, d->base + VD_CONFIG + off, size, val);
+}
 
 uint64_t vd_device_features(vd *d)
 {

@@ -98,8 +98,9 @@ void vd_attach(vd *d, emu_machine *m, unsigned slot);
 
 uint32_t vd_reg(vd *d, uint32_t off);
 void vd_wreg(vd *d, uint32_t off, uint32_t val);
-/* Configuration space access of 1, 2, 4 or 8 bytes. */
+/* Configuration space reads and writes of 1, 2, 4 or 8 bytes. */
 uint64_t vd_config(vd *d, uint32_t off, unsigned size);
+void vd_wconfig(vd *d, uint32_t off, unsigned size, uint64_t val);
 
 /* The device's offered features (both words). */
 uint64_t vd_device_features(vd *d);
