@@ -15,6 +15,8 @@ usage: test_devices.py EMU CASE
   fb    the simple-framebuffer display: the guest writes a line on the
         framebuffer console; the screenshot emu writes at exit must show it,
         compared cell by cell with the kernel's own 8x16 (or 8x8) font
+  fb-sdl  the same with EMU being emu-sdl: the display in a window on a
+        virtual X server (xvfb-run), the screenshot taken at exit
 
 EMU is the emu binary. For checking the guest side where emu lacks a device,
 blk, net and rng also run under QEMU: give the path or name of a
@@ -89,6 +91,7 @@ class Machine:
             skip(f"{FW} not found (Debian package opensbi; scripts/setup installs it)")
         self.dir = guest_dir()
         self.devices = []
+        self.wrap = []  # a command the emulator runs under (xvfb-run)
 
     def disk(self, image):
         if self.qemu:
@@ -108,13 +111,18 @@ class Machine:
     def rng(self):
         self.devices += ["-device", "virtio-rng-device"] if self.qemu else ["--device", "rng"]
 
-    def display(self, screenshot):
+    def display(self, screenshot, window=False):
         if self.qemu:
             skip("QEMU's virt board has no simple-framebuffer: the fb test is emu only")
-        self.devices += ["--display", "none", "--screenshot", screenshot]
+        if window:
+            # emu-sdl's window in a virtual X server
+            need_tool("xvfb-run", "xvfb")
+            self.wrap = ["xvfb-run", "-a", "-s", "-screen 0 1280x1024x24"]
+        self.devices += ["--display", "sdl" if window else "none",
+                         "--screenshot", screenshot]
 
     def argv(self, append):
-        argv = [self.program, "-M", "virt", "-smp", "1", "-m", "256",
+        argv = self.wrap + [self.program, "-M", "virt", "-smp", "1", "-m", "256",
                 "-bios", FW, "-kernel", os.path.join(self.dir, "Image"),
                 "-initrd", os.path.join(self.dir, "initramfs.cpio.gz"),
                 "-append", append] + self.devices
@@ -348,14 +356,14 @@ def screen_text(w, h, rows, font, height):
     return lines
 
 
-def case_fb(program):
+def case_fb(program, window=False):
     m = Machine(program)
     src = os.path.join(m.dir, "src", "linux-source-6.1")
     if not os.path.exists(os.path.join(src, "lib", "fonts", "font_8x16.c")):
         skip(f"the kernel source tree is not in {src} (scripts/build-linux-guest unpacks it)")
     with tempfile.TemporaryDirectory(prefix="libemu-fb-") as tmp:
         shot = os.path.join(tmp, "screen.ppm")
-        m.display(shot)
+        m.display(shot, window)
         # ttyS0 last: it is /dev/console, where the init's lines go;
         # tty0 (the framebuffer console) gets the kernel's messages too
         m.boot("console=tty0 console=ttyS0 earlycon fbcon=font:VGA8x16 libemu.test=fb",
@@ -386,9 +394,10 @@ def main():
         print(__doc__, file=sys.stderr)
         sys.exit(2)
     program, case = sys.argv[1], sys.argv[2]
-    cases = {"blk": case_blk, "net": case_net, "rng": case_rng, "fb": case_fb}
+    cases = {"blk": case_blk, "net": case_net, "rng": case_rng, "fb": case_fb,
+             "fb-sdl": lambda p: case_fb(p, window=True)}
     if case not in cases:
-        print(f"unknown case {case} (blk, net, rng, fb)", file=sys.stderr)
+        print(f"unknown case {case} (blk, net, rng, fb, fb-sdl)", file=sys.stderr)
         sys.exit(2)
     cases[case](program)
 
