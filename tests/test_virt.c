@@ -566,11 +566,13 @@ static uint64_t host_now(void)
 }
 
 /* Enable the machine timer interrupt, wfi until it fires, power off. The
- * timer is set 3 ms of virtual time ahead (30000 ticks at 10 MHz). */
-static emu_machine *timer_wait_machine(bool realtime)
+ * timer is set 3 ms of virtual time ahead (3 ms of ticks at hz). */
+static emu_machine *timer_wait_clock(bool realtime, uint64_t hz, uint32_t ipt)
 {
     emu_config cfg = emu_config_default(EMU_ARCH_RISCV64);
     cfg.realtime = realtime;
+    cfg.timebase_hz = hz;
+    cfg.insns_per_tick = ipt;
     emu_machine *m = virt_cfg(&cfg);
     const uint32_t prog[] = {
         0x08000293, /* li t0, 0x80 */
@@ -583,8 +585,13 @@ static emu_machine *timer_wait_machine(bool realtime)
         0x0000006f, /* j . */
     };
     boot_code(m, prog, sizeof(prog));
-    ck_assert(bus_write(&m->bus, 0x2004000, 8, 30000));
+    ck_assert(bus_write(&m->bus, 0x2004000, 8, hz * 3 / 1000));
     return m;
+}
+
+static emu_machine *timer_wait_machine(bool realtime)
+{
+    return timer_wait_clock(realtime, 10000000, 100);
 }
 
 START_TEST(test_virt_idle_skips_ahead_without_realtime)
@@ -599,8 +606,13 @@ END_TEST
 START_TEST(test_virt_realtime_idle_follows_the_host_clock)
 {
     /* the 3 ms wait takes at least that long on the host, in yields of at
-     * most a few milliseconds each */
-    emu_machine *m = timer_wait_machine(true);
+     * most a few milliseconds each; also with clocks whose steps do not
+     * fall on whole nanoseconds (the last few steps must still pass) */
+    static const struct { uint64_t hz; uint32_t ipt; } clocks[] = {
+        {10000000, 100}, {10000000, 1000}, {3000000, 100}, {1000000, 30},
+    };
+    for (unsigned c = 0; c < sizeof(clocks) / sizeof(clocks[0]); c++) {
+    emu_machine *m = timer_wait_clock(true, clocks[c].hz, clocks[c].ipt);
     uint64_t start = host_now();
     unsigned yields = 0;
     emu_exit e;
@@ -610,9 +622,15 @@ START_TEST(test_virt_realtime_idle_follows_the_host_clock)
         ck_assert_uint_lt(yields, 10000);
     } while (e.reason == EMU_EXIT_YIELD);
     ck_assert_int_eq(e.reason, EMU_EXIT_HALT);
-    ck_assert_uint_ge(host_now() - start, 2900000);
+    /* a hart asleep within a scheduling round (10,000 steps) skips to the
+     * round's end at once; only whole idle rounds follow the host clock */
+    double round_ns = 10000.0 * 1e9 / ((double)clocks[c].hz * clocks[c].ipt);
+    uint64_t min_ns = 2900000 - (uint64_t)round_ns;
+    ck_assert_msg(host_now() - start >= min_ns, "clock %u: %llu ns", c,
+                  (unsigned long long)(host_now() - start));
     ck_assert_uint_ge(yields, 1);
     emu_machine_free(m);
+    }
 }
 END_TEST
 

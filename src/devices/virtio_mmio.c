@@ -4,7 +4,8 @@
  *
  * The rings live in guest RAM. When the driver makes a queue ready, the
  * three areas are checked to lie inside RAM and are kept as host
- * pointers; RAM never moves, so they stay valid. Descriptor chains are
+ * pointers. RAM moves only when a display is added (display.c), which is
+ * allowed only before the machine has run, when no queue is ready. Descriptor chains are
  * checked as they are popped; see virtio.h for the rules.
  */
 #include <stdarg.h>
@@ -358,8 +359,13 @@ bool dev_virtio_mmio_attach(dev_virtio_mmio *t, const virtio_ops *ops,
         return false;
     for (unsigned i = 0; i < ops->nqueues; i++) {
         v->q[i].segs = calloc(VIRTIO_QUEUE_MAX, sizeof(virtio_seg));
-        if (!v->q[i].segs)
+        if (!v->q[i].segs) {
+            for (unsigned j = 0; j < i; j++) {
+                free(v->q[j].segs);
+                v->q[j].segs = NULL;
+            }
             return false;
+        }
     }
     v->ops = ops;
     v->model = model;

@@ -23,11 +23,15 @@ static void rng_notify(void *model, virtio_dev *v, unsigned q)
         uint64_t done = 0;
         while (done < want) {
             size_t n = want - done < sizeof(buf) ? want - done : sizeof(buf);
-            ssize_t got = getrandom(buf, n, 0);
+            /* never block the emulator: a host whose pool is not ready
+             * yet returns what it has (possibly nothing), as the spec
+             * allows (5.4.6: the device may return fewer bytes) */
+            ssize_t got = getrandom(buf, n, GRND_NONBLOCK);
             if (got < 0) {
                 if (errno == EINTR)
                     continue;
-                virtio_log(v, 1, "virtio-rng: getrandom: %s", strerror(errno));
+                if (errno != EAGAIN)
+                    virtio_log(v, 1, "virtio-rng: getrandom: %s", strerror(errno));
                 break;
             }
             virtio_req_write(&req, done, buf, (size_t)got);

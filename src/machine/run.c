@@ -92,17 +92,27 @@ static uint64_t host_ns(void)
  */
 static uint64_t idle_wait(emu_machine *m, uint64_t skip)
 {
-    /* steps per second: mtime ticks per second times steps per tick */
-    double steps_per_ns = (double)m->cfg.timebase_hz * m->cfg.insns_per_tick / 1e9;
+    /* steps per second: mtime ticks per second times steps per tick (with
+     * the defaults the CLINT and the RTC fall back on for zeros) */
+    uint64_t hz = m->cfg.timebase_hz ? m->cfg.timebase_hz : 10000000;
+    uint64_t ipt = m->cfg.insns_per_tick ? m->cfg.insns_per_tick : 1;
+    double steps_per_ns = (double)hz * (double)ipt / 1e9;
     double want_ns = (double)skip / steps_per_ns;
-    uint64_t wait_ns = want_ns < IDLE_WAIT_NS ? (uint64_t)want_ns : IDLE_WAIT_NS;
+    /* round the wait up: time must always move, however few steps remain */
+    bool whole = want_ns <= IDLE_WAIT_NS;
+    uint64_t wait_ns = IDLE_WAIT_NS;
+    if (whole) {
+        wait_ns = (uint64_t)want_ns;
+        if ((double)wait_ns < want_ns)
+            wait_ns++;
+    }
     uint64_t start = host_ns();
     virt_wait(m, wait_ns);
     uint64_t waited = host_ns() - start;
-    if (waited > wait_ns)
-        waited = wait_ns;
-    uint64_t steps = (uint64_t)((double)waited * steps_per_ns);
-    return steps < skip ? steps : skip;
+    if (whole && waited >= wait_ns)
+        return skip; /* the whole wait passed: the event is due */
+    double steps = (double)waited * steps_per_ns;
+    return steps >= (double)skip ? skip : (uint64_t)steps;
 }
 
 emu_status emu_run(emu_machine *m, uint64_t max_insns, emu_exit *ex)
