@@ -108,6 +108,10 @@ emu_status display_add(emu_machine *m, struct dev_opts *o, char *err,
     }
     /* the block may have moved: b->ram must follow even if we fail below */
     b->ram = ram;
+    /* TLB entries hold host pointers into the old block (none should
+     * exist before the first run; flush anyway, before any failure) */
+    for (unsigned i = 0; i < m->nharts; i++)
+        rv_tlb_flush(m->harts[i]);
     memset(ram + b->ram_size, 0, extra);
     /* a decoded-instruction cache whose page map covers the larger range;
      * made before the old one goes so that a failure changes nothing */
@@ -123,9 +127,6 @@ emu_status display_add(emu_machine *m, struct dev_opts *o, char *err,
     m->dcache = dc;
     b->code_written = rv_dcache_written; /* ... so hook the new one again */
     b->code_ctx = dc;
-    /* TLB entries hold host pointers into the old block */
-    for (unsigned i = 0; i < m->nharts; i++)
-        rv_tlb_flush(m->harts[i]);
 
     *d =
         (struct machine_display){base, extra, (uint32_t)w, (uint32_t)h, stride};
