@@ -16,6 +16,7 @@
 #include <slirp/libslirp.h>
 
 #include "devices/net_slirp.h"
+#include "machine/hostclock.h"
 
 /* With timeout 0 (the run loop's call between scheduling rounds), the
  * sockets are looked at no more often than this: a poll(2) every round
@@ -44,12 +45,7 @@ struct net_slirp {
     uint64_t guest_errors;
 };
 
-static int64_t now_ns(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
-}
+static int64_t now_ns(void) { return (int64_t)host_clock_ns(); }
 
 static void slog(net_slirp *s, int level, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));

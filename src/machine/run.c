@@ -9,6 +9,7 @@
 #include "cpu/riscv/rv_cpu.h"
 #include "devices/clint.h"
 #include "devices/htif.h"
+#include "machine/hostclock.h"
 #include "machine/machine.h"
 
 #define QUANTUM 10000
@@ -78,13 +79,6 @@ static uint64_t run_hart(emu_machine *m, rv_cpu *cpu, uint64_t until,
     return left;
 }
 
-static uint64_t host_ns(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
-}
-
 /*
  * Realtime mode, every hart asleep: let at most `skip` steps of virtual
  * time pass, but no faster than the host's clock, serving host input
@@ -106,9 +100,9 @@ static uint64_t idle_wait(emu_machine *m, uint64_t skip)
         if ((double)wait_ns < want_ns)
             wait_ns++;
     }
-    uint64_t start = host_ns();
+    uint64_t start = host_clock_ns();
     virt_wait(m, wait_ns);
-    uint64_t waited = host_ns() - start;
+    uint64_t waited = host_clock_ns() - start;
     if (whole && waited >= wait_ns)
         return skip; /* the whole wait passed: the event is due */
     double steps = (double)waited * steps_per_ns;

@@ -18,6 +18,7 @@
 #include "devices/syscon.h"
 #include "devices/uart16550.h"
 #include "devices/virtio_mmio.h"
+#include "machine/hostclock.h"
 #include "devices/virtio_models.h"
 #include "machine/machine.h"
 #include "machine/virt.h"
@@ -190,13 +191,6 @@ void virt_poll(emu_machine *m)
         dev_virtio_mmio_poll(m->virtio[i], 0);
 }
 
-static uint64_t now_ns(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
-}
-
 static bool any_hart_woken(const emu_machine *m)
 {
     for (unsigned h = 0; h < m->nharts; h++)
@@ -207,16 +201,16 @@ static bool any_hart_woken(const emu_machine *m)
 
 void virt_wait(emu_machine *m, uint64_t ns)
 {
-    uint64_t end = now_ns() + ns;
+    uint64_t end = host_clock_ns() + ns;
     /* each model may block in its own poll for what is left of the wait */
     for (unsigned i = 0; i < VIRT_VIRTIO_SLOTS && m->virtio[i]; i++) {
-        uint64_t now = now_ns();
+        uint64_t now = host_clock_ns();
         int ms = now < end ? (int)((end - now + 999999) / 1000000) : 0;
         dev_virtio_mmio_poll(m->virtio[i], ms);
         if (any_hart_woken(m))
             return;
     }
-    uint64_t now = now_ns();
+    uint64_t now = host_clock_ns();
     if (now < end) {
         struct timespec ts = {(time_t)((end - now) / 1000000000u),
                               (long)((end - now) % 1000000000u)};
