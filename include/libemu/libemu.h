@@ -290,6 +290,8 @@ typedef enum emu_exit_reason {
     EMU_EXIT_HOST_ERROR, /* the emulator cannot continue; see emu_last_error() */
     EMU_EXIT_YIELD,      /* realtime mode: the guest idles and the library
                             waited a little; serve inputs, then run again */
+    EMU_EXIT_DEBUG,      /* since 0.3: a breakpoint, watchpoint or step
+                            (libemu/debug.h); see emu_exit.debug */
 } emu_exit_reason;
 
 typedef struct emu_exit {
@@ -297,6 +299,11 @@ typedef struct emu_exit {
     int code;      /* HALT: the guest's exit status (0 means success) */
     unsigned hart; /* the hart that caused the exit */
     uint64_t pc;   /* that hart's pc when the run returned */
+    /* Since 0.3, for EMU_EXIT_DEBUG (libemu/debug.h): an emu_debug_event,
+     * and for a watchpoint the accessed address and the watch kind hit. */
+    unsigned debug;
+    uint64_t addr;
+    unsigned watch;
 } emu_exit;
 
 /*

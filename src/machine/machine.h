@@ -45,6 +45,25 @@ enum {
     ISA_Z_SSTC = 1u << 6,    /* stimecmp: S-mode timer without an SBI call */
 };
 
+/*
+ * The scheduler's position (run.c). It is kept across emu_run() returns, so
+ * that a run split by budgets, stop requests or debugger stops goes exactly
+ * as one unsplit run would; a snapshot holds it.
+ */
+typedef struct machine_sched {
+    bool in_round;      /* a round has begun and some hart has not had its
+                           whole turn */
+    unsigned next;      /* whose turn it is, while in_round */
+    bool turn_started;  /* that hart's turn has begun */
+    /* Steps counted against emu_run() budgets (retired and trapped
+     * instructions of every hart) since the machine was created: the
+     * position on the timeline that reverse execution moves along. */
+    uint64_t icount;
+} machine_sched;
+
+struct machine_debug;
+struct machine_history;
+
 typedef struct emu_symbol {
     char *name;
     uint64_t value;
@@ -92,8 +111,16 @@ struct emu_machine {
     bool host_error;
     atomic_bool stop_requested;
 
+    machine_sched sched;
+
     emu_retire_fn retire;
     void *retire_ctx;
+    /* Breakpoints, watchpoints, hooks, single steps (debug.c) and reverse
+     * execution (history.c); NULL until first used. debug_on is true while
+     * anything needs the one-instruction-at-a-time path (rv_run). */
+    struct machine_debug *dbg;
+    struct machine_history *hist;
+    bool debug_on;
 
     uint64_t exits[EMU_STATS_EXIT_REASONS]; /* emu_run() returns, by reason */
 
