@@ -736,7 +736,8 @@ static double percent(uint64_t part, uint64_t whole)
 static void print_stats(emu_machine *m, double secs)
 {
     static const char *const reasons[] = {"halt", "budget", "stopped", "idle",
-                                          "host-error", "yield"};
+                                          "host-error", "yield", "debug",
+                                          "syscall", "exception"};
     emu_stats st;
     emu_get_stats(m, &st);
     fe_err("%" PRIu64 " instructions in %.3f s (%.1f MIPS), "

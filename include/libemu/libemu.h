@@ -292,6 +292,13 @@ typedef enum emu_exit_reason {
                             waited a little; serve inputs, then run again */
     EMU_EXIT_DEBUG,      /* since 0.3: a breakpoint, watchpoint or step
                             (libemu/debug.h); see emu_exit.debug */
+    EMU_EXIT_SYSCALL,    /* since 0.4, user-mode emulation (libemu/user.h):
+                            the guest executed ecall in U mode; code is the
+                            system call number (a7), pc the ecall's */
+    EMU_EXIT_EXCEPTION,  /* since 0.4, user-mode emulation: any other
+                            exception in U mode; code is the cause (priv
+                            spec table 3.6), addr the trap value (faulting
+                            address or instruction), pc where it happened */
 } emu_exit_reason;
 
 typedef struct emu_exit {
@@ -300,7 +307,8 @@ typedef struct emu_exit {
     unsigned hart; /* the hart that caused the exit */
     uint64_t pc;   /* that hart's pc when the run returned */
     /* Since 0.3, for EMU_EXIT_DEBUG (libemu/debug.h): an emu_debug_event,
-     * and for a watchpoint the accessed address and the watch kind hit. */
+     * and for a watchpoint the accessed address and the watch kind hit;
+     * since 0.4 addr is also EMU_EXIT_EXCEPTION's trap value. */
     unsigned debug;
     uint64_t addr;
     unsigned watch;
@@ -346,7 +354,9 @@ unsigned emu_disasm(const emu_machine *m, uint64_t pc, uint32_t insn, char *buf,
  * Fields are only ever appended; a program built against an older, shorter
  * emu_stats must be rebuilt.
  */
-#define EMU_STATS_EXIT_REASONS 8 /* room for more emu_exit_reason values */
+/* room for more emu_exit_reason values (8 before 0.4: a program built
+ * against that must be rebuilt) */
+#define EMU_STATS_EXIT_REASONS 16
 typedef struct emu_stats {
     uint64_t instret;     /* instructions retired by all harts */
     uint64_t traps;       /* exceptions and interrupts taken */

@@ -63,6 +63,7 @@ typedef struct machine_sched {
 
 struct machine_debug;
 struct machine_history;
+struct user_proc;
 
 typedef struct emu_symbol {
     char *name;
@@ -125,6 +126,15 @@ struct emu_machine {
 
     uint64_t exits[EMU_STATS_EXIT_REASONS]; /* emu_run() returns, by reason */
 
+    /* User-mode emulation (src/user): the emulated process, NULL on an
+     * ordinary machine. While it is set, an exception taken in U mode does
+     * not enter a handler: trap_enter() leaves the hart at the trapping
+     * instruction and records the trap here, and emu_run() returns
+     * EMU_EXIT_SYSCALL or EMU_EXIT_EXCEPTION. */
+    struct user_proc *user;
+    bool user_trap;          /* such a trap waits to be reported */
+    uint64_t user_cause, user_tval;
+
     char last_error[512];
 };
 
@@ -182,6 +192,9 @@ emu_status run_machine(emu_machine *m, uint64_t max_insns, emu_exit *ex);
 /* boot.c: put the boot state (images, boot registers) back at reset. */
 void boot_reset(emu_machine *m);
 void boot_free(emu_machine *m);
+
+/* user/user.c: release the user-mode process, if any. */
+void user_free(emu_machine *m);
 
 /* machine.c: the full reset a guest reboot performs. */
 void machine_reset(emu_machine *m);

@@ -82,7 +82,8 @@ static uint64_t run_hart(emu_machine *m, rv_cpu *cpu, uint64_t until,
             cpu->st.slice_device++;
         dev_clint_update(m->clint, cpu);
         wake(cpu);
-        if (atomic_load(&m->stop_requested) || debug_stop_pending(m)) {
+        if (atomic_load(&m->stop_requested) || debug_stop_pending(m) ||
+            m->user_trap) {
             *done = cpu->steps >= until;
             break;
         }
@@ -180,6 +181,15 @@ emu_status run_machine(emu_machine *m, uint64_t max_insns, emu_exit *ex)
     for (;;) {
         if (m->halted) {
             fill_exit(m, ex, EMU_EXIT_HALT);
+            return EMU_OK;
+        }
+        if (m->user_trap) {
+            /* user-mode emulation: the caller plays the guest's kernel */
+            m->user_trap = false;
+            bool ecall = m->user_cause == RV_EXC_ECALL_U;
+            fill_exit(m, ex, ecall ? EMU_EXIT_SYSCALL : EMU_EXIT_EXCEPTION);
+            ex->code = ecall ? (int)m->cur->x[17] : (int)m->user_cause;
+            ex->addr = m->user_tval;
             return EMU_OK;
         }
         if (atomic_exchange(&m->stop_requested, false)) {

@@ -27,6 +27,18 @@ static void trap_enter(rv_cpu *cpu, uint64_t cause, bool irq, uint64_t tval)
     uint64_t epc = cpu->pc;
     unsigned from = cpu->priv;
 
+    /* user-mode emulation: the process's "kernel" is the caller of
+     * emu_run(), so a U-mode exception stops the run with the hart
+     * untouched at the trapping instruction */
+    if (unlikely(cpu->m->user != NULL) && from == RV_PRIV_U && !irq) {
+        cpu->traps++;
+        cpu->m->user_trap = true;
+        cpu->m->user_cause = cause;
+        cpu->m->user_tval = tval & xlen_mask(cpu);
+        cpu->events |= RV_EV_EXIT;
+        return;
+    }
+
     cpu->traps++;
     if (irq)
         cpu->interrupts++;
