@@ -216,6 +216,7 @@ void emu_machine_free(emu_machine *m)
         for (unsigned i = 0; i < m->nharts; i++)
             rv_cpu_free(m->harts[i]);
     free(m->harts);
+    user_free(m);
     history_free(m);
     debug_free(m);
     virt_free(m);

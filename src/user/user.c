@@ -1,0 +1,204 @@
+/*
+ * User-mode emulation's public entry points: a machine with a process on
+ * it, loading a program, and the built-in handling of the exits its
+ * system calls and faults cause (include/libemu/user.h).
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cpu/riscv/rv_cpu.h"
+#include "user/user.h"
+
+void user_warn(user_proc *p, emu_log_level lvl, const char *fmt, ...)
+{
+    char buf[400];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof(buf), fmt, ap);
+    va_end(ap);
+    machine_log(p->m, lvl, "%s", buf);
+}
+
+void user_free(emu_machine *m)
+{
+    user_proc *p = m->user;
+    if (!p)
+        return;
+    user_mem_free(p);
+    free(p->sysroot);
+    free(p->root);
+    free(p->cwd);
+    free(p->exe);
+    free(p);
+    m->user = NULL;
+}
+
+static emu_status fail(emu_machine *m, char *err, size_t errlen, emu_status st)
+{
+    if (err && errlen)
+        snprintf(err, errlen, "%s", emu_last_error(m));
+    emu_machine_free(m);
+    return st;
+}
+
+/* A directory given by the caller, made absolute and canonical. */
+static char *dir_arg(emu_machine *m, const char *what, const char *dir,
+                     emu_status *st)
+{
+    char *r = realpath(dir, NULL);
+    struct stat sb;
+    if (!r || stat(r, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
+        free(r);
+        *st = machine_error(m, EMU_ERR_IO, "%s %s: not a directory", what,
+                            dir);
+        return NULL;
+    }
+    return r;
+}
+
+emu_status emu_user_new(const emu_config *cfg, const emu_user_config *ucfg,
+                        emu_machine **out, char *err, size_t errlen)
+{
+    if (out)
+        *out = NULL;
+    if (!out)
+        return EMU_ERR_INVALID;
+    emu_config c = cfg ? *cfg : emu_config_default(EMU_ARCH_RISCV64);
+    if (!cfg)
+        c.ram_size = 1ull << 30;
+    if (c.arch != EMU_ARCH_RISCV64) {
+        if (err && errlen)
+            snprintf(err, errlen, "user-mode emulation runs riscv64 programs");
+        return EMU_ERR_UNSUPPORTED;
+    }
+    /* one hart, S and U modes, RAM where the test board has it */
+    c.board = EMU_BOARD_TEST;
+    c.harts = 1;
+    c.priv = "msu";
+    c.ram_base = 0x80000000ull;
+    emu_machine *m;
+    emu_status st = emu_machine_new(&c, &m, err, errlen);
+    if (st != EMU_OK)
+        return st;
+    user_proc *p = calloc(1, sizeof(*p));
+    if (!p)
+        return fail(m, err, errlen,
+                    machine_error(m, EMU_ERR_NOMEM, "out of memory"));
+    m->user = p;
+    p->m = m;
+    if (ucfg)
+        p->cfg = *ucfg;
+    if (p->cfg.sysroot &&
+        !(p->sysroot = dir_arg(m, "sysroot", p->cfg.sysroot, &st)))
+        return fail(m, err, errlen, st);
+    if (p->cfg.chroot) {
+        if (!(p->root = dir_arg(m, "chroot", p->cfg.chroot, &st)))
+            return fail(m, err, errlen, st);
+        if (!strcmp(p->root, "/")) /* "/" + "/path" would double it */
+            p->root[0] = 0;
+        p->cwd = strdup("/");
+        if (!p->cwd)
+            return fail(m, err, errlen,
+                        machine_error(m, EMU_ERR_NOMEM, "out of memory"));
+    }
+    p->cfg.sysroot = p->sysroot;
+    p->cfg.chroot = p->root;
+    if (!user_mem_init(p))
+        return fail(m, err, errlen,
+                    machine_error(m, EMU_ERR_NOMEM, "RAM too small"));
+    *out = m;
+    return EMU_OK;
+}
+
+emu_status emu_user_load(emu_machine *m, const char *path, int argc,
+                         char *const argv[], char *const envp[])
+{
+    if (!m || !m->user || !path || argc < 0 || (argc && !argv))
+        return EMU_ERR_INVALID;
+    return user_load_elf(m->user, path, argc, argv, envp);
+}
+
+/* A U-mode exception: resolve a page fault on mapped memory, or raise the
+ * signal Linux would send for it. */
+static void exception(user_proc *p, const emu_exit *ex)
+{
+    enum { SEGV_MAPERR = 1, SEGV_ACCERR = 2, ILL_ILLOPC = 1, BUS_ADRALN = 1,
+           TRAP_BRKPT = 1 };
+    uint64_t cause = (uint64_t)ex->code;
+    switch (cause) {
+    case RV_EXC_INSN_PAGE:
+    case RV_EXC_LOAD_PAGE:
+    case RV_EXC_STORE_PAGE: {
+        int acc = cause == RV_EXC_INSN_PAGE ? 0
+                  : cause == RV_EXC_LOAD_PAGE ? 1 : 2;
+        if (user_fault_in(p, ex->addr, acc))
+            return; /* the instruction runs again */
+        user_signal_raise(p, 11,
+                          user_find_vma(p, ex->addr) ? SEGV_ACCERR
+                                                     : SEGV_MAPERR,
+                          ex->addr);
+        break;
+    }
+    case RV_EXC_INSN_ACCESS:
+    case RV_EXC_LOAD_ACCESS:
+    case RV_EXC_STORE_ACCESS:
+        user_signal_raise(p, 11, SEGV_MAPERR, ex->addr);
+        break;
+    case RV_EXC_ILLEGAL:
+        user_signal_raise(p, 4, ILL_ILLOPC, ex->pc);
+        break;
+    case RV_EXC_BREAKPOINT:
+        user_signal_raise(p, 5, TRAP_BRKPT, ex->pc);
+        break;
+    default: /* misaligned */
+        user_signal_raise(p, 7, BUS_ADRALN, ex->addr);
+        break;
+    }
+    user_signal_deliver(p);
+}
+
+emu_status emu_user_handle(emu_machine *m, const emu_exit *ex)
+{
+    if (!m || !m->user || !ex)
+        return EMU_ERR_INVALID;
+    user_proc *p = m->user;
+    if (p->exited)
+        return EMU_OK;
+    if (ex->reason == EMU_EXIT_SYSCALL)
+        user_syscall(p);
+    else if (ex->reason == EMU_EXIT_EXCEPTION)
+        exception(p, ex);
+    else
+        return EMU_OK;
+    if (!p->exited)
+        user_signal_deliver(p);
+    return EMU_OK;
+}
+
+emu_status emu_user_run(emu_machine *m, uint64_t max_insns, emu_exit *ex)
+{
+    if (!m || !m->user || !ex)
+        return EMU_ERR_INVALID;
+    uint64_t start = m->sched.icount;
+    for (;;) {
+        uint64_t used = m->sched.icount - start, left = 0;
+        if (max_insns) {
+            if (used >= max_insns) {
+                *ex = (emu_exit){.reason = EMU_EXIT_BUDGET,
+                                 .pc = m->harts[0]->pc};
+                return EMU_OK;
+            }
+            left = max_insns - used;
+        }
+        emu_status st = emu_run(m, left, ex);
+        if (st != EMU_OK)
+            return st;
+        if (ex->reason != EMU_EXIT_SYSCALL &&
+            ex->reason != EMU_EXIT_EXCEPTION)
+            return EMU_OK;
+        emu_user_handle(m, ex);
+    }
+}

@@ -1,0 +1,168 @@
+/*
+ * User-mode emulation: one Linux process on a machine (include/libemu/
+ * user.h). Internal header shared by the files of src/user.
+ *
+ * Memory: the process's virtual memory is described by a sorted list of
+ * areas (user_vma) with Linux protections; the Sv39 page tables in guest
+ * RAM are filled from it on demand: a page gets its physical page and its
+ * PTE the first time the program (or a system call) touches it. A PTE
+ * that is not valid but still names a page keeps a PROT_NONE page's
+ * contents (the hardware ignores every other bit of an invalid PTE).
+ */
+#ifndef USER_USER_H
+#define USER_USER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "libemu/user.h"
+#include "machine/machine.h"
+
+#define USER_PAGE 4096ull
+/* Sv39 gives user space the low 256 GiB. */
+#define USER_TASK_SIZE (1ull << 38)
+#define USER_STACK_TOP (USER_TASK_SIZE - USER_PAGE)
+#define USER_STACK_SIZE (8ull << 20)
+/* mmap() without a hint searches down from here (below the stack and a
+ * gap, as Linux's mmap_base) */
+#define USER_MMAP_TOP (USER_STACK_TOP - USER_STACK_SIZE - (128ull << 20))
+/* where a static-pie program goes: 2/3 of the address space, Linux's
+ * ELF_ET_DYN_BASE */
+#define USER_DYN_BASE 0x2aaaaaa000ull
+
+/* Linux protections and mmap flags (the generic values riscv64 uses). */
+enum { UP_READ = 1, UP_WRITE = 2, UP_EXEC = 4 };
+
+typedef struct user_vma {
+    uint64_t start, end; /* page-aligned, end exclusive */
+    int prot;            /* UP_* */
+} user_vma;
+
+/* A guest signal action (struct sigaction as riscv64 Linux takes it). */
+typedef struct user_sigaction {
+    uint64_t handler, flags, mask;
+} user_sigaction;
+
+#define USER_NSIG 64
+
+typedef struct user_proc {
+    emu_machine *m;
+    emu_user_config cfg;
+    char *sysroot, *root; /* copies of cfg's strings, or NULL */
+    char *cwd;            /* with root: the guest's working directory */
+    char *exe;            /* the program's host path (/proc/self/exe) */
+
+    /* physical pages: fresh ones from next_pa up, freed ones on a stack */
+    uint64_t next_pa, end_pa;
+    uint32_t *free_pages; /* page numbers relative to the RAM base */
+    size_t nfree, free_cap;
+    uint64_t root_pa; /* the Sv39 root page table */
+
+    user_vma *vmas;
+    size_t nvmas, vma_cap;
+    uint64_t brk_start, brk;
+    uint64_t sigtramp; /* the page holding the rt_sigreturn trampoline */
+
+    /* signals */
+    user_sigaction act[USER_NSIG + 1];
+    uint64_t blocked, pending;
+    uint64_t altstack_sp, altstack_size;
+    int altstack_flags;
+    uint64_t fault_addr[USER_NSIG + 1]; /* si_addr of a pending fault */
+    int fault_code[USER_NSIG + 1];
+
+    /* warned once for each unimplemented system call number */
+    uint8_t warned[512];
+    bool exited;
+    int exit_status;
+} user_proc;
+
+/* ---- mem.c ---- */
+bool user_mem_init(user_proc *p);
+void user_mem_free(user_proc *p);
+/* Point the hart at the page tables and put it in U mode. */
+void user_mem_activate(user_proc *p);
+const user_vma *user_find_vma(const user_proc *p, uint64_t va);
+/* Map [va, va+len) (page-aligned) with prot, replacing what was there. */
+bool user_map_fixed(user_proc *p, uint64_t va, uint64_t len, int prot);
+/* A free range of len bytes, at hint if that is free, else searched down
+ * from USER_MMAP_TOP; 0 when there is none. */
+uint64_t user_find_free(user_proc *p, uint64_t hint, uint64_t len);
+void user_unmap(user_proc *p, uint64_t va, uint64_t len);
+/* false when some page of the range is not mapped (ENOMEM) */
+bool user_protect(user_proc *p, uint64_t va, uint64_t len, int prot);
+/* The host address of the byte at va when the page is mapped with every
+ * right in `need` (UP_*; 0 ignores the protection), making it present;
+ * with `write`, the page's decoded instructions are dropped. NULL when the
+ * page is not mapped, lacks a right, or no RAM is left. The pointer is
+ * good up to the end of the page. */
+uint8_t *user_page_ptr(user_proc *p, uint64_t va, int need, bool write);
+/* Copies that check the program's mappings and rights (need: UP_READ for
+ * copy_in, UP_WRITE for copy_out; 0 ignores protections, for the loader).
+ * false on any page that fails: the syscall's EFAULT. */
+bool user_copy_in(user_proc *p, void *dst, uint64_t va, size_t len);
+bool user_copy_out(user_proc *p, uint64_t va, const void *src, size_t len,
+                   int need);
+/* A NUL-terminated string of at most max bytes (NUL included): its
+ * length, -1 for EFAULT, -2 when it is too long. */
+long user_str_in(user_proc *p, char *dst, uint64_t va, size_t max);
+/* MADV_DONTNEED: the pages of the range read as zeros again. */
+void user_discard(user_proc *p, uint64_t va, uint64_t len);
+/* Move the pages of [from, from+len) to [to, to+len) (mremap); both
+ * ranges are mapped. */
+bool user_move(user_proc *p, uint64_t from, uint64_t to, uint64_t len);
+/* A page fault at va: make the page present if the access is allowed.
+ * acc: 0 fetch, 1 load, 2 store. */
+bool user_fault_in(user_proc *p, uint64_t va, int acc);
+
+/* ---- load.c ---- */
+typedef struct user_auxv {
+    uint64_t phdr, phent, phnum, entry, base;
+} user_auxv;
+emu_status user_load_elf(user_proc *p, const char *path, int argc,
+                         char *const argv[], char *const envp[]);
+/* Build the initial stack below USER_STACK_TOP; returns sp, 0 on EFAULT. */
+uint64_t user_build_stack(user_proc *p, int argc, char *const argv[],
+                          char *const envp[], const char *execfn,
+                          const user_auxv *a);
+
+/* ---- syscall.c ---- */
+/* Perform the system call in a7 with a0..a5; the result goes to a0 unless
+ * the call does not return (exit, rt_sigreturn). */
+void user_syscall(user_proc *p);
+int64_t user_syscall_do(user_proc *p, uint64_t nr, const uint64_t a[6]);
+/* The process ended with this wait status-like exit code. */
+void user_exit(user_proc *p, int status);
+
+/* ---- path.c ---- */
+/* Read the path at va and turn it into a host path for use with dirfd
+ * (which may be replaced, e.g. by AT_FDCWD for a chroot's absolute
+ * paths). follow: resolve a final symbolic link (chroot only). Returns 0
+ * or a negative errno. */
+int user_path(user_proc *p, int *dirfd, uint64_t va, char *out, size_t outlen,
+              bool follow);
+/* Host path for a guest absolute path string (the interpreter). */
+int user_path_str(user_proc *p, const char *guest, char *out, size_t outlen);
+/* The guest's view of a host path (getcwd under a chroot). */
+int user_getcwd(user_proc *p, char *out, size_t outlen);
+int user_chdir(user_proc *p, const char *host, const char *guest);
+
+/* ---- signal.c ---- */
+/* Deliver the deliverable pending signals (after a syscall or fault). */
+void user_signal_deliver(user_proc *p);
+/* Raise sig with a fault address (si_code given) or as a kill (code 0). */
+void user_signal_raise(user_proc *p, int sig, int code, uint64_t addr);
+int64_t user_rt_sigaction(user_proc *p, int sig, uint64_t act, uint64_t old,
+                          uint64_t size);
+int64_t user_rt_sigprocmask(user_proc *p, int how, uint64_t set, uint64_t old,
+                            uint64_t size);
+int64_t user_sigaltstack(user_proc *p, uint64_t ss, uint64_t old);
+void user_rt_sigreturn(user_proc *p);
+const char *user_signame(int sig);
+
+/* ---- user.c ---- */
+void user_warn(user_proc *p, emu_log_level lvl, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+#endif
