@@ -1,0 +1,226 @@
+/*
+ * emu-user: run a riscv64 Linux program on this host, as qemu-riscv64
+ * does (libemu/user.h does the work). The exit status is the program's,
+ * or 128 + the signal that killed it.
+ */
+#include <errno.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "libemu/libemu.h"
+#include "libemu/user.h"
+
+extern char **environ;
+
+#define EXIT_USAGE 2
+#define EXIT_LOAD 1
+
+static void usage(FILE *f)
+{
+    fprintf(f,
+        "usage: emu-user [options] PROGRAM [ARGS...]\n"
+        "Run a riscv64 Linux program without booting a kernel.\n"
+        "\n"
+        "  -L DIR          look for the interpreter and absolute paths under DIR\n"
+        "                  first (e.g. /usr/riscv64-linux-gnu)\n"
+        "  --chroot DIR    confine the program's paths to DIR\n"
+        "  -E VAR=VALUE    set an environment variable for the program\n"
+        "  -U VAR          remove an environment variable\n"
+        "  --isa ISA       the hart's ISA (Spike spelling, default: everything\n"
+        "                  libemu implements)\n"
+        "  -m MIB          memory for the program in MiB (default 1024)\n"
+        "  --strace        print each system call and its result to stderr\n"
+        "  --trace         print each instruction executed to stderr\n"
+        "  -g PORT         wait for GDB on PORT before the first instruction\n"
+        "  -h, --help      this text\n"
+        "\n"
+        "The environment is emu-user's own, changed by -E and -U. Exit status:\n"
+        "the program's, 128 + N when signal N killed it, 1 when it cannot be\n"
+        "loaded, 2 for a usage error.\n");
+}
+
+static void on_log(void *ctx, emu_log_level level, const char *msg)
+{
+    (void)ctx;
+    (void)level;
+    fprintf(stderr, "emu-user: %s\n", msg);
+}
+
+static void on_trace(void *ctx, const char *line)
+{
+    (void)ctx;
+    fprintf(stderr, "%s\n", line);
+}
+
+static void on_retire(void *ctx, unsigned hart, uint64_t pc, uint32_t insn,
+                      unsigned len)
+{
+    emu_machine *m = ctx;
+    char buf[96];
+    (void)hart;
+    emu_disasm(m, pc, insn, buf, sizeof(buf));
+    if (len == 2)
+        fprintf(stderr, "%016" PRIx64 ": %04x      %s\n", pc, insn & 0xffff,
+                buf);
+    else
+        fprintf(stderr, "%016" PRIx64 ": %08x  %s\n", pc, insn, buf);
+}
+
+/* The environment: ours, with -E and -U applied in order. */
+typedef struct env {
+    char **v;
+    size_t n, cap;
+} env;
+
+static bool env_set(env *e, const char *item, bool remove)
+{
+    size_t klen = remove ? strlen(item) : (size_t)(strchr(item, '=') - item);
+    for (size_t i = 0; i < e->n; i++)
+        if (!strncmp(e->v[i], item, klen) && e->v[i][klen] == '=') {
+            if (remove)
+                e->v[i] = e->v[--e->n];
+            else
+                e->v[i] = (char *)item;
+            e->v[e->n] = NULL;
+            return true;
+        }
+    if (remove)
+        return true;
+    if (e->n + 2 > e->cap) {
+        size_t cap = e->cap * 2 + 16;
+        char **nv = realloc(e->v, cap * sizeof(*nv));
+        if (!nv)
+            return false;
+        e->v = nv;
+        e->cap = cap;
+    }
+    e->v[e->n++] = (char *)item;
+    e->v[e->n] = NULL;
+    return true;
+}
+
+int main(int argc, char **argv)
+{
+    emu_user_config uc = {0};
+    emu_config cfg = emu_config_default(EMU_ARCH_RISCV64);
+    cfg.ram_size = 1ull << 30;
+    cfg.log = on_log;
+    cfg.log_level = EMU_LOG_WARN;
+    bool trace = false;
+    const char *gdb_port = NULL;
+    env e = {0};
+    for (char **p = environ; p && *p; p++)
+        if (!env_set(&e, *p, false))
+            return EXIT_LOAD;
+    if (!env_set(&e, "_=", true))
+        return EXIT_LOAD;
+
+    int i = 1;
+    for (; i < argc && argv[i][0] == '-'; i++) {
+        const char *a = argv[i];
+        bool more = i + 1 < argc;
+        if (!strcmp(a, "--")) {
+            i++;
+            break;
+        } else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+            usage(stdout);
+            return 0;
+        } else if (!strcmp(a, "--strace")) {
+            uc.trace = on_trace;
+        } else if (!strcmp(a, "--trace")) {
+            trace = true;
+        } else if (!strncmp(a, "--isa=", 6)) {
+            cfg.isa = a + 6;
+        } else if (!strncmp(a, "--chroot=", 9)) {
+            uc.chroot = a + 9;
+        } else if (more && (!strcmp(a, "-L") || !strcmp(a, "--isa") ||
+                            !strcmp(a, "--chroot") || !strcmp(a, "-E") ||
+                            !strcmp(a, "-U") || !strcmp(a, "-g") ||
+                            !strcmp(a, "-m"))) {
+            const char *v = argv[++i];
+            if (!strcmp(a, "-L")) {
+                uc.sysroot = v;
+            } else if (!strcmp(a, "--isa")) {
+                cfg.isa = v;
+            } else if (!strcmp(a, "--chroot")) {
+                uc.chroot = v;
+            } else if (!strcmp(a, "-E")) {
+                if (!strchr(v, '=')) {
+                    fprintf(stderr, "emu-user: -E %s: expected VAR=VALUE\n", v);
+                    return EXIT_USAGE;
+                }
+                if (!env_set(&e, v, false))
+                    return EXIT_LOAD;
+            } else if (!strcmp(a, "-U")) {
+                env_set(&e, v, true);
+            } else if (!strcmp(a, "-g")) {
+                gdb_port = v;
+            } else {
+                char *end;
+                errno = 0;
+                unsigned long long mib = strtoull(v, &end, 0);
+                if (errno || *end || !mib || mib > (1ull << 20)) {
+                    fprintf(stderr, "emu-user: -m %s: expected MiB\n", v);
+                    return EXIT_USAGE;
+                }
+                cfg.ram_size = mib << 20;
+            }
+        } else {
+            fprintf(stderr, "emu-user: unknown option %s (try --help)\n", a);
+            return EXIT_USAGE;
+        }
+    }
+    if (i >= argc) {
+        usage(stderr);
+        return EXIT_USAGE;
+    }
+    if (gdb_port) {
+        /* the GDB stub (src/gdbstub) is not in this build yet */
+        fprintf(stderr, "emu-user: -g %s: the GDB stub is not built yet\n",
+                gdb_port);
+        return EXIT_USAGE;
+    }
+
+    char err[512];
+    emu_machine *m;
+    if (emu_user_new(&cfg, &uc, &m, err, sizeof(err)) != EMU_OK) {
+        fprintf(stderr, "emu-user: %s\n", err);
+        return EXIT_LOAD;
+    }
+    if (emu_user_load(m, argv[i], argc - i, argv + i, e.v) != EMU_OK) {
+        fprintf(stderr, "emu-user: %s\n", emu_last_error(m));
+        emu_machine_free(m);
+        free(e.v);
+        return EXIT_LOAD;
+    }
+    if (trace)
+        emu_set_retire_hook(m, on_retire, m);
+    emu_exit ex;
+    int status = EXIT_LOAD;
+    for (;;) {
+        if (emu_user_run(m, 0, &ex) != EMU_OK) {
+            fprintf(stderr, "emu-user: %s\n", emu_last_error(m));
+            break;
+        }
+        if (ex.reason == EMU_EXIT_HALT) {
+            status = ex.code;
+            break;
+        }
+        if (ex.reason == EMU_EXIT_HOST_ERROR) {
+            fprintf(stderr, "emu-user: %s\n", emu_last_error(m));
+            break;
+        }
+        /* budget, stop, idle: nothing stops us but the program's end */
+        if (ex.reason == EMU_EXIT_IDLE) {
+            fprintf(stderr, "emu-user: the program is stuck at pc 0x%" PRIx64
+                    "\n", ex.pc);
+            break;
+        }
+    }
+    fflush(stdout);
+    emu_machine_free(m);
+    free(e.v);
+    return status;
+}
