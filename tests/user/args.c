@@ -1,0 +1,46 @@
+/* argv, the environment and the auxiliary vector as Linux builds them.
+ * Run as: args one "two words" '' (with EMU_TEST=yes in the
+ * environment). */
+#include <stdint.h>
+#include <sys/auxv.h>
+#include <sys/utsname.h>
+#include <unistd.h>
+
+#include "check.h"
+
+int main(int argc, char **argv, char **envp)
+{
+    CHECK(argc == 4);
+    CHECK(!strcmp(argv[1], "one") && !strcmp(argv[2], "two words") &&
+          !strcmp(argv[3], "") && argv[4] == NULL);
+    CHECK(getenv("EMU_TEST") && !strcmp(getenv("EMU_TEST"), "yes"));
+    CHECK(!getenv("EMU_UNSET"));
+    CHECK(envp[0] != NULL);
+    /* the stack holds argv, then envp after argv's NULL */
+    CHECK(envp == argv + argc + 1);
+    CHECK(getauxval(AT_PAGESZ) == 4096);
+    CHECK(getauxval(AT_PHENT) == 56 && getauxval(AT_PHNUM) > 0);
+    CHECK(getauxval(AT_PHDR) != 0 && getauxval(AT_ENTRY) != 0);
+    CHECK(getauxval(AT_UID) == getuid() && getauxval(AT_GID) == getgid());
+    CHECK(getauxval(AT_EUID) == geteuid() && getauxval(AT_EGID) == getegid());
+    CHECK(getauxval(AT_SECURE) == 0 && getauxval(AT_CLKTCK) == 100);
+    unsigned long hw = getauxval(AT_HWCAP);
+    for (const char *c = "IMAFDC"; *c; c++)
+        CHECK(hw & (1ul << (*c - 'A')));
+    const unsigned char *rnd = (const void *)getauxval(AT_RANDOM);
+    CHECK(rnd != NULL);
+    int nonzero = 0;
+    for (int i = 0; i < 16; i++)
+        nonzero |= rnd[i];
+    CHECK(nonzero);
+    const char *execfn = (const char *)getauxval(AT_EXECFN);
+    CHECK(execfn && strstr(execfn, "args"));
+    const char *plat = (const char *)getauxval(AT_PLATFORM);
+    CHECK(plat && !strcmp(plat, "riscv64"));
+    /* the stack pointer is 16-byte aligned in main's frame too */
+    CHECK(((uintptr_t)__builtin_frame_address(0) & 15) == 0);
+    struct utsname u;
+    CHECK(uname(&u) == 0 && !strcmp(u.machine, "riscv64"));
+    printf("args ok\n");
+    return 0;
+}
