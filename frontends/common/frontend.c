@@ -902,6 +902,7 @@ int fe_main(const fe_frontend *frontend, int argc, char **argv)
         return EXIT_LOAD;
     }
     if (window && fe->open && !fe->open(m, &o)) {
+        fe_trace_end(tracer);
         emu_machine_free(m);
         return EXIT_LOAD;
     }
@@ -912,6 +913,10 @@ int fe_main(const fe_frontend *frontend, int argc, char **argv)
     memset(&sa, 0, sizeof(sa));
     sa.sa_handler = on_sigint;
     sigaction(SIGINT, &sa, NULL);
+    /* traces are buffered: let timeout(1) and kill stop the run cleanly,
+     * so that the lines before the stop are written */
+    if (tracer)
+        sigaction(SIGTERM, &sa, NULL);
     if (o.screenshot) {
         sa.sa_handler = on_sigusr1;
         sigaction(SIGUSR1, &sa, NULL);

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Checks emu's --trace and --log-commits output line by line, and the
 # --trace-range and --trace-window limits (docs/tracing.md).
-# usage: test_trace.sh EMU COMMIT32.elf COMMIT64.elf (tests/cli/commit.S)
+# usage: test_trace.sh EMU COMMIT32.elf COMMIT64.elf SPIN.elf
+# (tests/cli/commit.S; spin.S loops forever)
 set -u
-emu=$1 rv32=$2 rv64=$3
+emu=$1 rv32=$2 rv64=$3 spin=$4
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 pass=0 fail=0
@@ -105,8 +106,17 @@ same range-trace "$tmp/err" "$tmp/want"
 run range-window 0 "$emu" --trace --log-commits --trace-range=0x80000000-0x80000010 \
   --trace-window=1:2 "$rv64"
 [ "$(wc -l <"$tmp/err")" = 4 ] && ok || bad "range-window: expected 4 lines"
-has range-window "$tmp/err" "core   0: 0x0000000080000004 (0x00002317) auipc	t1,0x2"
+[ "$(head -1 "$tmp/err")" = "core   0: 0x0000000080000004 (0x00002317) auipc	t1,0x2" ] && ok ||
+  bad "range-window: the --trace line must come first"
 has range-window "$tmp/err" "core   0: 3 0x0000000080000008 (0xffc30313) x6  0x0000000080002000"
+
+# the lines are buffered; a run ended by SIGTERM still writes them
+# (timeout(1) itself exits with 124)
+if command -v timeout >/dev/null; then
+  run sigterm 124 timeout -s TERM 1 "$emu" --log-commits --trace-window=0:3 "$spin"
+  has sigterm "$tmp/err" "core   0: 3 0x0000000080000000 (0xf14022f3) x5  0x0000000000000000"
+  [ "$(grep -c '^core' "$tmp/err")" = 3 ] && ok || bad "sigterm: expected 3 lines"
+fi
 
 # bad values
 run bad-range 2 "$emu" --trace --trace-range=0x10-0x10 "$rv64"
