@@ -38,7 +38,7 @@ typedef struct sink {
 struct fe_tracer {
     emu_machine *m;
     fe_trace_opts o;
-    unsigned xlen, flen;
+    unsigned xlen;
     FILE *err; /* stderr, buffered */
     sink trace, commits;
 };
@@ -283,7 +283,7 @@ static void on_commit(void *ctx, const emu_commit *c)
     fe_tracer *tr = ctx;
     if (!fe_trace_selects(&tr->o, tr->commits.seen++, c->pc)) return;
     char buf[LINE_MAX_LEN];
-    size_t n = fe_commit_format(c, tr->flen, buf, sizeof(buf));
+    size_t n = fe_commit_format(c, c->flen, buf, sizeof(buf));
     fwrite(buf, 1, n, tr->commits.f);
 }
 
@@ -314,10 +314,6 @@ fe_tracer *fe_trace_start(emu_machine *m, const fe_trace_opts *t, char *err,
     tr->m = m;
     tr->o = *t;
     tr->xlen = emu_xlen(m) == 32 ? 32 : 64;
-    /* Spike prints f registers FLEN wide: 64 bits with D, 32 with F only */
-    uint64_t misa = 0;
-    emu_reg_read(m, 0, "misa", &misa);
-    tr->flen = misa & (1u << ('D' - 'A')) ? 64 : 32;
     if (t->commits && t->commits_file) {
         tr->commits.f = fopen(t->commits_file, "w");
         if (!tr->commits.f) {

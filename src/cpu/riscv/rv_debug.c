@@ -82,6 +82,7 @@ static void commit(rv_cpu *cpu, uint64_t pc, uint32_t insn, unsigned len,
     r->hart = cpu->hartid;
     r->priv = priv;
     r->xlen = cpu->xlen;
+    r->flen = cpu->has_d ? 64 : cpu->has_f ? 32 : 0;
     r->pc = pc;
     r->insn = insn;
     r->len = len;
