@@ -339,6 +339,11 @@ bool user_fault_in(user_proc *p, uint64_t va, int acc)
     const user_vma *v = user_find_vma(p, va);
     if (!v || (vma_rights(v) & need[acc]) != need[acc])
         return false;
+    /* a page already present faulted for a reason a new page cannot fix:
+     * resolving it would run the instruction into the same fault forever */
+    const uint64_t *pte = pte_ptr(p, va, false);
+    if (pte && (*pte & PTE_V))
+        return false;
     return user_page_ptr(p, va, 0, false) != NULL;
 }
 
