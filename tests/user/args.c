@@ -3,6 +3,7 @@
  * environment). */
 #include <stdint.h>
 #include <sys/auxv.h>
+#include <sys/syscall.h>
 #include <sys/utsname.h>
 #include <unistd.h>
 
@@ -41,6 +42,11 @@ int main(int argc, char **argv, char **envp)
     CHECK(((uintptr_t)__builtin_frame_address(0) & 15) == 0);
     struct utsname u;
     CHECK(uname(&u) == 0 && !strcmp(u.machine, "riscv64"));
+    /* riscv_hwprobe (258): base behaviour IMA, and F+D and C present */
+    struct { long long key; unsigned long long val; } pr[3] = {{3, 0}, {4, 0},
+                                                               {999, 0}};
+    CHECK(syscall(258, pr, 3, 0, NULL, 0) == 0);
+    CHECK(pr[0].val == 1 && (pr[1].val & 3) == 3 && pr[2].key == -1);
     printf("args ok\n");
     return 0;
 }

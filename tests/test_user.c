@@ -1,0 +1,261 @@
+/*
+ * User-mode emulation (src/user): the initial stack's layout, system call
+ * argument checks against wild pointers, and the exits U-mode traps give.
+ */
+#include <errno.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cpu/riscv/rv_cpu.h"
+#include "testutil.h"
+#include "user/user.h"
+
+#define CODE_VA 0x10000ull
+#define DATA_VA 0x20000ull
+
+static emu_machine *user_machine(void)
+{
+    emu_config cfg = emu_config_default(EMU_ARCH_RISCV64);
+    cfg.ram_size = 64ull << 20;
+    emu_machine *m;
+    char err[256];
+    ck_assert_int_eq(emu_user_new(&cfg, NULL, &m, err, sizeof(err)), EMU_OK);
+    return m;
+}
+
+static uint64_t rd64(user_proc *p, uint64_t va)
+{
+    uint64_t v;
+    ck_assert(user_copy_in(p, &v, va, 8));
+    return v;
+}
+
+static void rdstr(user_proc *p, uint64_t va, char *buf, size_t len)
+{
+    ck_assert_int_ge(user_str_in(p, buf, va, len), 0);
+}
+
+START_TEST(test_initial_stack_matches_linux_layout)
+{
+    emu_machine *m = user_machine();
+    user_proc *p = m->user;
+    ck_assert(user_map_fixed(p, USER_STACK_TOP - USER_STACK_SIZE,
+                             USER_STACK_SIZE, UP_READ | UP_WRITE));
+    char *argv[] = {"prog", "an argument", NULL};
+    char *envp[] = {"A=1", "LONGER=two words", NULL};
+    user_auxv a = {.phdr = 0x10040, .phent = 56, .phnum = 7,
+                   .entry = 0x10100, .base = 0x4000000000ull - 0x100000};
+    uint64_t sp = user_build_stack(p, 2, argv, envp, "/bin/prog", &a);
+    ck_assert_uint_ne(sp, 0);
+    ck_assert_uint_eq(sp & 15, 0);
+    char s[64];
+    ck_assert_uint_eq(rd64(p, sp), 2);
+    rdstr(p, rd64(p, sp + 8), s, sizeof(s));
+    ck_assert_str_eq(s, "prog");
+    rdstr(p, rd64(p, sp + 16), s, sizeof(s));
+    ck_assert_str_eq(s, "an argument");
+    ck_assert_uint_eq(rd64(p, sp + 24), 0);
+    rdstr(p, rd64(p, sp + 32), s, sizeof(s));
+    ck_assert_str_eq(s, "A=1");
+    rdstr(p, rd64(p, sp + 40), s, sizeof(s));
+    ck_assert_str_eq(s, "LONGER=two words");
+    ck_assert_uint_eq(rd64(p, sp + 48), 0);
+    /* the auxiliary vector, up to AT_NULL */
+    uint64_t seen = 0, at = sp + 56;
+    for (int n = 0; n < 64; n++, at += 16) {
+        uint64_t key = rd64(p, at), val = rd64(p, at + 8);
+        if (key == 0)
+            break;
+        ck_assert_uint_lt(key, 64);
+        seen |= 1ull << key;
+        switch (key) {
+        case 3: ck_assert_uint_eq(val, a.phdr); break;
+        case 4: ck_assert_uint_eq(val, 56); break;
+        case 5: ck_assert_uint_eq(val, 7); break;
+        case 6: ck_assert_uint_eq(val, 4096); break;
+        case 7: ck_assert_uint_eq(val, a.base); break;
+        case 9: ck_assert_uint_eq(val, a.entry); break;
+        case 11: ck_assert_uint_eq(val, getuid()); break;
+        case 16: ck_assert_uint_ne(val & (1u << ('I' - 'A')), 0); break;
+        case 17: ck_assert_uint_eq(val, 100); break;
+        case 23: ck_assert_uint_eq(val, 0); break;
+        case 25: /* AT_RANDOM: 16 bytes on the stack, above the vector */
+            ck_assert_uint_gt(val, at);
+            ck_assert_uint_le(val + 16, USER_STACK_TOP);
+            break;
+        case 15:
+            rdstr(p, val, s, sizeof(s));
+            ck_assert_str_eq(s, "riscv64");
+            break;
+        case 31:
+            rdstr(p, val, s, sizeof(s));
+            ck_assert_str_eq(s, "/bin/prog");
+            break;
+        }
+    }
+    ck_assert_uint_eq(rd64(p, at), 0);
+    const int want[] = {3, 4, 5, 6, 7, 8, 9, 11, 12, 13, 14, 15, 16, 17, 23,
+                        25, 31};
+    for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++)
+        ck_assert_msg(seen & (1ull << want[i]), "AT_%d missing", want[i]);
+    /* the strings lie above the vectors, inside the stack */
+    ck_assert_uint_gt(rd64(p, sp + 8), at);
+    emu_machine_free(m);
+}
+END_TEST
+
+START_TEST(test_stack_refuses_oversized_arguments)
+{
+    emu_machine *m = user_machine();
+    user_proc *p = m->user;
+    ck_assert(user_map_fixed(p, USER_STACK_TOP - USER_STACK_SIZE,
+                             USER_STACK_SIZE, UP_READ | UP_WRITE));
+    static char big[3u << 20];
+    memset(big, 'x', sizeof(big) - 1);
+    char *argv[] = {big, NULL};
+    user_auxv a = {0};
+    ck_assert_uint_eq(user_build_stack(p, 1, argv, NULL, "p", &a), 0);
+    emu_machine_free(m);
+}
+END_TEST
+
+static int64_t sys(user_proc *p, uint64_t nr, uint64_t a0, uint64_t a1,
+                   uint64_t a2, uint64_t a3)
+{
+    const uint64_t a[6] = {a0, a1, a2, a3, 0, 0};
+    return user_syscall_do(p, nr, a);
+}
+
+START_TEST(test_syscalls_reject_wild_pointers)
+{
+    emu_machine *m = user_machine();
+    user_proc *p = m->user;
+    ck_assert(user_map_fixed(p, DATA_VA, 2 * USER_PAGE, UP_READ | UP_WRITE));
+    ck_assert(user_map_fixed(p, DATA_VA + 2 * USER_PAGE, USER_PAGE, UP_READ));
+    const uint64_t wild = 0x123456789000ull;
+    ck_assert_int_eq(sys(p, 64, 1, wild, 10, 0), -EFAULT);         /* write */
+    ck_assert_int_eq(sys(p, 64, 1, UINT64_MAX - 4, 10, 0), -EFAULT);
+    ck_assert_int_eq(sys(p, 63, 0, wild, 10, 0), -EFAULT);         /* read */
+    /* a buffer running into a read-only page, and one beyond the map */
+    ck_assert_int_eq(sys(p, 63, 0, DATA_VA + USER_PAGE, USER_PAGE + 1, 0),
+                     -EFAULT);
+    ck_assert_int_eq(sys(p, 63, 0, DATA_VA + 2 * USER_PAGE, 1, 0), -EFAULT);
+    ck_assert_int_eq(sys(p, 56, (uint64_t)-100, wild, 0, 0), -EFAULT);
+    ck_assert_int_eq(sys(p, 113, 1, wild, 0, 0), -EFAULT);  /* clock_gettime */
+    ck_assert_int_eq(sys(p, 113, 1, DATA_VA + 2 * USER_PAGE, 0, 0), -EFAULT);
+    ck_assert_int_eq(sys(p, 113, 1, DATA_VA + 8, 0, 0), 0);
+    ck_assert_int_eq(sys(p, 160, wild, 0, 0, 0), -EFAULT);  /* uname */
+    ck_assert_int_eq(sys(p, 134, 10, wild, 0, 8), -EFAULT);  /* rt_sigaction */
+    ck_assert_int_eq(sys(p, 134, 10, 0, 0, 4), -EINVAL);     /* bad size */
+    ck_assert_int_eq(sys(p, 134, 9, DATA_VA, 0, 8), -EINVAL); /* SIGKILL */
+    ck_assert_int_eq(sys(p, 222, 0, 0, 3, 0x22), -EINVAL);   /* mmap len 0 */
+    ck_assert_int_eq(sys(p, 215, DATA_VA + 1, 4096, 0, 0), -EINVAL);
+    ck_assert_int_eq(sys(p, 226, 0x40000000, 4096, 1, 0), -ENOMEM);
+    ck_assert_int_eq(sys(p, 129, 1, 10, 0, 0), -EPERM); /* kill init */
+    ck_assert_int_eq(sys(p, 999, 0, 0, 0, 0), -ENOSYS);
+    emu_machine_free(m);
+}
+END_TEST
+
+/* A program at CODE_VA: getpid through ecall, then a load from NULL. */
+static emu_machine *tiny_program(void)
+{
+    emu_machine *m = user_machine();
+    user_proc *p = m->user;
+    const uint32_t code[] = {
+        tu_addi(A7, ZERO, 172), TU_ECALL, tu_ld(A1, A0, 0),
+        tu_ld(A2, ZERO, 0), TU_LOOP,
+    };
+    ck_assert(user_map_fixed(p, CODE_VA, USER_PAGE, UP_READ | UP_EXEC));
+    ck_assert(user_copy_out(p, CODE_VA, code, sizeof(code), 0));
+    ck_assert(user_map_fixed(p, DATA_VA, USER_PAGE, UP_READ | UP_WRITE));
+    user_mem_activate(p);
+    m->harts[0]->pc = CODE_VA;
+    return m;
+}
+
+START_TEST(test_ecall_and_faults_exit_to_the_caller)
+{
+    emu_machine *m = tiny_program();
+    emu_exit ex;
+    ck_assert_int_eq(emu_run(m, 100, &ex), EMU_OK);
+    ck_assert_int_eq(ex.reason, EMU_EXIT_SYSCALL);
+    ck_assert_int_eq(ex.code, 172);
+    ck_assert_uint_eq(ex.pc, CODE_VA + 4);
+    ck_assert_uint_eq(m->harts[0]->priv, RV_PRIV_U);
+    ck_assert_int_eq(emu_user_handle(m, &ex), EMU_OK);
+    ck_assert_uint_eq(m->harts[0]->x[10], (uint64_t)getpid());
+    ck_assert_uint_eq(m->harts[0]->pc, CODE_VA + 8);
+    /* a load from the pid as an address: nothing is mapped there */
+    ck_assert_int_eq(emu_run(m, 100, &ex), EMU_OK);
+    ck_assert_int_eq(ex.reason, EMU_EXIT_EXCEPTION);
+    ck_assert_int_eq(ex.code, RV_EXC_LOAD_PAGE);
+    ck_assert_uint_eq(ex.addr, (uint64_t)getpid());
+    ck_assert_uint_eq(ex.pc, CODE_VA + 8);
+    /* a tool may handle it its own way: point a0 at mapped memory; its
+     * first touch faults, and the built-in handling makes it present */
+    m->harts[0]->x[10] = DATA_VA;
+    ck_assert_int_eq(emu_run(m, 100, &ex), EMU_OK);
+    ck_assert_int_eq(ex.reason, EMU_EXIT_EXCEPTION);
+    ck_assert_uint_eq(ex.addr, DATA_VA);
+    ck_assert_int_eq(emu_user_handle(m, &ex), EMU_OK);
+    ck_assert_uint_eq(m->harts[0]->pc, CODE_VA + 8);
+    ck_assert_int_eq(emu_run(m, 100, &ex), EMU_OK);
+    ck_assert_int_eq(ex.reason, EMU_EXIT_EXCEPTION); /* NULL */
+    ck_assert_uint_eq(ex.pc, CODE_VA + 12);
+    ck_assert_uint_eq(ex.addr, 0);
+    /* the built-in handling: SIGSEGV, no handler, killed */
+    ck_assert_int_eq(emu_user_handle(m, &ex), EMU_OK);
+    ck_assert_int_eq(emu_run(m, 100, &ex), EMU_OK);
+    ck_assert_int_eq(ex.reason, EMU_EXIT_HALT);
+    ck_assert_int_eq(ex.code, 128 + 11);
+    emu_machine_free(m);
+}
+END_TEST
+
+START_TEST(test_touching_mapped_pages_is_transparent)
+{
+    emu_machine *m = tiny_program();
+    m->harts[0]->pc = CODE_VA + 8; /* ld a1, 0(a0) */
+    m->harts[0]->x[10] = DATA_VA + 16;
+    emu_exit ex;
+    /* two steps: the first touch faults and is resolved, the load runs */
+    ck_assert_int_eq(emu_user_run(m, 2, &ex), EMU_OK);
+    ck_assert_int_eq(ex.reason, EMU_EXIT_BUDGET);
+    ck_assert_uint_eq(m->harts[0]->pc, CODE_VA + 12);
+    ck_assert_uint_eq(m->harts[0]->x[11], 0);
+    emu_machine_free(m);
+}
+END_TEST
+
+START_TEST(test_machines_without_a_process_keep_trapping_normally)
+{
+    emu_machine *m = tu_machine(64);
+    tu_pmp_allow_all(m);
+    TU_CODE(m, TU_RAM_BASE, TU_ECALL);
+    tu_set_csr(m, CSR_MTVEC, TU_RAM_BASE + 0x100);
+    tu_set_priv(m, 0);
+    tu_set(m, "pc", TU_RAM_BASE);
+    emu_exit ex = tu_run(m, 1);
+    ck_assert_int_eq(ex.reason, EMU_EXIT_BUDGET);
+    ck_assert_uint_eq(tu_reg(m, "pc"), TU_RAM_BASE + 0x100);
+    ck_assert_uint_eq(tu_csr(m, CSR_MCAUSE), 8);
+    emu_machine_free(m);
+}
+END_TEST
+
+static Suite *make_suite(void)
+{
+    Suite *s = suite_create("user");
+    TCase *tc = tcase_create("core");
+    tcase_add_test(tc, test_initial_stack_matches_linux_layout);
+    tcase_add_test(tc, test_stack_refuses_oversized_arguments);
+    tcase_add_test(tc, test_syscalls_reject_wild_pointers);
+    tcase_add_test(tc, test_ecall_and_faults_exit_to_the_caller);
+    tcase_add_test(tc, test_touching_mapped_pages_is_transparent);
+    tcase_add_test(tc, test_machines_without_a_process_keep_trapping_normally);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void) { return tu_run_suite(make_suite()); }
