@@ -9,6 +9,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -38,7 +39,7 @@ enum {
     NR_fchdir = 50, NR_fchmod = 52, NR_fchmodat = 53, NR_openat = 56,
     NR_close = 57, NR_pipe2 = 59, NR_getdents64 = 61, NR_lseek = 62,
     NR_read = 63, NR_write = 64, NR_readv = 65, NR_writev = 66,
-    NR_pread64 = 67, NR_pwrite64 = 68, NR_readlinkat = 78,
+    NR_pread64 = 67, NR_pwrite64 = 68, NR_ppoll = 73, NR_readlinkat = 78,
     NR_newfstatat = 79, NR_fstat = 80, NR_fsync = 82, NR_fdatasync = 83,
     NR_utimensat = 88, NR_exit = 93, NR_exit_group = 94,
     NR_set_tid_address = 96, NR_futex = 98, NR_set_robust_list = 99,
@@ -47,7 +48,7 @@ enum {
     NR_sched_yield = 124, NR_kill = 129, NR_tkill = 130, NR_tgkill = 131,
     NR_sigaltstack = 132, NR_rt_sigaction = 134, NR_rt_sigprocmask = 135,
     NR_rt_sigreturn = 139, NR_uname = 160, NR_getrlimit = 163,
-    NR_setrlimit = 164, NR_umask = 166, NR_prctl = 167,
+    NR_setrlimit = 164, NR_getrusage = 165, NR_umask = 166, NR_prctl = 167,
     NR_gettimeofday = 169, NR_getpid = 172, NR_getppid = 173,
     NR_getuid = 174, NR_geteuid = 175, NR_getgid = 176, NR_getegid = 177,
     NR_gettid = 178, NR_sysinfo = 179, NR_brk = 214, NR_munmap = 215,
@@ -68,7 +69,8 @@ static const char *const names[] = {
     [NR_pipe2] = "pipe2", [NR_getdents64] = "getdents64",
     [NR_lseek] = "lseek", [NR_read] = "read", [NR_write] = "write",
     [NR_readv] = "readv", [NR_writev] = "writev", [NR_pread64] = "pread64",
-    [NR_pwrite64] = "pwrite64", [NR_readlinkat] = "readlinkat",
+    [NR_pwrite64] = "pwrite64", [NR_ppoll] = "ppoll",
+    [NR_getrusage] = "getrusage", [NR_readlinkat] = "readlinkat",
     [NR_newfstatat] = "newfstatat", [NR_fstat] = "fstat",
     [NR_fsync] = "fsync", [NR_fdatasync] = "fdatasync",
     [NR_utimensat] = "utimensat", [NR_exit] = "exit",
@@ -415,6 +417,67 @@ static int64_t sys_ioctl(user_proc *p, int fd, uint64_t req, uint64_t arg)
     default:
         return -ENOTTY;
     }
+}
+
+/* ppoll: struct pollfd is { int fd; short events, revents; } with the
+ * generic event bits; the signal mask argument is not applied (signals
+ * reach the program only between system calls). */
+static int64_t sys_ppoll(user_proc *p, uint64_t fds, uint64_t n, uint64_t tsp)
+{
+    if (n > 4096)
+        return -EINVAL;
+    struct pollfd *h = calloc(n ? n : 1, sizeof(*h));
+    uint8_t *g = malloc(n ? n * 8 : 1);
+    int64_t r;
+    struct timespec ts;
+    if (!h || !g) {
+        r = -ENOMEM;
+        goto out;
+    }
+    if (!user_copy_in(p, g, fds, n * 8)) {
+        r = -EFAULT;
+        goto out;
+    }
+    if (tsp && (r = get_ts(p, tsp, &ts)))
+        goto out;
+    for (uint64_t i = 0; i < n; i++) {
+        int32_t fd;
+        int16_t ev;
+        memcpy(&fd, g + i * 8, 4);
+        memcpy(&ev, g + i * 8 + 4, 2);
+        h[i].fd = fd;
+        h[i].events = ev;
+    }
+    r = host_ret(ppoll(h, n, tsp ? &ts : NULL, NULL));
+    for (uint64_t i = 0; r >= 0 && i < n; i++)
+        put16(g, i * 8 + 6, (uint16_t)h[i].revents);
+    if (r >= 0 && !user_copy_out(p, fds, g, n * 8, UP_WRITE))
+        r = -EFAULT;
+out:
+    free(h);
+    free(g);
+    return r;
+}
+
+/* struct rusage: two timevals, then fourteen longs. */
+static int64_t sys_getrusage(user_proc *p, int who, uint64_t va)
+{
+    struct rusage ru;
+    if (getrusage(who == -1 ? RUSAGE_CHILDREN : RUSAGE_SELF, &ru) != 0)
+        return -errno;
+    uint8_t b[144] = {0};
+    put64(b, 0, (uint64_t)ru.ru_utime.tv_sec);
+    put64(b, 8, (uint64_t)ru.ru_utime.tv_usec);
+    put64(b, 16, (uint64_t)ru.ru_stime.tv_sec);
+    put64(b, 24, (uint64_t)ru.ru_stime.tv_usec);
+    const long v[14] = {ru.ru_maxrss, ru.ru_ixrss, ru.ru_idrss, ru.ru_isrss,
+                        ru.ru_minflt, ru.ru_majflt, ru.ru_nswap,
+                        ru.ru_inblock, ru.ru_oublock, ru.ru_msgsnd,
+                        ru.ru_msgrcv, ru.ru_nsignals, ru.ru_nvcsw,
+                        ru.ru_nivcsw};
+    for (int i = 0; i < 14; i++)
+        put64(b, 32 + 8 * (size_t)i, (uint64_t)v[i]);
+    return user_copy_out(p, va, b, sizeof(b), UP_WRITE) ? 0 : -EFAULT;
 }
 
 static int64_t sys_mmap(user_proc *p, uint64_t addr, uint64_t len, int prot,
@@ -780,6 +843,8 @@ int64_t user_syscall_do(user_proc *p, uint64_t nr, const uint64_t a[6])
         default: return -EINVAL;
         }
     case NR_ioctl: return sys_ioctl(p, (int)a[0], a[1], a[2]);
+    case NR_ppoll: return sys_ppoll(p, a[0], a[1], a[2]);
+    case NR_getrusage: return sys_getrusage(p, (int)a[0], a[1]);
     case NR_pipe2: {
         int fds[2];
         if (a[1] & ~(02000000ull | 04000ull))

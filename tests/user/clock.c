@@ -1,5 +1,6 @@
 /* Time: CLOCK_MONOTONIC never goes back, CLOCK_REALTIME is the host's,
  * nanosleep sleeps at least as long as asked. */
+#include <sys/resource.h>
 #include <sys/time.h>
 #include <time.h>
 
@@ -28,6 +29,8 @@ int main(void)
     time_t now = time(NULL);
     CHECK(now - tv.tv_sec <= 1 && now > 1600000000);
     CHECK(clock_getres(CLOCK_MONOTONIC, &d) == 0 && d.tv_sec == 0);
+    struct rusage ru;
+    CHECK(getrusage(RUSAGE_SELF, &ru) == 0 && ru.ru_maxrss > 0);
     printf("clock ok\n");
     return 0;
 }

@@ -3,6 +3,7 @@
  * scratch directory. */
 #define _GNU_SOURCE
 #include <fcntl.h>
+#include <poll.h>
 #include <sys/stat.h>
 #include <sys/uio.h>
 #include <unistd.h>
@@ -55,7 +56,12 @@ int main(int argc, char **argv)
     CHECK(unlink(path2) == 0);
     CHECK(open(path2, O_RDONLY) == -1 && errno == ENOENT);
     int p[2];
-    CHECK(pipe(p) == 0 && write(p[1], "pipe", 4) == 4);
+    CHECK(pipe(p) == 0);
+    struct pollfd pf[2] = {{p[0], POLLIN, 0}, {p[1], POLLOUT, 0}};
+    CHECK(poll(pf, 1, 0) == 0 && pf[0].revents == 0);
+    CHECK(write(p[1], "pipe", 4) == 4);
+    CHECK(poll(pf, 2, 1000) == 2 && pf[0].revents == POLLIN &&
+          pf[1].revents == POLLOUT);
     CHECK(read(p[0], buf, 4) == 4 && !memcmp(buf, "pipe", 4));
     char cwd[512];
     CHECK(getcwd(cwd, sizeof(cwd)) && cwd[0] == '/');
