@@ -16,6 +16,7 @@
  * ranges, TLBs, decoded instructions, interrupt levels, pending events)
  * are recomputed, never taken from the snapshot.
  */
+#define _GNU_SOURCE /* memmem */
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -36,9 +37,10 @@
 #define SNAP_VERSION 1u
 /* file header: magic, version, reserved, state length, pages, pages stored */
 #define SNAP_HEADER (8 + 4 + 4 + 8 + 8 + 8)
-/* the most RAM pages a file may describe (256 GiB): a bound on what a
- * damaged file can make us allocate before its contents are checked */
-#define SNAP_MAX_PAGES (1ull << 26)
+/* the most RAM pages a file may describe (64 GiB): a bound on what a
+ * hostile file can make us allocate (8 bytes a page) before a machine
+ * checks it */
+#define SNAP_MAX_PAGES (1ull << 24)
 
 /*
  * Page storage. The pages one snapshot_take() copies are allocated as one
@@ -887,6 +889,15 @@ emu_status snapshot_decode(const uint8_t *buf, size_t len, emu_snapshot **out,
         record(&r);
     if (!snap_ok(&r) || state_len < 4)
         return bad_format(err, errlen, "broken state records");
+    /* the page count must be the one the fingerprint gives */
+    r = snap_reader(state, state_len);
+    snap_r fp = record(&r);
+    char line[64];
+    int n = snprintf(line, sizeof(line), "\nram block=0x%llx\n",
+                     (unsigned long long)(npages * PAGE));
+    if (!memmem(fp.p, fp.len, line, (size_t)n))
+        return bad_format(err, errlen, "the page count does not match the "
+                          "configuration");
 
     emu_snapshot *s = snapshot_alloc(npages);
     if (!s || !(s->state = malloc(state_len ? state_len : 1))) {
