@@ -337,6 +337,7 @@ START_TEST(test_snapshot_file_round_trip)
     restore(m2, r);
     tu_step(m2, 20000);
     assert_machine_is(m2, after);
+    emu_snapshot_free(r);
     unlink(path);
     ck_assert_int_eq(emu_snapshot_read(path, &r, err, sizeof(err)),
                      EMU_ERR_IO);
