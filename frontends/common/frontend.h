@@ -56,6 +56,9 @@ typedef struct fe_options {
     const char *screenshot;
     int realtime; /* -1: the default (see fe_realtime) */
     bool no_default_input;
+    /* snapshots: restore this file before running; save to that one at
+     * exit and on Ctrl-A w */
+    const char *load_snapshot, *save_snapshot;
 } fe_options;
 
 /* The window side of a frontend; every hook may be NULL. */
