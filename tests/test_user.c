@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "cpu/riscv/rv_cpu.h"
+#include "libemu/snapshot.h"
 #include "testutil.h"
 #include "user/user.h"
 
@@ -228,6 +229,16 @@ START_TEST(test_touching_mapped_pages_is_transparent)
 }
 END_TEST
 
+START_TEST(test_snapshots_refuse_user_mode_machines)
+{
+    emu_machine *m = tiny_program();
+    emu_snapshot *snap = (emu_snapshot *)1;
+    ck_assert_int_eq(emu_snapshot_save(m, &snap), EMU_ERR_UNSUPPORTED);
+    ck_assert_ptr_null(snap);
+    emu_machine_free(m);
+}
+END_TEST
+
 START_TEST(test_machines_without_a_process_keep_trapping_normally)
 {
     emu_machine *m = tu_machine(64);
@@ -253,6 +264,7 @@ static Suite *make_suite(void)
     tcase_add_test(tc, test_syscalls_reject_wild_pointers);
     tcase_add_test(tc, test_ecall_and_faults_exit_to_the_caller);
     tcase_add_test(tc, test_touching_mapped_pages_is_transparent);
+    tcase_add_test(tc, test_snapshots_refuse_user_mode_machines);
     tcase_add_test(tc, test_machines_without_a_process_keep_trapping_normally);
     suite_add_tcase(s, tc);
     return s;

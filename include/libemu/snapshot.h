@@ -23,7 +23,8 @@ typedef struct emu_snapshot emu_snapshot;
 
 /*
  * Save the machine's state into a new snapshot, between runs (not from a
- * hook). EMU_ERR_NOMEM when host memory runs out.
+ * hook). EMU_ERR_NOMEM when host memory runs out; EMU_ERR_UNSUPPORTED for
+ * a user-mode machine (libemu/user.h), whose process state lies outside it.
  */
 emu_status emu_snapshot_save(emu_machine *m, emu_snapshot **out);
 /*

@@ -624,6 +624,11 @@ emu_status snapshot_take(emu_machine *m, const emu_snapshot *prev,
     if (!m || !out)
         return EMU_ERR_INVALID;
     *out = NULL;
+    /* a user-mode process keeps state outside the machine (its mappings,
+     * signals, host file descriptors) that a snapshot would not hold */
+    if (m->user)
+        return machine_error(m, EMU_ERR_UNSUPPORTED,
+                             "snapshot: not supported in user-mode emulation");
     uint64_t npages = m->bus.ram_size / PAGE;
     if (prev && prev->npages != npages)
         prev = NULL; /* another machine's: nothing to share */
