@@ -224,9 +224,10 @@ emu_status user_load_elf(user_proc *p, const char *path, int argc,
     if (interp[0]) {
         st = read_elf(p, in, interp);
         if (st != EMU_OK) {
+            char why[400]; /* last_error cannot format into itself */
+            snprintf(why, sizeof(why), "%s", emu_last_error(p->m));
             machine_error(p->m, st, "%s: its interpreter: %s (give the "
-                          "sysroot holding it with -L)", path,
-                          emu_last_error(p->m));
+                          "sysroot holding it with -L)", path, why);
             goto out;
         }
         st = map_elf(p, in, true, &ia, &iend);
