@@ -368,3 +368,14 @@ uint64_t user_build_stack(user_proc *p, int argc, char *const argv[],
     free(argv_va);
     return ok ? sp : 0;
 }
+
+bool user_exec_ok(user_proc *p, const char *path)
+{
+    elf_file *f = calloc(1, sizeof(*f));
+    if (!f)
+        return false;
+    bool ok = read_elf(p, f, path) == EMU_OK;
+    free(f->img);
+    free(f);
+    return ok;
+}

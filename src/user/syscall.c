@@ -52,8 +52,9 @@ enum {
     NR_gettimeofday = 169, NR_getpid = 172, NR_getppid = 173,
     NR_getuid = 174, NR_geteuid = 175, NR_getgid = 176, NR_getegid = 177,
     NR_gettid = 178, NR_sysinfo = 179, NR_brk = 214, NR_munmap = 215,
-    NR_mremap = 216, NR_mmap = 222, NR_mprotect = 226, NR_msync = 227,
-    NR_madvise = 233, NR_riscv_hwprobe = 258, NR_prlimit64 = 261,
+    NR_mremap = 216, NR_clone = 220, NR_execve = 221, NR_mmap = 222, NR_mprotect = 226, NR_msync = 227,
+    NR_madvise = 233, NR_riscv_hwprobe = 258, NR_wait4 = 260,
+    NR_prlimit64 = 261,
     NR_renameat2 = 276, NR_getrandom = 278, NR_statx = 291, NR_rseq = 293,
     NR_faccessat2 = 439,
 };
@@ -92,7 +93,8 @@ static const char *const names[] = {
     [NR_geteuid] = "geteuid", [NR_getgid] = "getgid",
     [NR_getegid] = "getegid", [NR_gettid] = "gettid",
     [NR_sysinfo] = "sysinfo", [NR_brk] = "brk", [NR_munmap] = "munmap",
-    [NR_mremap] = "mremap", [NR_mmap] = "mmap", [NR_mprotect] = "mprotect",
+    [NR_mremap] = "mremap", [NR_mmap] = "mmap", [NR_clone] = "clone",
+    [NR_execve] = "execve", [NR_wait4] = "wait4", [NR_mprotect] = "mprotect",
     [NR_msync] = "msync", [NR_madvise] = "madvise",
     [NR_riscv_hwprobe] = "riscv_hwprobe", [NR_prlimit64] = "prlimit64",
     [NR_renameat2] = "renameat2", [NR_getrandom] = "getrandom",
@@ -460,11 +462,9 @@ out:
 }
 
 /* struct rusage: two timevals, then fourteen longs. */
-static int64_t sys_getrusage(user_proc *p, int who, uint64_t va)
+int64_t user_put_rusage(user_proc *p, uint64_t va, const struct rusage *r)
 {
-    struct rusage ru;
-    if (getrusage(who == -1 ? RUSAGE_CHILDREN : RUSAGE_SELF, &ru) != 0)
-        return -errno;
+    const struct rusage ru = *r;
     uint8_t b[144] = {0};
     put64(b, 0, (uint64_t)ru.ru_utime.tv_sec);
     put64(b, 8, (uint64_t)ru.ru_utime.tv_usec);
@@ -478,6 +478,14 @@ static int64_t sys_getrusage(user_proc *p, int who, uint64_t va)
     for (int i = 0; i < 14; i++)
         put64(b, 32 + 8 * (size_t)i, (uint64_t)v[i]);
     return user_copy_out(p, va, b, sizeof(b), UP_WRITE) ? 0 : -EFAULT;
+}
+
+static int64_t sys_getrusage(user_proc *p, int who, uint64_t va)
+{
+    struct rusage ru;
+    if (getrusage(who == -1 ? RUSAGE_CHILDREN : RUSAGE_SELF, &ru) != 0)
+        return -errno;
+    return user_put_rusage(p, va, &ru);
 }
 
 static int64_t sys_mmap(user_proc *p, uint64_t addr, uint64_t len, int prot,
@@ -907,6 +915,20 @@ int64_t user_syscall_do(user_proc *p, uint64_t nr, const uint64_t a[6])
         return 0;
     case NR_msync: return 0;
 
+    case NR_clone: {
+        r = user_clone(p, a);
+        if (r == -ENOSYS && !p->warned[nr]) {
+            p->warned[nr] = 1;
+            user_warn(p, EMU_LOG_WARN, "clone: threads are not supported");
+        }
+        return r;
+    }
+    case NR_execve:
+        if ((r = path_call(p, (uint64_t)AT_FDCWD, a[0], true, &dfd, path)))
+            return r;
+        return user_execve(p, path, a[1], a[2]);
+    case NR_wait4:
+        return user_wait4(p, (int64_t)(int32_t)a[0], a[1], (int)a[2], a[3]);
     case NR_exit:
     case NR_exit_group:
         user_exit(p, (int)(a[0] & 0xff));
@@ -1041,6 +1063,7 @@ void user_syscall(user_proc *p)
         return;
     }
     cpu->pc += 4;
+    p->no_return = false;
     int64_t r = user_syscall_do(p, nr, a);
     if (p->cfg.trace) {
         char line[256], num[32];
@@ -1053,7 +1076,7 @@ void user_syscall(user_proc *p)
                          "%s(0x%llx, 0x%llx, 0x%llx, 0x%llx)", name,
                          (unsigned long long)a[0], (unsigned long long)a[1],
                          (unsigned long long)a[2], (unsigned long long)a[3]);
-        if (p->exited)
+        if (p->exited || p->no_return)
             snprintf(line + n, sizeof(line) - (size_t)n, " = ?");
         else if (r < 0 && r > -4096)
             snprintf(line + n, sizeof(line) - (size_t)n, " = -1 %s (%s)",
@@ -1064,6 +1087,6 @@ void user_syscall(user_proc *p)
                      (unsigned long long)r);
         p->cfg.trace(p->cfg.trace_ctx, line);
     }
-    if (!p->exited)
+    if (!p->exited && !p->no_return)
         cpu->x[10] = (uint64_t)r;
 }

@@ -76,6 +76,7 @@ typedef struct user_proc {
     uint8_t warned[512];
     bool exited;
     int exit_status;
+    bool no_return; /* the system call replaced the registers (execve) */
 } user_proc;
 
 /* ---- mem.c ---- */
@@ -122,6 +123,8 @@ typedef struct user_auxv {
 } user_auxv;
 emu_status user_load_elf(user_proc *p, const char *path, int argc,
                          char *const argv[], char *const envp[]);
+/* The file at path is a riscv64 executable libemu can load. */
+bool user_exec_ok(user_proc *p, const char *path);
 /* Build the initial stack below USER_STACK_TOP; returns sp, 0 on EFAULT. */
 uint64_t user_build_stack(user_proc *p, int argc, char *const argv[],
                           char *const envp[], const char *execfn,
@@ -134,6 +137,17 @@ void user_syscall(user_proc *p);
 int64_t user_syscall_do(user_proc *p, uint64_t nr, const uint64_t a[6]);
 /* The process ended with this wait status-like exit code. */
 void user_exit(user_proc *p, int status);
+
+/* Write a host struct rusage in the riscv64 layout; 0 or -EFAULT. */
+struct rusage;
+int64_t user_put_rusage(user_proc *p, uint64_t va, const struct rusage *ru);
+
+/* ---- exec.c ---- */
+int64_t user_clone(user_proc *p, const uint64_t a[6]);
+int64_t user_execve(user_proc *p, const char *host, uint64_t argv_va,
+                    uint64_t envp_va);
+int64_t user_wait4(user_proc *p, int64_t pid, uint64_t status_va, int options,
+                   uint64_t rusage_va);
 
 /* ---- path.c ---- */
 /* Read the path at va and turn it into a host path for use with dirfd
