@@ -229,6 +229,96 @@ START_TEST(test_touching_mapped_pages_is_transparent)
 }
 END_TEST
 
+START_TEST(test_areas_split_and_merge_with_protections)
+{
+    emu_machine *m = user_machine();
+    user_proc *p = m->user;
+    const uint64_t b = 0x100000;
+    ck_assert(user_map_fixed(p, b, 4 * USER_PAGE, UP_READ | UP_WRITE));
+    ck_assert_uint_eq(p->nvmas, 1);
+    /* a byte written before mprotect survives PROT_NONE and back */
+    ck_assert(user_copy_out(p, b + USER_PAGE, "x", 1, UP_WRITE));
+    ck_assert(user_protect(p, b + USER_PAGE, USER_PAGE, 0));
+    ck_assert_uint_eq(p->nvmas, 3);
+    ck_assert_ptr_null(user_page_ptr(p, b + USER_PAGE, UP_READ, false));
+    ck_assert(!user_fault_in(p, b + USER_PAGE, 1));
+    ck_assert(user_protect(p, b + USER_PAGE, USER_PAGE, UP_READ));
+    char c = 0;
+    ck_assert(user_copy_in(p, &c, b + USER_PAGE, 1));
+    ck_assert_int_eq(c, 'x');
+    ck_assert(!user_copy_out(p, b + USER_PAGE, "y", 1, UP_WRITE));
+    ck_assert(user_protect(p, b + USER_PAGE, USER_PAGE, UP_READ | UP_WRITE));
+    ck_assert_uint_eq(p->nvmas, 1);
+    /* a hole in the middle, then protections over it fail */
+    user_unmap(p, b + 2 * USER_PAGE, USER_PAGE);
+    ck_assert_uint_eq(p->nvmas, 2);
+    ck_assert(!user_protect(p, b, 4 * USER_PAGE, UP_READ));
+    ck_assert_ptr_null(user_find_vma(p, b + 2 * USER_PAGE));
+    /* the hole is found again, and a hint that is taken is not */
+    ck_assert_uint_eq(user_find_free(p, b + 2 * USER_PAGE, USER_PAGE),
+                      b + 2 * USER_PAGE);
+    ck_assert_uint_ne(user_find_free(p, b, USER_PAGE), b);
+    emu_machine_free(m);
+}
+END_TEST
+
+START_TEST(test_freed_pages_come_back_zeroed)
+{
+    emu_machine *m = user_machine();
+    user_proc *p = m->user;
+    const uint64_t b = 0x100000;
+    ck_assert(user_map_fixed(p, b, USER_PAGE, UP_READ | UP_WRITE));
+    uint8_t full[USER_PAGE];
+    memset(full, 0xa5, sizeof(full));
+    ck_assert(user_copy_out(p, b, full, sizeof(full), UP_WRITE));
+    size_t before = p->nfree;
+    user_unmap(p, b, USER_PAGE);
+    ck_assert_uint_eq(p->nfree, before + 1);
+    ck_assert(user_map_fixed(p, b + USER_PAGE, USER_PAGE, UP_READ));
+    uint8_t got[USER_PAGE];
+    ck_assert(user_copy_in(p, got, b + USER_PAGE, sizeof(got)));
+    for (size_t i = 0; i < sizeof(got); i++)
+        ck_assert_uint_eq(got[i], 0);
+    ck_assert_uint_eq(p->nfree, before);
+    emu_machine_free(m);
+}
+END_TEST
+
+START_TEST(test_mremap_moves_pages_and_brk_grows)
+{
+    emu_machine *m = user_machine();
+    user_proc *p = m->user;
+    const uint64_t b = 0x100000;
+    ck_assert(user_map_fixed(p, b, USER_PAGE, UP_READ | UP_WRITE));
+    ck_assert(user_map_fixed(p, b + USER_PAGE, USER_PAGE, UP_READ));
+    ck_assert(user_copy_out(p, b + 100, "moved", 6, UP_WRITE));
+    /* it cannot grow in place (the next page is taken): it moves */
+    int64_t r = sys(p, 216, b, USER_PAGE, 3 * USER_PAGE, 1);
+    ck_assert_int_gt(r, 0);
+    ck_assert_uint_ne((uint64_t)r, b);
+    char s[8];
+    ck_assert(user_copy_in(p, s, (uint64_t)r + 100, 6));
+    ck_assert_str_eq(s, "moved");
+    ck_assert_ptr_null(user_find_vma(p, b));
+    /* the read-only page grows in place into the room the move left */
+    ck_assert_int_eq(sys(p, 216, b + USER_PAGE, USER_PAGE, 2 * USER_PAGE, 0),
+                     (int64_t)(b + USER_PAGE));
+    ck_assert(user_map_fixed(p, b + 3 * USER_PAGE, USER_PAGE, UP_READ));
+    ck_assert_int_eq(sys(p, 216, b + USER_PAGE, 2 * USER_PAGE, 3 * USER_PAGE,
+                         0),
+                     -ENOMEM); /* no room, and no MREMAP_MAYMOVE */
+    /* brk */
+    p->brk_start = p->brk = 0x400000;
+    ck_assert_int_eq(sys(p, 214, 0, 0, 0, 0), 0x400000);
+    ck_assert_int_eq(sys(p, 214, 0x400000 + 10000, 0, 0, 0), 0x400000 + 10000);
+    ck_assert(user_copy_out(p, 0x400000 + 9999, "z", 1, UP_WRITE));
+    ck_assert_int_eq(sys(p, 214, 0x400000, 0, 0, 0), 0x400000);
+    ck_assert_ptr_null(user_find_vma(p, 0x400000));
+    ck_assert_int_eq(sys(p, 214, 0x1000, 0, 0, 0), 0x400000); /* below */
+    emu_machine_free(m);
+}
+END_TEST
+
 START_TEST(test_snapshots_refuse_user_mode_machines)
 {
     emu_machine *m = tiny_program();
@@ -264,6 +354,9 @@ static Suite *make_suite(void)
     tcase_add_test(tc, test_syscalls_reject_wild_pointers);
     tcase_add_test(tc, test_ecall_and_faults_exit_to_the_caller);
     tcase_add_test(tc, test_touching_mapped_pages_is_transparent);
+    tcase_add_test(tc, test_areas_split_and_merge_with_protections);
+    tcase_add_test(tc, test_freed_pages_come_back_zeroed);
+    tcase_add_test(tc, test_mremap_moves_pages_and_brk_grows);
     tcase_add_test(tc, test_snapshots_refuse_user_mode_machines);
     tcase_add_test(tc, test_machines_without_a_process_keep_trapping_normally);
     suite_add_tcase(s, tc);
