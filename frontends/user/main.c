@@ -5,6 +5,7 @@
  */
 #include <errno.h>
 #include <inttypes.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -66,6 +67,33 @@ static void on_retire(void *ctx, unsigned hart, uint64_t pc, uint32_t insn,
                 buf);
     else
         fprintf(stderr, "%016" PRIx64 ": %08x  %s\n", pc, insn, buf);
+}
+
+/* Host signals for the program: the handler only records them and stops
+ * the run; the main loop passes them on with emu_user_kill(). */
+static const int forwarded[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT,
+                                SIGUSR1, SIGUSR2, SIGWINCH};
+static volatile sig_atomic_t pending[65];
+static emu_machine *running;
+
+static void on_host_signal(int sig)
+{
+    pending[sig] = 1;
+    if (running)
+        emu_request_stop(running);
+}
+
+static void forward_signals(void)
+{
+    struct sigaction sa = {0};
+    sa.sa_handler = on_host_signal; /* no SA_RESTART: a blocking call ends
+                                       with EINTR, as in the program */
+    sigemptyset(&sa.sa_mask);
+    for (size_t k = 0; k < sizeof(forwarded) / sizeof(forwarded[0]); k++)
+        sigaction(forwarded[k], &sa, NULL);
+    /* a write to a closed pipe must reach the program as EPIPE/SIGPIPE,
+     * not end emu-user */
+    signal(SIGPIPE, SIG_IGN);
 }
 
 /* The environment: ours, with -E and -U applied in order. */
@@ -197,6 +225,8 @@ int main(int argc, char **argv)
     }
     if (trace)
         emu_set_retire_hook(m, on_retire, m);
+    running = m;
+    forward_signals();
     emu_exit ex;
     int status = EXIT_LOAD;
     for (;;) {
@@ -212,7 +242,12 @@ int main(int argc, char **argv)
             fprintf(stderr, "emu-user: %s\n", emu_last_error(m));
             break;
         }
-        /* budget, stop, idle: nothing stops us but the program's end */
+        if (ex.reason == EMU_EXIT_STOPPED)
+            for (int s = 1; s < 65; s++)
+                if (pending[s]) {
+                    pending[s] = 0;
+                    emu_user_kill(m, s);
+                }
         if (ex.reason == EMU_EXIT_IDLE) {
             fprintf(stderr, "emu-user: the program is stuck at pc 0x%" PRIx64
                     "\n", ex.pc);

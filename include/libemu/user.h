@@ -92,6 +92,20 @@ emu_status emu_user_handle(emu_machine *m, const emu_exit *ex);
 emu_status emu_user_run(emu_machine *m, uint64_t max_insns, emu_exit *ex);
 
 /*
+ * Send signal sig (Linux numbering, 1 to 64) to the program as another
+ * process would (si_code SI_USER): its handler runs from where the
+ * program stands, or its default action applies (ending the program halts
+ * the machine with 128 + sig); a blocked signal waits until unblocked.
+ * Call it between runs, e.g. after an EMU_EXIT_STOPPED that a host signal
+ * handler caused with emu_request_stop(): emu-user forwards SIGINT,
+ * SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2 and SIGWINCH this way. When
+ * the host signal interrupted a system call (EINTR) and the program's
+ * handler has SA_RESTART, the call is made again after the handler, as
+ * Linux does.
+ */
+emu_status emu_user_kill(emu_machine *m, int sig);
+
+/*
  * Copy between host memory and the program's virtual memory, with the
  * program's own permissions ignored but its mappings respected: EMU_ERR_RANGE
  * when some page of the range is not mapped. Touching a mapped page that

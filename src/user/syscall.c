@@ -1065,6 +1065,17 @@ void user_syscall(user_proc *p)
     cpu->pc += 4;
     p->no_return = false;
     int64_t r = user_syscall_do(p, nr, a);
+    p->eintr = r == -EINTR;
+    if (p->eintr) {
+        p->eintr_pc = cpu->pc - 4;
+        p->eintr_a0 = a[0];
+        p->eintr_icount = p->m->sched.icount;
+    }
+    /* a write to a pipe nobody reads: EPIPE and SIGPIPE, as Linux (the
+     * host's own SIGPIPE is the embedding program's business; emu-user
+     * ignores it) */
+    if (r == -EPIPE && (nr == NR_write || nr == NR_writev || nr == NR_pwrite64))
+        user_signal_raise(p, 13, 0, 0);
     if (p->cfg.trace) {
         char line[256], num[32];
         const char *name = sys_name(nr);

@@ -178,6 +178,29 @@ emu_status emu_user_handle(emu_machine *m, const emu_exit *ex)
     return EMU_OK;
 }
 
+emu_status emu_user_kill(emu_machine *m, int sig)
+{
+    if (!m || !m->user || sig < 1 || sig > USER_NSIG)
+        return EMU_ERR_INVALID;
+    user_proc *p = m->user;
+    if (p->exited)
+        return EMU_OK;
+    rv_cpu *cpu = m->harts[0];
+    const user_sigaction *a = &p->act[sig];
+    /* Linux's rule: a system call the signal interrupted
+     * runs again after a SA_RESTART handler */
+    if (p->eintr && cpu->pc == p->eintr_pc + 4 &&
+        m->sched.icount == p->eintr_icount && a->handler > 1 &&
+        (a->flags & 0x10000000) && !(p->blocked & (1ull << (sig - 1)))) {
+        cpu->pc = p->eintr_pc;
+        cpu->x[10] = p->eintr_a0;
+    }
+    p->eintr = false;
+    user_signal_raise(p, sig, 0, 0);
+    user_signal_deliver(p);
+    return EMU_OK;
+}
+
 emu_status emu_user_run(emu_machine *m, uint64_t max_insns, emu_exit *ex)
 {
     if (!m || !m->user || !ex)

@@ -77,6 +77,10 @@ typedef struct user_proc {
     bool exited;
     int exit_status;
     bool no_return; /* the system call replaced the registers (execve) */
+    /* the last system call failed with EINTR: where, with which a0, and
+     * the step count then (emu_user_kill may restart it) */
+    bool eintr;
+    uint64_t eintr_pc, eintr_a0, eintr_icount;
 } user_proc;
 
 /* ---- mem.c ---- */
