@@ -89,6 +89,11 @@ void emu_debug_clear(emu_machine *m);
  * other exit (halt, idle, stop request, host error) as emu_run() would.
  */
 emu_status emu_step(emu_machine *m, unsigned hart, emu_exit *exit);
+/* The same, giving up with EMU_EXIT_BUDGET after max_insns instructions of
+ * all harts (0 = no limit) when the hart has not stepped yet (it sleeps in
+ * wfi, say); calling it again goes on waiting for the same step. */
+emu_status emu_step_limit(emu_machine *m, unsigned hart, uint64_t max_insns,
+                          emu_exit *exit);
 
 /* Run as emu_run() does, but let `hart` pass a breakpoint at its current pc
  * once (what a debugger's "continue" from a breakpoint needs). */

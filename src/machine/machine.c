@@ -6,6 +6,8 @@
 #include "cpu/riscv/rv_cpu.h"
 #include "devices/clint.h"
 #include "devices/htif.h"
+#include "machine/debug.h"
+#include "machine/history.h"
 #include "machine/machine.h"
 
 #define TEST_BOARD_CLINT_BASE 0x02000000ull
@@ -214,6 +216,8 @@ void emu_machine_free(emu_machine *m)
         for (unsigned i = 0; i < m->nharts; i++)
             rv_cpu_free(m->harts[i]);
     free(m->harts);
+    history_free(m);
+    debug_free(m);
     virt_free(m);
     boot_free(m);
     rv_dcache_free(m->dcache);
@@ -239,10 +243,16 @@ void machine_reset(emu_machine *m)
     m->halted = false;
     m->exit_code = 0;
     m->reset_requested = false;
+    /* a new round begins; the timeline's position (icount) goes on */
+    m->sched.in_round = false;
+    m->sched.next = 0;
+    m->sched.turn_started = false;
 }
 
 void emu_machine_reset(emu_machine *m)
 {
-    if (m)
+    if (m) {
         machine_reset(m);
+        history_state_changed(m);
+    }
 }

@@ -121,6 +121,7 @@ struct emu_machine {
     struct machine_debug *dbg;
     struct machine_history *hist;
     bool debug_on;
+    bool debug_mem;  /* data accesses must reach debug_mem_access() */
 
     uint64_t exits[EMU_STATS_EXIT_REASONS]; /* emu_run() returns, by reason */
 
@@ -173,6 +174,10 @@ void display_free(emu_machine *m);
 /* Write the framebuffer node (inside /chosen, as the simple-framebuffer
  * binding asks); nothing without a display. Returns libfdt's error bits. */
 int display_fdt(emu_machine *m, void *fdt);
+
+/* run.c: emu_run() itself, without history recording (history.c calls it
+ * to run in pieces and to re-execute). */
+emu_status run_machine(emu_machine *m, uint64_t max_insns, emu_exit *ex);
 
 /* boot.c: put the boot state (images, boot registers) back at reset. */
 void boot_reset(emu_machine *m);

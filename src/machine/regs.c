@@ -8,6 +8,7 @@
 #include "cpu/riscv/rv_cpu.h"
 #include "cpu/riscv/rv_dcache.h"
 #include "cpu/riscv/rv_disasm.h"
+#include "machine/history.h"
 #include "machine/machine.h"
 
 static const char *const abi_names[32] = {
@@ -83,6 +84,7 @@ emu_status emu_reg_write_num(emu_machine *m, unsigned h, unsigned num,
     } else {
         return machine_error(m, EMU_ERR_NOT_FOUND, "no register number %u", num);
     }
+    history_state_changed(m);
     return EMU_OK;
 }
 
@@ -176,6 +178,7 @@ emu_status emu_mem_write(emu_machine *m, uint64_t paddr, const void *buf,
                              "all in RAM", len, (unsigned long long)paddr);
     memcpy(m->bus.ram + (paddr - m->bus.ram_base), buf, len);
     bus_ram_written(&m->bus, paddr, len);
+    history_state_changed(m);
     return EMU_OK;
 }
 
@@ -183,14 +186,6 @@ unsigned emu_disasm(const emu_machine *m, uint64_t pc, uint32_t insn, char *buf,
                     size_t buflen)
 {
     return rv_disasm(insn, pc, m ? m->isa.xlen : 64, buf, buflen);
-}
-
-void emu_set_retire_hook(emu_machine *m, emu_retire_fn fn, void *ctx)
-{
-    if (!m)
-        return;
-    m->retire = fn;
-    m->retire_ctx = ctx;
 }
 
 void emu_get_stats(const emu_machine *m, emu_stats *st)

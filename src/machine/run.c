@@ -9,6 +9,8 @@
 #include "cpu/riscv/rv_cpu.h"
 #include "devices/clint.h"
 #include "devices/htif.h"
+#include "machine/debug.h"
+#include "machine/history.h"
 #include "machine/hostclock.h"
 #include "machine/machine.h"
 
@@ -20,8 +22,6 @@ static uint64_t min64(uint64_t a, uint64_t b) { return a < b ? a : b; }
 
 static void fill_exit(emu_machine *m, emu_exit *ex, emu_exit_reason r)
 {
-    if ((unsigned)r < EMU_STATS_EXIT_REASONS)
-        m->exits[r]++;
     ex->reason = r;
     ex->code = r == EMU_EXIT_HALT ? m->exit_code : 0;
     ex->hart = m->cur->hartid;
@@ -42,12 +42,19 @@ static bool wake(rv_cpu *cpu)
  * that returns early (wfi, a timer or CLINT write that moved an event)
  * goes on with the new event in view, so every hart's clock keeps pace
  * with the round; a hart asleep in wfi lets time pass up to its next timer
- * event or the round's end. Returns the budget left.
+ * event or the round's end. Returns the budget left; *done tells whether
+ * the turn is over, or was cut short (budget, stop request, debugger stop)
+ * and must be resumed by the next emu_run().
  */
 static uint64_t run_hart(emu_machine *m, rv_cpu *cpu, uint64_t until,
-                         uint64_t left)
+                         uint64_t left, bool *done)
 {
-    while (cpu->steps < until && left && !m->halted && !m->reset_requested) {
+    *done = true;
+    while (cpu->steps < until && !m->halted && !m->reset_requested) {
+        if (!left) {
+            *done = false;
+            break;
+        }
         uint64_t n = min64(until - cpu->steps,
                            dev_clint_steps_to_event(m->clint, cpu));
         if (cpu->wfi) {
@@ -61,6 +68,8 @@ static uint64_t run_hart(emu_machine *m, rv_cpu *cpu, uint64_t until,
         cpu->slice_end = cpu->steps + want;
         uint64_t used = rv_run(cpu, want);
         left -= used;
+        cpu->icount += used;
+        m->sched.icount += used;
         /* why the slice ended, for --stats */
         cpu->st.slices++;
         if (used == want)
@@ -73,8 +82,10 @@ static uint64_t run_hart(emu_machine *m, rv_cpu *cpu, uint64_t until,
             cpu->st.slice_device++;
         dev_clint_update(m->clint, cpu);
         wake(cpu);
-        if (atomic_load(&m->stop_requested))
+        if (atomic_load(&m->stop_requested) || debug_stop_pending(m)) {
+            *done = cpu->steps >= until;
             break;
+        }
     }
     return left;
 }
@@ -109,11 +120,62 @@ static uint64_t idle_wait(emu_machine *m, uint64_t skip)
     return steps >= (double)skip ? skip : (uint64_t)steps;
 }
 
-emu_status emu_run(emu_machine *m, uint64_t max_insns, emu_exit *ex)
+/* Begin a round: its length runs up to the first timer event. When every
+ * hart sleeps, skip to that event instead (or wait for it in realtime
+ * mode) and return false with *ret set when emu_run() must return. */
+static bool begin_round(emu_machine *m, emu_exit *ex, bool *ret)
 {
-    if (!m || !ex)
-        return EMU_ERR_INVALID;
+    bool any_awake = false;
+    uint64_t round = QUANTUM;
+    *ret = false;
+    for (unsigned h = 0; h < m->nharts; h++) {
+        rv_cpu *cpu = m->harts[h];
+        dev_clint_update(m->clint, cpu);
+        any_awake |= wake(cpu);
+        round = min64(round, dev_clint_steps_to_event(m->clint, cpu));
+    }
+    if (!any_awake) {
+        /* everyone sleeps: jump to the next timer event, if any */
+        uint64_t skip = UINT64_MAX;
+        for (unsigned h = 0; h < m->nharts; h++)
+            skip = min64(skip, dev_clint_steps_to_event(m->clint, m->harts[h]));
+        if (m->cfg.realtime && m->cfg.board == EMU_BOARD_VIRT) {
+            /* time passes at the host's pace; input may come meanwhile */
+            skip = idle_wait(m, skip);
+            for (unsigned h = 0; h < m->nharts; h++)
+                m->harts[h]->steps += skip;
+            fill_exit(m, ex, EMU_EXIT_YIELD);
+            *ret = true;
+            return false;
+        }
+        if (skip == UINT64_MAX) {
+            fill_exit(m, ex, EMU_EXIT_IDLE);
+            *ret = true;
+            return false;
+        }
+        for (unsigned h = 0; h < m->nharts; h++)
+            m->harts[h]->steps += skip;
+        return false;
+    }
+    for (unsigned h = 0; h < m->nharts; h++)
+        m->harts[h]->round_until = m->harts[h]->steps + round;
+    m->sched.in_round = true;
+    m->sched.next = 0;
+    m->sched.turn_started = false;
+    return true;
+}
+
+/*
+ * The scheduler. Its position (which hart's turn, where each turn ends) is
+ * kept in the machine, so that a run cut short by the budget, a stop
+ * request or a debugger stop resumes exactly where it was, and the run as
+ * a whole does not depend on how it was split: what reverse execution's
+ * re-execution relies on.
+ */
+emu_status run_machine(emu_machine *m, uint64_t max_insns, emu_exit *ex)
+{
     uint64_t left = max_insns ? max_insns : UINT64_MAX;
+    *ex = (emu_exit){0};
 
     for (;;) {
         if (m->halted) {
@@ -124,51 +186,43 @@ emu_status emu_run(emu_machine *m, uint64_t max_insns, emu_exit *ex)
             fill_exit(m, ex, EMU_EXIT_STOPPED);
             return EMU_OK;
         }
+        if (debug_stop_pending(m)) {
+            fill_exit(m, ex, EMU_EXIT_DEBUG);
+            debug_stop_take(m, ex);
+            return EMU_OK;
+        }
         if (left == 0) {
             fill_exit(m, ex, EMU_EXIT_BUDGET);
             return EMU_OK;
         }
 
-        /* the length of this round: up to the first timer event */
-        bool any_awake = false;
-        uint64_t round = QUANTUM;
-        for (unsigned h = 0; h < m->nharts; h++) {
-            rv_cpu *cpu = m->harts[h];
-            dev_clint_update(m->clint, cpu);
-            any_awake |= wake(cpu);
-            round = min64(round, dev_clint_steps_to_event(m->clint, cpu));
-        }
-        if (!any_awake) {
-            /* everyone sleeps: jump to the next timer event, if any */
-            uint64_t skip = UINT64_MAX;
-            for (unsigned h = 0; h < m->nharts; h++)
-                skip = min64(skip, dev_clint_steps_to_event(m->clint, m->harts[h]));
-            if (m->cfg.realtime && m->cfg.board == EMU_BOARD_VIRT) {
-                /* time passes at the host's pace; input may come meanwhile */
-                skip = idle_wait(m, skip);
-                for (unsigned h = 0; h < m->nharts; h++)
-                    m->harts[h]->steps += skip;
-                fill_exit(m, ex, EMU_EXIT_YIELD);
-                return EMU_OK;
+        if (!m->sched.in_round) {
+            bool ret;
+            if (!begin_round(m, ex, &ret)) {
+                if (ret)
+                    return EMU_OK;
+                continue;
             }
-            if (skip == UINT64_MAX) {
-                fill_exit(m, ex, EMU_EXIT_IDLE);
-                return EMU_OK;
-            }
-            for (unsigned h = 0; h < m->nharts; h++)
-                m->harts[h]->steps += skip;
-            continue;
         }
 
-        for (unsigned h = 0; h < m->nharts && !m->halted; h++) {
-            rv_cpu *cpu = m->harts[h];
+        while (m->sched.next < m->nharts && !m->halted) {
+            rv_cpu *cpu = m->harts[m->sched.next];
             m->cur = cpu;
-            if (m->nharts > 1)
-                cpu->res_valid = false; /* another hart ran since its LR */
-            left = run_hart(m, cpu, cpu->steps + round, left);
-            if (left == 0)
+            if (!m->sched.turn_started) {
+                if (m->nharts > 1)
+                    cpu->res_valid = false; /* another hart ran since its LR */
+                m->sched.turn_started = true;
+            }
+            bool done;
+            left = run_hart(m, cpu, cpu->round_until, left, &done);
+            if (!done)
                 break;
+            m->sched.next++;
+            m->sched.turn_started = false;
         }
+        if (m->sched.next < m->nharts && !m->halted)
+            continue; /* cut short: the checks above say why */
+        m->sched.in_round = false;
         dev_htif_poll(m->htif);
         virt_poll(m);
         if (m->reset_requested && !m->halted) {
@@ -176,6 +230,18 @@ emu_status emu_run(emu_machine *m, uint64_t max_insns, emu_exit *ex)
             machine_reset(m);
         }
     }
+}
+
+emu_status emu_run(emu_machine *m, uint64_t max_insns, emu_exit *ex)
+{
+    if (!m || !ex)
+        return EMU_ERR_INVALID;
+    emu_status st = m->hist && !(m->dbg && m->dbg->replay)
+                        ? history_run(m, max_insns, ex)
+                        : run_machine(m, max_insns, ex);
+    if (st == EMU_OK && (unsigned)ex->reason < EMU_STATS_EXIT_REASONS)
+        m->exits[ex->reason]++;
+    return st;
 }
 
 void emu_request_stop(emu_machine *m)

@@ -7,6 +7,7 @@
  */
 #include <string.h>
 
+#include "machine/debug.h"
 #include "mmu/mmu.h"
 
 #define PTE_V (1u << 0)
@@ -122,9 +123,11 @@ bool pmp_allows(rv_cpu *cpu, uint64_t pa, uint64_t len, rv_access acc,
     return priv == RV_PRIV_M;
 }
 
-/* The walk itself (priv spec 4.3.2 algorithm, generalised by level count). */
+/* The walk itself (priv spec 4.3.2 algorithm, generalised by level count).
+ * A debugger's walk (check false) skips the leaf's permission and A/D
+ * checks: it sees what the page tables map, whatever the access rights. */
 static int walk(rv_cpu *cpu, uint64_t va, rv_access acc, unsigned priv,
-                uint64_t *pa)
+                uint64_t *pa, bool check)
 {
     uint64_t satp = cpu->satp;
     unsigned mode, levels, vpn_bits, pte_size, ppn_bits;
@@ -181,13 +184,14 @@ static int walk(rv_cpu *cpu, uint64_t va, rv_access acc, unsigned priv,
         if (priv == RV_PRIV_S && (pte & PTE_U) &&
             (acc == RV_ACC_FETCH || !(cpu->mstatus & MSTATUS_SUM)))
             ok = false;
-        if (!ok)
+        if (check && !ok)
             return fault_cause(acc, true);
         /* a superpage must be aligned: its low PPN fields are zero */
         uint64_t low_mask = (1ull << ((unsigned)i * vpn_bits)) - 1;
         if (ppn & low_mask)
             return fault_cause(acc, true);
-        if (!(pte & PTE_A) || (acc == RV_ACC_STORE && !(pte & PTE_D)))
+        if (check &&
+            (!(pte & PTE_A) || (acc == RV_ACC_STORE && !(pte & PTE_D))))
             return fault_cause(acc, true);
         uint64_t off_mask = (1ull << (12 + (unsigned)i * vpn_bits)) - 1;
         *pa = ((ppn << 12) & ~off_mask) | (va & off_mask);
@@ -211,7 +215,7 @@ int mmu_translate(rv_cpu *cpu, uint64_t va, unsigned len, rv_access acc,
                   unsigned priv, uint64_t *pa)
 {
     if (translation_on(cpu, priv)) {
-        int cause = walk(cpu, va, acc, priv, pa);
+        int cause = walk(cpu, va, acc, priv, pa, true);
         if (cause)
             return cause;
     } else {
@@ -220,6 +224,15 @@ int mmu_translate(rv_cpu *cpu, uint64_t va, unsigned len, rv_access acc,
     if (!pmp_allows(cpu, *pa, len, acc, priv))
         return fault_cause(acc, false);
     return 0;
+}
+
+int mmu_translate_debug(rv_cpu *cpu, uint64_t va, uint64_t *pa)
+{
+    if (!translation_on(cpu, cpu->priv)) {
+        *pa = va;
+        return 0;
+    }
+    return walk(cpu, va, RV_ACC_LOAD, cpu->priv, pa, false);
 }
 
 /* Translate for an access by the current hart, raising the fault if any. */
@@ -241,7 +254,7 @@ static void tlb_fill(rv_cpu *cpu, rv_tlb_set *set, uint64_t va, uint64_t pa,
 {
     bus *b = &cpu->m->bus;
     uint64_t ppage = pa & ~0xfffull;
-    if (!bus_in_ram(b, ppage, 0x1000))
+    if (!bus_in_ram(b, ppage, 0x1000) || cpu->m->debug_mem)
         return;
     /* stores to a watched page must reach the device, stores to a page
      * with decoded instructions the decoded-instruction cache */
@@ -269,6 +282,9 @@ static bool access_one(rv_cpu *cpu, uint64_t va, unsigned size, rv_access acc,
         rv_raise(cpu, (uint64_t)fault_cause(acc, false), va);
         return false;
     }
+    if (unlikely(cpu->m->debug_mem))
+        debug_mem_access(cpu->m, cpu->hartid, va, pa, size, *val,
+                         acc == RV_ACC_STORE);
     tlb_fill(cpu, cpu->dtlb, va, pa, acc, priv);
     return true;
 }
@@ -309,6 +325,9 @@ static bool misaligned(rv_cpu *cpu, uint64_t va, unsigned size, rv_access acc,
     }
     if (acc != RV_ACC_STORE)
         *val = v;
+    if (unlikely(cpu->m->debug_mem))
+        debug_mem_access(cpu->m, cpu->hartid, va, pa[0], size, v,
+                         acc == RV_ACC_STORE);
     return true;
 }
 

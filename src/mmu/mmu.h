@@ -29,6 +29,13 @@ static inline unsigned mmu_data_priv(const rv_cpu *cpu)
 int mmu_translate(rv_cpu *cpu, uint64_t va, unsigned len, rv_access acc,
                   unsigned priv, uint64_t *pa);
 
+/*
+ * The debugger's translation (emu_mem_read_virt): va as the hart sees it at
+ * its current privilege level, ignoring page permissions, A/D bits and PMP.
+ * Returns 0 and sets *pa, or a page-fault cause when nothing is mapped.
+ */
+int mmu_translate_debug(rv_cpu *cpu, uint64_t va, uint64_t *pa);
+
 /* PMP check of [pa, pa + len) at privilege priv (priv spec 3.7.1). */
 bool pmp_allows(rv_cpu *cpu, uint64_t pa, uint64_t len, rv_access acc,
                 unsigned priv);

@@ -265,6 +265,15 @@ void rv_cpu_reset(rv_cpu *cpu, uint64_t pc);
  * used, fewer when an RV_EV_EXIT event (halt, wfi, timer change) stops it. */
 uint64_t rv_run(rv_cpu *cpu, uint64_t n);
 
+/* ---- rv_debug.c ---- */
+/* rv_run() while a debugger, hook or trace needs each step: one step at a
+ * time through run (the interpreter), with the debugger's checks between. */
+uint64_t rv_debug_run(rv_cpu *cpu, uint64_t n,
+                      uint64_t (*run)(rv_cpu *, uint64_t));
+/* An LR, SC or AMO at va (host bytes p) read or wrote value. */
+void rv_debug_atomic(rv_cpu *cpu, uint64_t va, const uint8_t *p,
+                     unsigned size, bool write, uint64_t value);
+
 /* ---- rv_trap.c ---- */
 /* Enter the trap handler for an exception (cause < 64) at the current pc. */
 void rv_raise(rv_cpu *cpu, uint64_t cause, uint64_t tval);

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cpu/riscv/rv_cpu.h"
+#include "machine/debug.h"
 #include "devices/clint.h"
 #include "mmu/mmu.h"
 
@@ -595,6 +596,9 @@ bool rv_csr_insn(rv_cpu *cpu, unsigned csr, unsigned kind, uint64_t src,
         if (d->write)
             d->write(cpu, csr, nv & xmask(cpu));
     }
+    if (unlikely(cpu->m->dbg != NULL)) /* hooks see the value as it reads back */
+        debug_csr(cpu->m, cpu->hartid, csr, v, write ? d->read(cpu, csr) : v,
+                  write);
     return true;
 }
 

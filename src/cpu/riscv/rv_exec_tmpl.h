@@ -625,6 +625,8 @@ dispatch:
         uint8_t *p = mmu_atomic_ptr(cpu, RS1, size, RV_ACC_LOAD);
         if (!p)
             goto trapped;
+        if (unlikely(cpu->m->debug_mem)) /* before RD: rd may be rs1 */
+            rv_debug_atomic(cpu, RS1, p, size, false, ld_le(p, size));
         RD = size == 4 ? (ureg)(sreg)(int32_t)ld_le(p, 4) : (ureg)ld_le(p, 8);
         cpu->res_ptr = p;
         cpu->res_valid = true;
@@ -640,6 +642,8 @@ dispatch:
         if (ok)
             st_le(p, size, RS2);
         cpu->res_valid = false;
+        if (unlikely(cpu->m->debug_mem) && ok)
+            rv_debug_atomic(cpu, RS1, p, size, true, RS2);
         RD = !ok;
         vmbreak;
     }
@@ -649,7 +653,12 @@ dispatch:
         uint8_t *p = mmu_atomic_ptr(cpu, RS1, size, RV_ACC_STORE);
         if (!p)
             goto trapped;
-        RD = FN(amo)(p, size, i->insn >> 27, RS2);
+        ureg old_ = FN(amo)(p, size, i->insn >> 27, RS2);
+        if (unlikely(cpu->m->debug_mem)) {
+            rv_debug_atomic(cpu, RS1, p, size, false, old_);
+            rv_debug_atomic(cpu, RS1, p, size, true, ld_le(p, size));
+        }
+        RD = old_;
         vmbreak;
     }
 

@@ -3,6 +3,7 @@
  * 3.1.9, 3.3.2, 4.1.1).
  */
 #include "cpu/riscv/rv_cpu.h"
+#include "machine/debug.h"
 #include "mmu/mmu.h"
 
 void rv_set_priv(rv_cpu *cpu, unsigned priv)
@@ -61,6 +62,9 @@ static void trap_enter(rv_cpu *cpu, uint64_t cause, bool irq, uint64_t tval)
     cpu->pc &= xlen_mask(cpu);
     rv_update_tlb_ptrs(cpu);
     rv_update_irq(cpu);
+    if (unlikely(cpu->m->dbg != NULL))
+        debug_trap(cpu->m, cpu->hartid, cause, irq, tval & xlen_mask(cpu), epc,
+                   cpu->priv);
 }
 
 void rv_raise(rv_cpu *cpu, uint64_t cause, uint64_t tval)
