@@ -109,9 +109,10 @@ static bool rv_reg(emu_machine *m, unsigned regnum, gdb_reg *out)
         return true;
     }
     if (regnum < RV_GDB_PRIV) {
+        /* Every CSR number maps; one the hart cannot read now (the FP CSRs
+         * while mstatus.FS is Off) reads as unavailable rather than an
+         * error, which would stop GDB's `info all-registers`. */
         unsigned csr = regnum - RV_GDB_CSR0;
-        if (!csr_exists(m, csr))
-            return false;
         out->num = EMU_REG_CSR + csr;
         if (csr >= CSR_FFLAGS && csr <= CSR_FCSR)
             out->bytes = 4; /* as the fpu feature describes them */

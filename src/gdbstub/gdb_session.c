@@ -327,9 +327,9 @@ static bool write_reg(emu_gdb *g, unsigned regnum, const char *s, size_t n)
         v |= (uint64_t)b[i] << (8 * i);
     if (r.nanbox)
         v |= ~0ull << (8 * r.bytes);
-    /* x0 and read-only registers ignore writes; that is not an error */
-    emu_reg_write_num(g->m, g->ghart, r.num, v);
-    return true;
+    /* x0 and read-only registers ignore writes; only a register that
+     * does not exist fails */
+    return emu_reg_write_num(g->m, g->ghart, r.num, v) == EMU_OK;
 }
 
 static void cmd_read_regs(emu_gdb *g)
@@ -891,7 +891,7 @@ emu_status emu_gdb_run(emu_gdb *g, uint64_t max_insns, emu_exit *exit)
     }
     emu_status st;
     switch (g->resume) {
-    case RESUME_STEP: st = emu_step(g->m, hart, &e); break;
+    case RESUME_STEP: st = emu_step_limit(g->m, hart, max_insns, &e); break;
     case RESUME_RSTEP: st = emu_reverse_step(g->m, hart, &e); break;
     case RESUME_RCONT: st = emu_reverse_continue(g->m, &e); break;
     default:
