@@ -53,6 +53,9 @@ typedef struct fe_options {
     fe_display display;
     const char *screenshot;
     int realtime; /* -1: the default (see fe_realtime) */
+    const char *gdb; /* -gdb tcp::PORT (-s: tcp::1234) */
+    bool gdb_wait;   /* -S */
+    int record;      /* --record=on|off; -1: on with a debugger */
     bool no_default_input;
 } fe_options;
 

@@ -175,8 +175,13 @@ static void xs_head(xstr *s, const char *doctype)
 static void xml_target(emu_machine *m, xstr *s)
 {
     xs_head(s, "target");
+    /* osabi none: GDB debugs the machine, not an OS process; without it
+     * GDB picks its configured default (GNU/Linux on Debian) for a bare
+     * ELF and single-steps by planting breakpoints, which steps over a
+     * trap instead of into its handler */
     xs_fmt(s, "<target version=\"1.0\">\n"
               "  <architecture>riscv:rv%u</architecture>\n"
+              "  <osabi>none</osabi>\n"
               "  <xi:include href=\"riscv-cpu.xml\"/>\n", emu_xlen(m));
     if (flen_bytes(m))
         xs_fmt(s, "  <xi:include href=\"riscv-fpu.xml\"/>\n");
