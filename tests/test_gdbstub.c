@@ -569,6 +569,33 @@ START_TEST(test_watchpoints_report_kind_and_address)
 }
 END_TEST
 
+START_TEST(test_gdbs_step_after_a_watchpoint_is_the_access_itself)
+{
+    rig r = rig_new(64, 1);
+    ask_eq(&r, "Z2,80000400,4", "OK");
+    puts_(&r, "vCont;c");
+    ck_assert_str_eq(run_to_stop(&r), "T05thread:1;watch:80000400;");
+    /* GDB: remove, step over the access, put back; the step is answered
+     * at once, the store having completed */
+    ask_eq(&r, "z2,80000400,4", "OK");
+    ask_eq(&r, "vCont;s:1", "T05thread:1;");
+    ck_assert_int_eq(emu_gdb_get_state(r.g), EMU_GDB_STOPPED);
+    ck_assert_uint_eq(reg(&r, 0, EMU_REG_PC), LOAD);
+    ask_eq(&r, "Z2,80000400,4", "OK");
+    /* the next step is a real one */
+    puts_(&r, "vCont;s:1");
+    ck_assert_str_eq(run_to_stop(&r), "T05thread:1;");
+    ck_assert_uint_eq(reg(&r, 0, EMU_REG_PC), ECALL);
+    /* without the removal a step is real too */
+    puts_(&r, "c");
+    ck_assert_str_eq(run_to_stop(&r), "T05thread:1;watch:80000400;");
+    puts_(&r, "s");
+    ck_assert_str_eq(run_to_stop(&r), "T05thread:1;");
+    ck_assert_uint_eq(reg(&r, 0, EMU_REG_PC), ECALL);
+    rig_free(&r);
+}
+END_TEST
+
 START_TEST(test_watch_hit_from_below_reports_the_watched_address)
 {
     rig r = rig_new(64, 1);
@@ -990,6 +1017,7 @@ static Suite *make_suite(void)
     tcase_add_test(t, test_stop_reasons_only_when_gdb_knows_them);
     tcase_add_test(t, test_step_and_step_through_a_trap);
     tcase_add_test(t, test_watchpoints_report_kind_and_address);
+    tcase_add_test(t, test_gdbs_step_after_a_watchpoint_is_the_access_itself);
     tcase_add_test(t, test_watch_hit_from_below_reports_the_watched_address);
     tcase_add_test(t, test_interrupt_stops_a_running_guest);
     tcase_add_test(t, test_outside_stop_request_is_left_to_the_caller);

@@ -54,6 +54,17 @@ struct emu_gdb {
     bool interrupt;   /* 0x03 arrived while running */
     bool touched;     /* breakpoints or watchpoints were set */
     int exit_code;    /* the guest's status once EMU_GDB_EXITED */
+    /*
+     * GDB treats RISC-V watchpoints as firing before the access: after a
+     * watchpoint stop it removes its watchpoints, single-steps the thread
+     * over the access and looks at the value. libemu stops after the
+     * access, so that step has happened already: it is answered without
+     * running. watch_step: a watchpoint stopped watch_hart and nothing
+     * since changed the machine; watch_removed: GDB then removed a
+     * watchpoint, as it does before that step.
+     */
+    bool watch_step, watch_removed;
+    unsigned watch_hart;
 
     unsigned nbps;
     struct {
@@ -260,6 +271,9 @@ static void report_exit(emu_gdb *g, const emu_exit *e)
         break;
     }
     case EMU_DEBUG_WATCHPOINT: {
+        g->watch_step = true;
+        g->watch_removed = false;
+        g->watch_hart = e->hart;
         const char *kind = e->watch == EMU_WATCH_READ     ? "rwatch"
                            : e->watch == EMU_WATCH_ACCESS ? "awatch"
                                                           : "watch";
@@ -481,6 +495,8 @@ static void cmd_point(emu_gdb *g, const char *p, bool insert)
         }
         ok = insert ? wp_insert(g, addr, kind, wk)
                     : wp_remove(g, addr, kind, wk);
+        if (ok && !insert)
+            g->watch_removed = true;
         break;
     }
     default:
@@ -494,6 +510,14 @@ static void cmd_point(emu_gdb *g, const char *p, bool insert)
 
 static void resume(emu_gdb *g, resume_kind kind, unsigned hart)
 {
+    bool done = g->watch_step && g->watch_removed && kind == RESUME_STEP &&
+                hart == g->watch_hart;
+    g->watch_step = false;
+    if (done) {
+        /* the step over the access: it ran before the watchpoint stop */
+        stop_reply(g, SIG_TRAP, hart, NULL);
+        return;
+    }
     g->resume = kind;
     g->resume_hart = hart;
     g->first_chunk = true;
@@ -753,6 +777,8 @@ static void handle_packet(emu_gdb *g, const char *p, size_t n)
         reply_str(g, "E01");
         return;
     }
+    if (strchr("GPMX", p[0]))
+        g->watch_step = false; /* the machine changed: steps are real */
     switch (p[0]) {
     case '?':
         if (g->state == EMU_GDB_EXITED) {
