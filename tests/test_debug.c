@@ -442,6 +442,152 @@ START_TEST(test_virtual_reads_translate_and_ignore_permissions)
 }
 END_TEST
 
+/* ---- reverse execution ---- */
+
+static void record(emu_machine *m, uint64_t interval)
+{
+    emu_history_config hc = {.interval = interval};
+    ck_assert_int_eq(emu_history_enable(m, &hc), EMU_OK);
+    ck_assert(emu_history_enabled(m));
+}
+
+START_TEST(test_reverse_step_undoes_a_store)
+{
+    emu_machine *m = program_machine(1);
+    record(m, 50);
+    ck_assert_int_eq(emu_watchpoint_add(m, DATA, 4, EMU_WATCH_WRITE), EMU_OK);
+    emu_exit e;
+    for (int i = 0; i < 20; i++)
+        e = run(m, 1000);
+    ck_assert_uint_eq(e.debug, EMU_DEBUG_WATCHPOINT);
+    ck_assert_uint_eq(tu_read32(m, DATA), 20);
+    emu_debug_clear(m);
+    /* back over the store: the old value is in memory again */
+    ck_assert_int_eq(emu_reverse_step(m, 0, &e), EMU_OK);
+    ck_assert_int_eq(e.reason, EMU_EXIT_DEBUG);
+    ck_assert_uint_eq(e.debug, EMU_DEBUG_STEP);
+    ck_assert_uint_eq(e.pc, STORE);
+    ck_assert_uint_eq(reg(m, 0, EMU_REG_PC), STORE);
+    ck_assert_uint_eq(tu_read32(m, DATA), 19);
+    ck_assert_uint_eq(reg(m, 0, A0), 20);
+    /* and over the increment before it */
+    ck_assert_int_eq(emu_reverse_step(m, 0, &e), EMU_OK);
+    ck_assert_uint_eq(e.pc, LOOP);
+    ck_assert_uint_eq(reg(m, 0, A0), 19);
+    /* forward again: the same store happens */
+    ck_assert_int_eq(emu_step(m, 0, &e), EMU_OK);
+    ck_assert_int_eq(emu_step(m, 0, &e), EMU_OK);
+    ck_assert_uint_eq(tu_read32(m, DATA), 20);
+    emu_machine_free(m);
+}
+END_TEST
+
+START_TEST(test_reverse_step_over_a_trap)
+{
+    emu_machine *m = program_machine(1);
+    record(m, 7);
+    ck_assert_int_eq(emu_breakpoint_add(m, HANDLER), EMU_OK);
+    emu_exit e = run(m, 1000);
+    ck_assert_uint_eq(e.pc, HANDLER);
+    /* the step before the handler is the ecall that trapped */
+    ck_assert_int_eq(emu_reverse_step(m, 0, &e), EMU_OK);
+    ck_assert_uint_eq(e.debug, EMU_DEBUG_STEP);
+    ck_assert_uint_eq(e.pc, ECALL);
+    ck_assert_uint_eq(reg(m, 0, EMU_REG_PRIV), 3);
+    emu_machine_free(m);
+}
+END_TEST
+
+START_TEST(test_reverse_continue_to_breakpoints_and_watchpoints)
+{
+    emu_machine *m = program_machine(1);
+    record(m, 64);
+    ck_assert_int_eq(emu_breakpoint_add(m, ECALL), EMU_OK);
+    emu_exit e = run(m, 1000);
+    for (int i = 1; i < 30; i++)
+        ck_assert_int_eq(emu_run_from_breakpoint(m, 0, 1000, &e), EMU_OK);
+    ck_assert_uint_eq(e.pc, ECALL);
+    ck_assert_uint_eq(reg(m, 0, A0), 30);
+    ck_assert_int_eq(emu_reverse_continue(m, &e), EMU_OK);
+    ck_assert_int_eq(e.reason, EMU_EXIT_DEBUG);
+    ck_assert_uint_eq(e.debug, EMU_DEBUG_BREAKPOINT);
+    ck_assert_uint_eq(e.pc, ECALL);
+    ck_assert_uint_eq(reg(m, 0, A0), 29);
+    ck_assert_int_eq(emu_reverse_continue(m, &e), EMU_OK);
+    ck_assert_uint_eq(reg(m, 0, A0), 28);
+    /* a watchpoint: reported before the store that hit it */
+    ck_assert_int_eq(emu_breakpoint_remove(m, ECALL), EMU_OK);
+    ck_assert_int_eq(emu_watchpoint_add(m, DATA, 4, EMU_WATCH_WRITE), EMU_OK);
+    ck_assert_int_eq(emu_reverse_continue(m, &e), EMU_OK);
+    ck_assert_uint_eq(e.debug, EMU_DEBUG_WATCHPOINT);
+    ck_assert_uint_eq(e.addr, DATA);
+    ck_assert_uint_eq(e.pc, STORE);
+    ck_assert_uint_eq(reg(m, 0, A0), 28);
+    ck_assert_uint_eq(tu_read32(m, DATA), 27);
+    /* with nothing to stop at, back to where recording began */
+    emu_debug_clear(m);
+    ck_assert_int_eq(emu_reverse_continue(m, &e), EMU_OK);
+    ck_assert_uint_eq(e.debug, EMU_DEBUG_HISTORY_START);
+    ck_assert_uint_eq(e.pc, B);
+    ck_assert_int_eq(emu_reverse_step(m, 0, &e), EMU_OK);
+    ck_assert_uint_eq(e.debug, EMU_DEBUG_HISTORY_START);
+    emu_machine_free(m);
+}
+END_TEST
+
+START_TEST(test_reverse_then_forward_repeats_the_run)
+{
+    emu_machine *a = program_machine(2), *b = program_machine(2);
+    record(a, 100);
+    ck_assert_int_eq(run(a, 5000).reason, EMU_EXIT_BUDGET);
+    emu_exit e;
+    for (int i = 0; i < 5; i++) {
+        ck_assert_int_eq(emu_reverse_step(a, i % 2, &e), EMU_OK);
+        ck_assert_uint_eq(e.debug, EMU_DEBUG_STEP);
+    }
+    /* b runs straight to the same point, then both run on together */
+    uint64_t st[2], sb;
+    ck_assert_int_eq(emu_reg_read_num(a, 0, EMU_REG_CSR + CSR_MINSTRET, &st[0]), EMU_OK);
+    ck_assert_int_eq(emu_reg_read_num(a, 1, EMU_REG_CSR + CSR_MINSTRET, &st[1]), EMU_OK);
+    ck_assert_int_eq(run(b, 4000).reason, EMU_EXIT_BUDGET);
+    while (emu_reg_read_num(b, 0, EMU_REG_CSR + CSR_MINSTRET, &sb) == EMU_OK &&
+           sb < st[0])
+        ck_assert_int_eq(emu_step(b, 0, &e), EMU_OK);
+    while (emu_reg_read_num(b, 1, EMU_REG_CSR + CSR_MINSTRET, &sb) == EMU_OK &&
+           sb < st[1])
+        ck_assert_int_eq(emu_step(b, 1, &e), EMU_OK);
+    state sa, sbb;
+    capture(a, &sa);
+    capture(b, &sbb);
+    ck_assert_mem_eq(&sa.x, &sbb.x, sizeof(sa.x));
+    ck_assert_uint_eq(sa.pc[0], sbb.pc[0]);
+    ck_assert_uint_eq(sa.pc[1], sbb.pc[1]);
+    emu_machine_free(a);
+    emu_machine_free(b);
+}
+END_TEST
+
+START_TEST(test_history_stays_within_its_memory_bound)
+{
+    emu_machine *m = program_machine(1);
+    emu_history_config hc = {.interval = 10, .max_bytes = 64 << 10};
+    ck_assert_int_eq(emu_history_enable(m, &hc), EMU_OK);
+    ck_assert_int_eq(run(m, 20000).reason, EMU_EXIT_BUDGET);
+    emu_exit e;
+    ck_assert_int_eq(emu_reverse_step(m, 0, &e), EMU_OK);
+    ck_assert_uint_eq(e.debug, EMU_DEBUG_STEP);
+    /* a register write starts history again from here */
+    tu_set_x(m, A0, 1000);
+    ck_assert_int_eq(emu_reverse_step(m, 0, &e), EMU_OK);
+    ck_assert_uint_eq(e.debug, EMU_DEBUG_HISTORY_START);
+    ck_assert_uint_eq(reg(m, 0, A0), 1000);
+    emu_history_disable(m);
+    ck_assert(!emu_history_enabled(m));
+    ck_assert_int_eq(emu_reverse_step(m, 0, &e), EMU_ERR_UNSUPPORTED);
+    emu_machine_free(m);
+}
+END_TEST
+
 static Suite *make_suite(void)
 {
     Suite *s = suite_create("debug");
@@ -456,6 +602,13 @@ static Suite *make_suite(void)
     tcase_add_test(tc, test_commit_records_list_what_changed);
     tcase_add_test(tc, test_memory_by_virtual_address);
     tcase_add_test(tc, test_virtual_reads_translate_and_ignore_permissions);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("reverse");
+    tcase_add_test(tc, test_reverse_step_undoes_a_store);
+    tcase_add_test(tc, test_reverse_step_over_a_trap);
+    tcase_add_test(tc, test_reverse_continue_to_breakpoints_and_watchpoints);
+    tcase_add_test(tc, test_reverse_then_forward_repeats_the_run);
+    tcase_add_test(tc, test_history_stays_within_its_memory_bound);
     suite_add_tcase(s, tc);
     return s;
 }

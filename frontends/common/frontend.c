@@ -24,6 +24,7 @@
 #include "gdb.h"
 #include "libemu/debug.h"
 #include "libemu/libemu.h"
+#include "trace.h"
 
 #define EXIT_USAGE FE_EXIT_USAGE
 #define EXIT_LOAD FE_EXIT_LOAD
@@ -45,6 +46,7 @@ static const char *const firmware_paths[] = {
 
 /* for the signal handlers only */
 static emu_machine *running;
+static fe_tracer *tracer; /* flushed before console output */
 static volatile sig_atomic_t interrupted, shot_requested;
 
 /* A message to stderr, prefixed with the program's name. */
@@ -156,6 +158,11 @@ static void usage(FILE *f)
 "  --signature-granularity=N  bytes per signature line (default 4)\n"
 "  --trace                    print every retired instruction to stderr:\n"
 "                             hart, pc, encoding and disassembly\n"
+"  --log-commits[=FILE]       Spike's commit log (registers written, memory\n"
+"                             accessed) to FILE, default stderr\n"
+"  --trace-range=LO-HI        trace only instructions with LO <= pc < HI\n"
+"  --trace-window=START:COUNT trace only the retired instructions START to\n"
+"                             START+COUNT-1 (counted from 0; START: for no end)\n"
 "  --stats                    print instructions, time, MIPS, exits by reason\n"
 "                             and decoded-cache counts to stderr (with TLB and\n"
 "                             decoded-cache hit rates when built with\n"
@@ -354,6 +361,16 @@ static void parse_device(options *o, const char *v)
               "display[,width=W,height=H])", v);
 }
 
+/* --trace, --log-commits, --trace-range, --trace-window (trace.c) */
+static bool trace_option(options *o, int argc, char **argv, int *i)
+{
+    char err[256];
+    int r = fe_trace_option(&o->tracing, argc, argv, i, err, sizeof(err));
+    if (r < 0)
+        bad_usage("%s", err);
+    return r > 0;
+}
+
 static void parse_args(int argc, char **argv, options *o)
 {
     for (int i = 1; i < argc; i++) {
@@ -436,8 +453,8 @@ static void parse_args(int argc, char **argv, options *o)
             if (!parse_u64(v, &g) || g == 0 || g > 64 || (g & (g - 1)))
                 bad_usage("bad signature granularity '%s' (1, 2, 4 ... 64)", v);
             o->sig_gran = (unsigned)g;
-        } else if (strcmp(a, "--trace") == 0) {
-            o->trace = true;
+        } else if (trace_option(o, argc, argv, &i)) {
+            /* taken */
         } else if (strcmp(a, "--stats") == 0) {
             o->stats = true;
         } else if ((v = value_opt(argc, argv, &i, "drive"))) {
@@ -497,6 +514,8 @@ static void parse_args(int argc, char **argv, options *o)
     }
     if ((o->gdb_wait || o->record >= 0) && !o->gdb)
         bad_usage("%s", "-S and --record need -gdb (or -s)");
+    if (fe_trace_check(&o->tracing))
+        bad_usage("%s", fe_trace_check(&o->tracing));
     if (fe->has_window && o->board != EMU_BOARD_VIRT)
         bad_usage("%s runs the virt board only", fe->prog);
     if (o->board == EMU_BOARD_VIRT) {
@@ -522,6 +541,7 @@ static void parse_args(int argc, char **argv, options *o)
 
 static void console_out(void *ctx, const char *buf, size_t len)
 {
+    fe_trace_flush(tracer); /* keep trace lines and guest output in order */
     fwrite(buf, 1, len, stdout);
     fflush(stdout);
 }
@@ -530,20 +550,6 @@ static void log_out(void *ctx, emu_log_level level, const char *msg)
 {
     static const char *const names[] = {"error", "warning", "info", "debug"};
     fe_err("%s: %s\n", names[level], msg);
-}
-
-static void trace_out(void *ctx, unsigned hart, uint64_t pc, uint32_t insn,
-                      unsigned len)
-{
-    emu_machine *m = ctx;
-    char text[96];
-    emu_disasm(m, pc, insn, text, sizeof(text));
-    if (len == 2)
-        fprintf(stderr, "core %3u: 0x%016" PRIx64 " (0x%04" PRIx32 ") %s\n",
-                hart, pc, insn & 0xffff, text);
-    else
-        fprintf(stderr, "core %3u: 0x%016" PRIx64 " (0x%08" PRIx32 ") %s\n",
-                hart, pc, insn, text);
 }
 
 /* The ELF class of the program (or of the kernel or firmware) decides RV32
@@ -923,9 +929,14 @@ int fe_main(const fe_frontend *frontend, int argc, char **argv)
         emu_machine_free(m);
         return rc;
     }
-    if (o.trace)
-        emu_set_retire_hook(m, trace_out, m);
+    tracer = fe_trace_start(m, &o.tracing, err, sizeof(err));
+    if (!tracer && err[0]) {
+        fe_err("%s\n", err);
+        emu_machine_free(m);
+        return EXIT_LOAD;
+    }
     if (window && fe->open && !fe->open(m, &o)) {
+        fe_trace_end(tracer);
         emu_machine_free(m);
         return EXIT_LOAD;
     }
@@ -936,6 +947,10 @@ int fe_main(const fe_frontend *frontend, int argc, char **argv)
     memset(&sa, 0, sizeof(sa));
     sa.sa_handler = on_sigint;
     sigaction(SIGINT, &sa, NULL);
+    /* traces are buffered: let timeout(1) and kill stop the run cleanly,
+     * so that the lines before the stop are written */
+    if (tracer)
+        sigaction(SIGTERM, &sa, NULL);
     if (o.screenshot) {
         sa.sa_handler = on_sigusr1;
         sigaction(SIGUSR1, &sa, NULL);
@@ -969,6 +984,8 @@ int fe_main(const fe_frontend *frontend, int argc, char **argv)
     }
     double secs = now_seconds() - t0;
     running = NULL;
+    fe_trace_end(tracer);
+    tracer = NULL;
     if (window && fe->close)
         fe->close();
 

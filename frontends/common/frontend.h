@@ -14,6 +14,7 @@
 #include <stdio.h>
 
 #include "libemu/libemu.h"
+#include "trace.h"
 
 #define FE_EXIT_USAGE 2
 #define FE_EXIT_LOAD 1
@@ -43,7 +44,8 @@ typedef struct fe_options {
     uint64_t max_insns;
     const char *signature;
     unsigned sig_gran;
-    bool trace, stats;
+    bool stats;
+    fe_trace_opts tracing;
     const char *program;
     /* virt board */
     emu_board board;

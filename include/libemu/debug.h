@@ -178,6 +178,7 @@ typedef struct emu_commit {
     unsigned hart;
     unsigned priv;  /* privilege level the instruction executed at */
     unsigned xlen;  /* 32 or 64 */
+    unsigned flen;  /* FP register width: 64 with D, 32 with F only, else 0 */
     uint64_t pc;
     uint32_t insn;  /* encoding; 16-bit forms in the low half */
     unsigned len;   /* 2 or 4 */

@@ -415,6 +415,13 @@ emu_status emu_reg_write_num(emu_machine *m, unsigned hart, unsigned num,
  */
 emu_status emu_reg_lookup(const emu_machine *m, const char *name,
                           unsigned *num);
+/*
+ * Since 0.3. The name of register number num: the ABI name of an x or f
+ * register ("sp", "fa0"), "pc", "priv", or a CSR's name ("mstatus").
+ * EMU_ERR_NOT_FOUND for numbers that name nothing on this machine.
+ */
+emu_status emu_reg_name(const emu_machine *m, unsigned num, char *buf,
+                        size_t len);
 emu_status emu_reg_read(emu_machine *m, unsigned hart, const char *name,
                         uint64_t *value);
 emu_status emu_reg_write(emu_machine *m, unsigned hart, const char *name,

@@ -129,6 +129,33 @@ emu_status emu_reg_lookup(const emu_machine *m, const char *name,
     return EMU_ERR_NOT_FOUND;
 }
 
+emu_status emu_reg_name(const emu_machine *m, unsigned num, char *buf,
+                        size_t len)
+{
+    if (!m || !buf || !len)
+        return EMU_ERR_INVALID;
+    const char *name = NULL;
+    const rv_cpu *cpu = m->harts[0];
+    if (num < 32)
+        name = abi_names[num];
+    else if (num == EMU_REG_PC)
+        name = "pc";
+    else if (num == EMU_REG_PRIV)
+        name = "priv";
+    else if (num >= EMU_REG_F0 && num < EMU_REG_F0 + 32 && cpu->has_f)
+        name = fabi_names[num - EMU_REG_F0];
+    if (name) {
+        snprintf(buf, len, "%s", name);
+        return EMU_OK;
+    }
+    uint64_t v;
+    if (num >= EMU_REG_CSR && num < EMU_REG_CSR + 4096 &&
+        rv_csr_read_raw((rv_cpu *)cpu, num - EMU_REG_CSR, &v) &&
+        rv_csr_name(num - EMU_REG_CSR, buf, len))
+        return EMU_OK;
+    return EMU_ERR_NOT_FOUND;
+}
+
 emu_status emu_reg_read(emu_machine *m, unsigned h, const char *name,
                         uint64_t *value)
 {

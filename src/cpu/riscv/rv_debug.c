@@ -82,6 +82,7 @@ static void commit(rv_cpu *cpu, uint64_t pc, uint32_t insn, unsigned len,
     r->hart = cpu->hartid;
     r->priv = priv;
     r->xlen = cpu->xlen;
+    r->flen = cpu->has_d ? 64 : cpu->has_f ? 32 : 0;
     r->pc = pc;
     r->insn = insn;
     r->len = len;
@@ -95,10 +96,12 @@ static void commit(rv_cpu *cpu, uint64_t pc, uint32_t insn, unsigned len,
     else if (kind == 2)
         debug_commit_reg(m, EMU_REG_F0 + rd, cpu->f[rd]);
     /* CSRs an instruction changes as a side effect: the FP flags it
-     * raised, mstatus on xRET or when FP state becomes dirty */
+     * raised (when they changed), mstatus on xRET (always written) or
+     * when FP state becomes dirty */
     if (cpu->fflags != fflags && !rec_has(r, EMU_REG_CSR + 1))
         debug_commit_reg(m, EMU_REG_CSR + 1, cpu->fflags);
-    if (cpu->mstatus != mstatus && !rec_has(r, EMU_REG_CSR + 0x300)) {
+    bool xret = e == 0x30200073u || e == 0x10200073u; /* mret, sret */
+    if ((cpu->mstatus != mstatus || xret) && !rec_has(r, EMU_REG_CSR + 0x300)) {
         uint64_t v;
         if (rv_csr_read_raw(cpu, 0x300, &v))
             debug_commit_reg(m, EMU_REG_CSR + 0x300, v);

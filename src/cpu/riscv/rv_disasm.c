@@ -18,8 +18,10 @@
  * Covered: RV32I/RV64I, M, A, F, D, Zicsr, Zifencei, Zihintpause (pause),
  * Zba, Zbb, Zbs, Zbc, Zicond, C, and the privileged ecall/ebreak/sret/mret/
  * wfi/sfence.vma. binutils 2.40 predates Zicond; czero.eqz/czero.nez use the
- * spec's spelling. Anything else (reserved or unsupported encodings, and
- * 48-bit or longer instruction forms) prints as "unknown".
+ * spec's spelling. Anything else (reserved or unsupported encodings) prints
+ * as objdump prints what it cannot decode: ".4byte\t0x..." (".2byte" for
+ * a 16-bit encoding). 48-bit and longer forms print as "unknown", since
+ * only their first 32 bits are given (objdump lists all their bytes).
  *
  * Known binutils 2.40 quirks we copy on purpose: the register-immediate ALU
  * ops print under their register-register name (addi -> "add", slli ->
@@ -29,9 +31,10 @@
  * rounding mode prints as ",unknown", an empty fence set as "unknown", and
  * fcvt.d.s/fcvt.d.w/fcvt.d.wu decode only with rm = 0.
  *
- * Where objdump 2.40 prints an encoding the spec reserves, we print
- * "unknown" instead, because the emulator traps on it: RV32 shifts (32-bit
- * and compressed) with shamt[5] set, and C.ADDI16SP with a zero immediate.
+ * Where objdump 2.40 decodes an encoding the spec reserves, we print it as
+ * undecodable (".4byte"/".2byte") instead, because the emulator traps on it:
+ * RV32 shifts (32-bit and compressed) with shamt[5] set, and C.ADDI16SP
+ * with a zero immediate.
  */
 #include "cpu/riscv/rv_disasm.h"
 
@@ -51,6 +54,7 @@ typedef struct {
     size_t len;
     uint64_t pc;
     unsigned xlen;
+    uint32_t insn; /* the whole encoding, for unknown() */
 } rv_dis;
 
 static const char *const xreg[32] = {
@@ -286,10 +290,15 @@ static void emit(rv_dis *d, const char *fmt, ...)
     if (n > 0) d->len += (size_t)n < room ? (size_t)n : room - 1;
 }
 
+/* objdump prints an encoding it cannot decode as the data directive that
+ * would assemble it: ".4byte\t0x4205d553", ".2byte\t0x4002". */
 static void unknown(rv_dis *d)
 {
     d->len = 0;
-    emit(d, "unknown");
+    if ((d->insn & 3) != 3)
+        emit(d, ".2byte\t0x%x", (unsigned)(d->insn & 0xffff));
+    else
+        emit(d, ".4byte\t0x%x", (unsigned)d->insn);
 }
 
 static uint64_t target(const rv_dis *d, int64_t off)
@@ -1025,13 +1034,13 @@ static void dis16(rv_dis *d, uint16_t c)
 unsigned rv_disasm(uint32_t insn, uint64_t pc, unsigned xlen, char *buf,
                    size_t buflen)
 {
-    rv_dis d = {.len = 0, .pc = pc, .xlen = xlen == 32 ? 32 : 64};
+    rv_dis d = {.len = 0, .pc = pc, .xlen = xlen == 32 ? 32 : 64, .insn = insn};
     unsigned len = (insn & 3) == 3 ? 4 : 2;
     d.text[0] = '\0';
     if (len == 2)
         dis16(&d, (uint16_t)insn);
     else if ((insn & 0x1f) == 0x1f)
-        unknown(&d); /* 48-bit and longer */
+        emit(&d, "unknown"); /* 48-bit and longer: only 32 bits are here */
     else
         dis32(&d, insn);
     if (buflen > 0) {
