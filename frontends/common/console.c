@@ -2,7 +2,8 @@
  * Guest console on the host terminal. In raw mode every key, Ctrl-C
  * included, goes to the guest; Ctrl-A starts an escape as in QEMU's
  * -nographic (Ctrl-A x quits, Ctrl-A h lists the escapes, Ctrl-A s saves
- * a screenshot when the frontend has a display, Ctrl-A Ctrl-A sends a
+ * a screenshot when the frontend has a display, Ctrl-A w a snapshot when
+ * asked for one, Ctrl-A Ctrl-A sends a
  * Ctrl-A). The terminal settings are restored by console_close(),
  * which runs at exit and from the handlers of fatal signals.
  */
@@ -24,6 +25,8 @@ static emu_machine *machine;
 static const char *prog_name = "emu";
 static void (*screenshot_fn)(void *);
 static void *screenshot_ctx;
+static void (*snapshot_fn)(void *);
+static void *snapshot_ctx;
 static bool is_tty, raw, eof;
 static struct termios saved;
 static bool escape;           /* the previous key was Ctrl-A */
@@ -78,12 +81,20 @@ void console_open(emu_machine *m, const char *prog,
         fcntl(STDIN_FILENO, F_SETFL, fl | O_NONBLOCK);
 }
 
+void console_set_snapshot(void (*save)(void *ctx), void *ctx)
+{
+    snapshot_fn = save;
+    snapshot_ctx = ctx;
+}
+
 static void help(void)
 {
     fprintf(stderr, "\r\nC-a h    print this help\r\n"
                     "C-a x    exit %s\r\n", prog_name);
     if (screenshot_fn)
         fprintf(stderr, "C-a s    save a screenshot (--screenshot)\r\n");
+    if (snapshot_fn)
+        fprintf(stderr, "C-a w    save a snapshot (--save-snapshot)\r\n");
     fprintf(stderr, "C-a C-a  send C-a to the guest\r\n");
 }
 
@@ -106,6 +117,8 @@ static bool filter(unsigned char *buf, size_t *len)
                 help();
             else if ((c == 's' || c == 'S') && screenshot_fn)
                 screenshot_fn(screenshot_ctx);
+            else if ((c == 'w' || c == 'W') && snapshot_fn)
+                snapshot_fn(snapshot_ctx);
             else if (c == CTRL_A)
                 buf[out++] = c;
             continue;

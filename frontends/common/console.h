@@ -16,6 +16,8 @@
  * ("emu"). screenshot, when not NULL, is called for Ctrl-A s. */
 void console_open(emu_machine *m, const char *prog,
                   void (*screenshot)(void *ctx), void *ctx);
+/* Ctrl-A w calls save(ctx) (to save a snapshot); NULL: no such key. */
+void console_set_snapshot(void (*save)(void *ctx), void *ctx);
 /* Put the terminal back (safe to call more than once). */
 void console_close(void);
 /*

@@ -25,6 +25,7 @@
 #include "libemu/debug.h"
 #include "libemu/libemu.h"
 #include "trace.h"
+#include "libemu/snapshot.h"
 
 #define EXIT_USAGE FE_EXIT_USAGE
 #define EXIT_LOAD FE_EXIT_LOAD
@@ -47,7 +48,7 @@ static const char *const firmware_paths[] = {
 /* for the signal handlers only */
 static emu_machine *running;
 static fe_tracer *tracer; /* flushed before console output */
-static volatile sig_atomic_t interrupted, shot_requested;
+static volatile sig_atomic_t interrupted, shot_requested, snap_requested;
 
 /* A message to stderr, prefixed with the program's name. */
 __attribute__((format(printf, 1, 2))) static void fe_err(const char *fmt, ...)
@@ -91,9 +92,10 @@ static void usage(FILE *f)
     fprintf(f,
 "\n"
 "On the virt board the UART is the terminal: keys go to the guest (Ctrl-C\n"
-"too); Ctrl-A x quits, Ctrl-A s saves a screenshot (with --screenshot) and\n"
-"Ctrl-A h lists the escapes. When stdin is not a terminal its bytes are\n"
-"typed into the guest. A guest power-off ends %s with the guest's\n"
+"too); Ctrl-A x quits, Ctrl-A s saves a screenshot (with --screenshot),\n"
+"Ctrl-A w a snapshot (with --save-snapshot), and Ctrl-A h lists the\n"
+"escapes. When stdin is not a terminal its bytes are typed into the\n"
+"guest. A guest power-off ends %s with the guest's\n"
 "status; a guest reboot resets the machine.\n"
 "\n"
 "virt board options (QEMU's single-dash spellings work too):\n"
@@ -163,6 +165,11 @@ static void usage(FILE *f)
 "  --trace-range=LO-HI        trace only instructions with LO <= pc < HI\n"
 "  --trace-window=START:COUNT trace only the retired instructions START to\n"
 "                             START+COUNT-1 (counted from 0; START: for no end)\n"
+"  --save-snapshot=FILE       at exit (and on Ctrl-A w) save the whole machine\n"
+"                             to FILE (docs/snapshots.md)\n"
+"  --load-snapshot=FILE       build the machine from the other options, then\n"
+"                             restore FILE (saved by a machine built alike)\n"
+"                             and run on from there\n"
 "  --stats                    print instructions, time, MIPS, exits by reason\n"
 "                             and decoded-cache counts to stderr (with TLB and\n"
 "                             decoded-cache hit rates when built with\n"
@@ -502,6 +509,14 @@ static void parse_args(int argc, char **argv, options *o)
             if (strcmp(v, "on") && strcmp(v, "off"))
                 bad_usage("bad --record '%s' (on or off)", v);
             o->record = !strcmp(v, "on");
+        } else if ((v = value_opt(argc, argv, &i, "save-snapshot")) ||
+                   (v = value_opt(argc, argv, &i, "load-snapshot"))) {
+            if (!*v)
+                bad_usage("option '%s' needs a file name", a);
+            if (strstr(a, "save"))
+                o->save_snapshot = v;
+            else
+                o->load_snapshot = v;
         } else if (strcmp(a, "--no-default-input") == 0) {
             o->no_default_input = true;
         } else if (a[0] == '-' || a[0] == '+') {
@@ -630,6 +645,48 @@ static bool gdb_pump(void *ctx, int timeout_ms)
     return console_pump(m ? 0 : timeout_ms) && (!m || fe->poll(m, timeout_ms));
 }
 
+/* --load-snapshot: the machine, built and loaded from the same options,
+ * continues from the file's state. */
+static int load_snapshot(emu_machine *m, const char *path)
+{
+    emu_snapshot *s;
+    char err[512];
+    if (emu_snapshot_read(path, &s, err, sizeof(err)) != EMU_OK) {
+        fe_err("%s\n", err);
+        return EXIT_LOAD;
+    }
+    emu_status st = emu_snapshot_restore(m, s);
+    emu_snapshot_free(s);
+    if (st != EMU_OK) {
+        fe_err("%s: %s\n", path, emu_last_error(m));
+        return EXIT_LOAD;
+    }
+    return 0;
+}
+
+/* --save-snapshot, between runs; says so when `tell` (Ctrl-A w). */
+static void save_snapshot(emu_machine *m, const char *path, bool tell)
+{
+    emu_snapshot *s;
+    char err[512];
+    if (emu_snapshot_save(m, &s) != EMU_OK) {
+        fe_err("snapshot: %s\r\n", emu_last_error(m));
+        return;
+    }
+    if (emu_snapshot_write(s, path, err, sizeof(err)) != EMU_OK)
+        fe_err("snapshot: %s\r\n", err);
+    else if (tell)
+        fe_err("snapshot saved to %s\r\n", path);
+    emu_snapshot_free(s);
+}
+
+/* Ctrl-A w: saved from the run loop, between runs */
+static void request_snapshot(void *ctx)
+{
+    (void)ctx;
+    snap_requested = 1;
+}
+
 /* Instructions run so far (retired and trapped: what a budget counts). */
 static uint64_t steps_done(emu_machine *m)
 {
@@ -661,6 +718,10 @@ static void run_virt(emu_machine *m, const options *o, bool window,
             shot_requested = 0;
             if (o->screenshot)
                 save_screenshot(m, o->screenshot, true);
+        }
+        if (snap_requested) {
+            snap_requested = 0;
+            save_snapshot(m, o->save_snapshot, true);
         }
         uint64_t n = slice;
         if (max_insns) {
@@ -929,6 +990,10 @@ int fe_main(const fe_frontend *frontend, int argc, char **argv)
         emu_machine_free(m);
         return rc;
     }
+    if (o.load_snapshot && (rc = load_snapshot(m, o.load_snapshot))) {
+        emu_machine_free(m);
+        return rc;
+    }
     tracer = fe_trace_start(m, &o.tracing, err, sizeof(err));
     if (!tracer && err[0]) {
         fe_err("%s\n", err);
@@ -977,6 +1042,7 @@ int fe_main(const fe_frontend *frontend, int argc, char **argv)
         }
     } else if (o.board == EMU_BOARD_VIRT) {
         console_open(m, fe->prog, o.screenshot ? request_screenshot : NULL, NULL);
+        console_set_snapshot(o.save_snapshot ? request_snapshot : NULL, NULL);
         run_virt(m, &o, window, &e, &quit);
         console_close();
     } else {
@@ -1017,6 +1083,8 @@ int fe_main(const fe_frontend *frontend, int argc, char **argv)
 
     if (o.screenshot)
         save_screenshot(m, o.screenshot, false);
+    if (o.save_snapshot)
+        save_snapshot(m, o.save_snapshot, false);
     if (o.signature && write_signature(m, &o) != 0 && status == 0)
         status = 1;
     if (o.stats)

@@ -59,6 +59,9 @@ typedef struct fe_options {
     bool gdb_wait;   /* -S */
     int record;      /* --record=on|off; -1: on with a debugger */
     bool no_default_input;
+    /* snapshots: restore this file before running; save to that one at
+     * exit and on Ctrl-A w */
+    const char *load_snapshot, *save_snapshot;
 } fe_options;
 
 /* The window side of a frontend; every hook may be NULL. */

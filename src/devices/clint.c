@@ -8,6 +8,7 @@
 
 #include "cpu/riscv/rv_cpu.h"
 #include "devices/clint.h"
+#include "machine/snapshot.h"
 
 struct dev_clint {
     emu_machine *m;
@@ -200,9 +201,43 @@ void dev_clint_event_moved(dev_clint *c, rv_cpu *cpu)
         cpu->events |= RV_EV_EXIT;
 }
 
+/* msip lives in the harts' mip, which the harts' own state holds */
+static void clint_save(void *dev, snap_w *w)
+{
+    dev_clint *c = dev;
+    snap_put_u64(w, c->mtime_off);
+    snap_put_u64(w, c->seen);
+    snap_put_u32(w, c->nharts);
+    for (unsigned i = 0; i < c->nharts; i++)
+        snap_put_u64(w, c->mtimecmp[i]);
+}
+
+static bool clint_load(void *dev, snap_r *r, bool commit)
+{
+    dev_clint *c = dev;
+    uint64_t off = snap_get_u64(r), seen = snap_get_u64(r);
+    if (snap_get_u32(r) != c->nharts)
+        return snap_fail(r, "clint: hart count differs");
+    for (unsigned i = 0; i < c->nharts; i++) {
+        uint64_t cmp = snap_get_u64(r);
+        if (commit)
+            c->mtimecmp[i] = cmp;
+    }
+    if (!snap_ok(r) || !commit)
+        return snap_ok(r);
+    c->mtime_off = off;
+    c->seen = seen;
+    /* MTIP and STIP follow from the loaded clocks and compare values */
+    for (unsigned i = 0; i < c->nharts; i++)
+        dev_clint_update(c, c->m->harts[i]);
+    return true;
+}
+
 const dev_ops dev_clint_ops = {
     .name = "clint",
     .read = clint_read,
     .write = clint_write,
     .reset = reset,
+    .save = clint_save,
+    .load = clint_load,
 };

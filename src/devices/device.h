@@ -9,6 +9,9 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+struct snap_w;
+struct snap_r;
+
 typedef struct dev_ops {
     const char *name;
     /* Access of size 1, 2, 4 or 8 at byte offset off inside the device's
@@ -16,6 +19,17 @@ typedef struct dev_ops {
     bool (*read)(void *dev, uint64_t off, unsigned size, uint64_t *val);
     bool (*write)(void *dev, uint64_t off, unsigned size, uint64_t val);
     void (*reset)(void *dev);
+    /*
+     * Snapshots (machine/snapshot.h), optional: a device without state of
+     * its own has neither. save appends the device's state; load reads
+     * what save wrote. load runs twice: with commit false it only parses
+     * and checks (the device must not change), and only when every part
+     * of the snapshot passed that, again with commit true to apply it,
+     * which then cannot fail. Interrupt lines are driven again from the
+     * loaded state.
+     */
+    void (*save)(void *dev, struct snap_w *w);
+    bool (*load)(void *dev, struct snap_r *r, bool commit);
 } dev_ops;
 
 /*

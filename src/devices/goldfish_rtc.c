@@ -10,6 +10,7 @@
 #include <stdlib.h>
 
 #include "devices/goldfish_rtc.h"
+#include "machine/snapshot.h"
 
 enum {
     REG_TIME_LOW = 0x00,
@@ -187,9 +188,42 @@ void dev_rtc_free(dev_rtc *r)
     free(r);
 }
 
+/* The board's clock runs on virtual time (its base is the machine's,
+ * saved with it); the device keeps the guest's offset from it. */
+static void rtc_save(void *dev, snap_w *w)
+{
+    dev_rtc *r = dev;
+    snap_put_u64(w, r->offset);
+    snap_put_u32(w, r->time_high);
+    snap_put_u64(w, r->alarm);
+    snap_put_bool(w, r->alarm_armed);
+    snap_put_bool(w, r->irq_enabled);
+    snap_put_bool(w, r->irq_pending);
+}
+
+static bool rtc_load(void *dev, snap_r *sr, bool commit)
+{
+    dev_rtc *r = dev;
+    dev_rtc t = *r;
+    t.offset = snap_get_u64(sr);
+    t.time_high = snap_get_u32(sr);
+    t.alarm = snap_get_u64(sr);
+    t.alarm_armed = snap_get_bool(sr);
+    t.irq_enabled = snap_get_bool(sr);
+    t.irq_pending = snap_get_bool(sr);
+    if (!snap_ok(sr) || !commit)
+        return snap_ok(sr);
+    t.irq_level = t.irq_pending && t.irq_enabled;
+    *r = t;
+    dev_irq_set(&r->irq, r->irq_level);
+    return true;
+}
+
 const dev_ops dev_rtc_ops = {
     .name = "goldfish-rtc",
     .read = rtc_read,
     .write = rtc_write,
     .reset = rtc_reset,
+    .save = rtc_save,
+    .load = rtc_load,
 };

@@ -15,6 +15,7 @@
 
 #include "devices/htif.h"
 #include "machine/machine.h"
+#include "machine/snapshot.h"
 
 #define SYS_write 64
 #define SYS_exit 93
@@ -133,4 +134,27 @@ bool dev_htif_attach(dev_htif *h, uint64_t tohost, uint64_t fromhost)
     h->tohost = tohost;
     h->fromhost = bus_in_ram(&h->m->bus, fromhost, 8) ? fromhost : 0;
     return bus_add_watch(&h->m->bus, tohost, 8, tohost_written, h);
+}
+
+void dev_htif_save(dev_htif *h, snap_w *w)
+{
+    snap_put_u64(w, h->tohost);
+    snap_put_u64(w, h->fromhost);
+}
+
+bool dev_htif_load(dev_htif *h, snap_r *r, bool commit)
+{
+    bus *b = &h->m->bus;
+    uint64_t to = snap_get_u64(r), from = snap_get_u64(r);
+    if ((to && !bus_in_ram(b, to, 8)) || (from && !bus_in_ram(b, from, 8)) ||
+        (from && !to))
+        return snap_fail(r, "htif: tohost or fromhost lies outside RAM");
+    if (!snap_ok(r) || !commit || (to == h->tohost && from == h->fromhost))
+        return snap_ok(r);
+    /* the only watch is tohost's (elf.c clears them the same way) */
+    bus_clear_watches(b);
+    h->tohost = h->fromhost = 0;
+    if (to)
+        dev_htif_attach(h, to, from);
+    return true;
 }

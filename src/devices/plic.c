@@ -11,6 +11,7 @@
 #include <stdlib.h>
 
 #include "devices/plic.h"
+#include "machine/snapshot.h"
 
 #define PRIO_BASE 0x0u
 #define PENDING_BASE 0x1000u
@@ -296,9 +297,80 @@ dev_plic *dev_plic_new(unsigned nsources, unsigned ncontexts,
     return p;
 }
 
+static void plic_save(void *dev, snap_w *w)
+{
+    dev_plic *p = dev;
+    snap_put_u32(w, p->nsources);
+    snap_put_u32(w, p->ncontexts);
+    snap_put_bytes(w, p->priority, p->nsources);
+    for (unsigned i = 0; i < p->nwords; i++) {
+        snap_put_u32(w, p->level[i]);
+        snap_put_u32(w, p->claimed[i]);
+        snap_put_u32(w, p->pending[i]);
+    }
+    for (size_t i = 0; i < (size_t)p->ncontexts * p->nwords; i++)
+        snap_put_u32(w, p->enable[i]);
+    snap_put_bytes(w, p->threshold, p->ncontexts);
+}
+
+/* Read n 3-bit priorities into dst (when commit); source 0 has none. */
+static void load_prios(snap_r *r, uint8_t *dst, size_t n, bool sources,
+                       bool commit)
+{
+    for (size_t i = 0; i < n; i++) {
+        uint8_t v = snap_get_u8(r);
+        if (v > DEV_PLIC_PRIO_MAX || (sources && i == 0 && v))
+            snap_fail(r, "plic: priority %u out of range", v);
+        if (commit)
+            dst[i] = v;
+    }
+}
+
+/* The loaded bits of per-source word w: only sources that exist. */
+static uint32_t load_word(snap_r *r, const dev_plic *p, unsigned w)
+{
+    uint32_t v = snap_get_u32(r);
+    if (v & ~word_mask(p, w))
+        snap_fail(r, "plic: bits set for sources that do not exist");
+    return v;
+}
+
+static bool plic_load(void *dev, snap_r *r, bool commit)
+{
+    dev_plic *p = dev;
+    if (snap_get_u32(r) != p->nsources || snap_get_u32(r) != p->ncontexts)
+        return snap_fail(r, "plic: source or context count differs");
+    load_prios(r, p->priority, p->nsources, true, commit);
+    for (unsigned i = 0; i < p->nwords; i++) {
+        uint32_t level = load_word(r, p, i), claimed = load_word(r, p, i);
+        uint32_t pending = load_word(r, p, i);
+        if (commit) {
+            p->level[i] = level;
+            p->claimed[i] = claimed;
+            p->pending[i] = pending;
+        }
+    }
+    for (size_t i = 0; i < (size_t)p->ncontexts * p->nwords; i++) {
+        uint32_t v = load_word(r, p, (unsigned)(i % p->nwords));
+        if (commit)
+            p->enable[i] = v;
+    }
+    load_prios(r, p->threshold, p->ncontexts, false, commit);
+    if (!snap_ok(r) || !commit)
+        return snap_ok(r);
+    /* the outputs follow from the state: tell every context */
+    for (unsigned c = 0; c < p->ncontexts; c++) {
+        p->output[c] = best_source(p, c) != 0;
+        if (p->notify) p->notify(p->ctx, c, p->output[c]);
+    }
+    return true;
+}
+
 const dev_ops dev_plic_ops = {
     .name = "plic",
     .read = plic_read,
     .write = plic_write,
     .reset = plic_reset,
+    .save = plic_save,
+    .load = plic_load,
 };

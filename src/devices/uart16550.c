@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "devices/uart16550.h"
+#include "machine/snapshot.h"
 
 enum {
     REG_RBR_THR_DLL = 0,
@@ -353,9 +354,57 @@ static void uart_reset(void *dev)
     dev_irq_set(&u->irq, false);
 }
 
+static void uart_save(void *dev, snap_w *w)
+{
+    dev_uart *u = dev;
+    snap_put_bytes(w, u->rx, sizeof(u->rx));
+    snap_put_u8(w, (uint8_t)u->rx_head);
+    snap_put_u8(w, (uint8_t)u->rx_count);
+    const uint8_t regs[] = {u->rbr, u->ier, u->lcr, u->mcr, u->scr,
+                            u->dll, u->dlm, u->trigger, u->msr_lines,
+                            u->msr_delta};
+    snap_put_bytes(w, regs, sizeof(regs));
+    snap_put_bool(w, u->fifo_en);
+    snap_put_bool(w, u->overrun);
+    snap_put_bool(w, u->thre_pending);
+}
+
+static bool uart_load(void *dev, snap_r *r, bool commit)
+{
+    dev_uart *u = dev;
+    dev_uart t = *u;
+    snap_get_bytes(r, t.rx, sizeof(t.rx));
+    t.rx_head = snap_get_u8(r);
+    t.rx_count = snap_get_u8(r);
+    uint8_t regs[10];
+    snap_get_bytes(r, regs, sizeof(regs));
+    t.rbr = regs[0], t.ier = regs[1], t.lcr = regs[2], t.mcr = regs[3];
+    t.scr = regs[4], t.dll = regs[5], t.dlm = regs[6], t.trigger = regs[7];
+    t.msr_lines = regs[8], t.msr_delta = regs[9];
+    t.fifo_en = snap_get_bool(r);
+    t.overrun = snap_get_bool(r);
+    t.thre_pending = snap_get_bool(r);
+    /* what the registers' write paths would never produce */
+    if (t.rx_head >= DEV_UART_FIFO_SIZE || t.rx_count > rx_capacity(&t) ||
+        (t.ier & ~IER_MASK) || (t.mcr & ~MCR_MASK) ||
+        (t.trigger != 1 && t.trigger != 4 && t.trigger != 8 &&
+         t.trigger != 14) ||
+        (t.msr_lines & 0x0f) || (t.msr_delta & 0xf0))
+        snap_fail(r, "uart16550: registers out of range");
+    if (!snap_ok(r) || !commit)
+        return snap_ok(r);
+    /* drive the line from the loaded state, whatever it was before */
+    t.irq_level = iir_id(&t) != IIR_NONE;
+    *u = t;
+    dev_irq_set(&u->irq, u->irq_level);
+    return true;
+}
+
 const dev_ops dev_uart_ops = {
     .name = "uart16550",
     .read = uart_read,
     .write = uart_write,
     .reset = uart_reset,
+    .save = uart_save,
+    .load = uart_load,
 };

@@ -71,6 +71,8 @@ typedef struct virtio_req {
 } virtio_req;
 
 typedef struct virtio_dev virtio_dev; /* the transport's state */
+struct snap_w;
+struct snap_r;
 
 /* What a device model tells the transport. */
 typedef struct virtio_ops {
@@ -101,6 +103,13 @@ typedef struct virtio_ops {
     void (*poll)(void *model, virtio_dev *v, int timeout_ms);
     /* Release the model's state (host files closed, buffers flushed). */
     void (*free)(void *model);
+    /*
+     * Snapshots (optional, as dev_ops.save/load): the model's own state
+     * beyond the transport's (buffered input, its kind). load with commit
+     * false only checks; with commit true it applies and cannot fail.
+     */
+    void (*save)(void *model, struct snap_w *w);
+    bool (*load)(void *model, virtio_dev *v, struct snap_r *r, bool commit);
 } virtio_ops;
 
 /* ---- for device models ---- */

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "devices/virtio_models.h"
+#include "machine/snapshot.h"
 
 #define VIRTIO_CONSOLE_F_EMERG_WRITE (1ull << 2) /* 5.3.3 */
 
@@ -108,6 +109,31 @@ static void con_free(void *model)
     free(model);
 }
 
+/* Input typed but not yet delivered, oldest first. */
+static void con_save(void *model, snap_w *w)
+{
+    con *c = model;
+    snap_put_u32(w, (uint32_t)c->len);
+    for (size_t i = 0; i < c->len; i++)
+        snap_put_u8(w, c->pending[(c->head + i) % CON_PENDING]);
+}
+
+static bool con_load(void *model, virtio_dev *v, snap_r *r, bool commit)
+{
+    (void)v;
+    con *c = model;
+    uint32_t len = snap_get_u32(r);
+    if (len > CON_PENDING)
+        return snap_fail(r, "virtio-console: %u bytes of input", len);
+    if (!commit) {
+        uint8_t skip[CON_PENDING];
+        return snap_get_bytes(r, skip, len);
+    }
+    c->head = 0;
+    c->len = len;
+    return snap_get_bytes(r, c->pending, len);
+}
+
 static const virtio_ops con_ops = {
     .name = "virtio-console",
     .device_id = VIRTIO_ID_CONSOLE,
@@ -120,6 +146,8 @@ static const virtio_ops con_ops = {
     .reset = con_reset,
     .poll = con_poll,
     .free = con_free,
+    .save = con_save,
+    .load = con_load,
 };
 
 emu_status virtio_console_create(dev_opts *o, const virtio_host *host,

@@ -21,6 +21,7 @@
 
 #include "devices/virtio_models.h"
 #include "machine/bus.h"
+#include "machine/snapshot.h"
 
 /* configuration selectors (5.8.5) */
 enum {
@@ -302,6 +303,51 @@ static void input_free(void *model)
     free(model);
 }
 
+/* The kind (which must match), then the events not yet delivered. */
+static void input_save(void *model, snap_w *w)
+{
+    vinput *in = model;
+    snap_put_u8(w, (uint8_t)in->kind);
+    snap_put_bool(w, in->in_report);
+    snap_put_u32(w, in->count);
+    for (unsigned i = 0; i < in->count; i++) {
+        const input_event *e = &in->ring[(in->head + i) % RING];
+        snap_put_u16(w, e->type);
+        snap_put_u16(w, e->code);
+        snap_put_u32(w, (uint32_t)e->value);
+    }
+}
+
+static bool input_load(void *model, virtio_dev *v, snap_r *r, bool commit)
+{
+    (void)v;
+    vinput *in = model;
+    unsigned kind = snap_get_u8(r);
+    bool in_report = snap_get_bool(r);
+    uint32_t count = snap_get_u32(r);
+    if (snap_ok(r) && kind != in->kind)
+        return snap_mismatch(r, "virtio-input: the snapshot's device is a "
+                             "%s, the machine's a %s",
+                             kind < 3 ? kind_names[kind] : "?",
+                             kind_names[in->kind]);
+    if (count > RING)
+        return snap_fail(r, "virtio-input: %u events queued", count);
+    for (uint32_t i = 0; i < count; i++) {
+        input_event e;
+        e.type = snap_get_u16(r);
+        e.code = snap_get_u16(r);
+        e.value = (int32_t)snap_get_u32(r);
+        if (commit)
+            in->ring[i] = e;
+    }
+    if (!snap_ok(r) || !commit)
+        return snap_ok(r);
+    in->head = 0;
+    in->count = count;
+    in->in_report = in_report;
+    return true;
+}
+
 static const virtio_ops input_ops = {
     .name = "virtio-input",
     .device_id = VIRTIO_ID_INPUT,
@@ -312,6 +358,8 @@ static const virtio_ops input_ops = {
     .config_write = input_config_write,
     .reset = input_reset,
     .free = input_free,
+    .save = input_save,
+    .load = input_load,
 };
 
 emu_status virtio_input_create(dev_opts *o, const virtio_host *host,

@@ -15,6 +15,7 @@
 
 #include "devices/virtio_mmio.h"
 #include "machine/bus.h"
+#include "machine/snapshot.h"
 
 /* split-ring descriptor flags (2.7.5) */
 #define VIRTQ_DESC_F_NEXT 1
@@ -600,9 +601,95 @@ static void vm_reset(void *dev)
     device_reset(v);
 }
 
+/*
+ * Snapshots: the registers, every queue's layout and position, and then
+ * the model's own state. An empty slot has nothing. The queues' host
+ * pointers are not saved: they are mapped again from the guest-physical
+ * addresses, which also checks them.
+ */
+static void vm_save(void *dev, snap_w *w)
+{
+    virtio_dev *v = &((dev_virtio_mmio *)dev)->v;
+    if (!v->ops)
+        return;
+    snap_put_u32(w, v->status);
+    snap_put_u32(w, v->int_status);
+    snap_put_u32(w, v->dev_features_sel);
+    snap_put_u32(w, v->drv_features_sel);
+    snap_put_u64(w, v->drv_features);
+    snap_put_u32(w, v->queue_sel);
+    snap_put_u32(w, v->config_gen);
+    snap_put_bytes(w, v->config, v->ops->config_size);
+    for (unsigned i = 0; i < v->ops->nqueues; i++) {
+        const vq *q = &v->q[i];
+        snap_put_u32(w, q->num);
+        snap_put_bool(w, q->ready);
+        snap_put_u64(w, q->desc);
+        snap_put_u64(w, q->driver);
+        snap_put_u64(w, q->device);
+        snap_put_u16(w, q->last_avail);
+        snap_put_u16(w, q->used_idx);
+    }
+    if (v->ops->save)
+        v->ops->save(v->model, w);
+}
+
+static bool vm_load(void *dev, snap_r *r, bool commit)
+{
+    virtio_dev *v = &((dev_virtio_mmio *)dev)->v;
+    if (!v->ops)
+        return true;
+    /* the transport's registers into a copy; the model's buffers stay */
+    virtio_dev t = *v;
+    t.status = snap_get_u32(r);
+    t.int_status = snap_get_u32(r);
+    t.dev_features_sel = snap_get_u32(r);
+    t.drv_features_sel = snap_get_u32(r);
+    t.drv_features = snap_get_u64(r);
+    t.queue_sel = snap_get_u32(r);
+    t.config_gen = snap_get_u32(r);
+    snap_get_bytes(r, t.config, v->ops->config_size);
+    if ((t.status & ~0xffu) || (t.int_status & ~(INT_USED | INT_CONFIG)) ||
+        ((t.status & VIRTIO_STATUS_FEATURES_OK) &&
+         ((t.drv_features & ~offered(v)) ||
+          !(t.drv_features & VIRTIO_F_VERSION_1))))
+        snap_fail(r, "%s: transport registers out of range", v->ops->name);
+    for (unsigned i = 0; i < v->ops->nqueues; i++) {
+        vq *q = &t.q[i];
+        q->num = snap_get_u32(r);
+        q->ready = snap_get_bool(r);
+        q->desc = snap_get_u64(r);
+        q->driver = snap_get_u64(r);
+        q->device = snap_get_u64(r);
+        q->last_avail = snap_get_u16(r);
+        q->used_idx = snap_get_u16(r);
+        q->desc_p = q->avail_p = q->used_p = NULL;
+        /* a ready queue must map as it did when the driver readied it */
+        if (snap_ok(r) && q->ready && !queue_map(&t, q))
+            snap_fail(r, "%s: queue %u lies outside RAM or is malformed",
+                      v->ops->name, i);
+    }
+    if (!snap_ok(r))
+        return false;
+    size_t model_state = r->off;
+    if (v->ops->load && !v->ops->load(v->model, v, r, false))
+        return false;
+    if (!commit)
+        return true;
+    *v = t;
+    if (v->ops->load) {
+        r->off = model_state;
+        v->ops->load(v->model, v, r, true);
+    }
+    update_irq(v);
+    return true;
+}
+
 const dev_ops dev_virtio_mmio_ops = {
     .name = "virtio-mmio",
     .read = vm_read,
     .write = vm_write,
     .reset = vm_reset,
+    .save = vm_save,
+    .load = vm_load,
 };

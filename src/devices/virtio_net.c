@@ -15,6 +15,7 @@
 
 #include "devices/net_slirp.h"
 #include "devices/virtio_models.h"
+#include "machine/snapshot.h"
 
 /* feature bits (5.1.3) */
 #define VIRTIO_NET_F_MAC (1ull << 5)
@@ -234,6 +235,22 @@ static void net_free(void *model)
     free(n);
 }
 
+/*
+ * Frames waiting for receive buffers are not saved, and a restore drops
+ * those waiting then: they are the host side's, like its connections,
+ * and a lost frame is what a network may do anyway (TCP sends it again).
+ */
+static bool net_load(void *model, virtio_dev *v, snap_r *r, bool commit)
+{
+    (void)r;
+    net_model *n = model;
+    if (commit) {
+        n->v = v;
+        rxq_clear(n);
+    }
+    return true;
+}
+
 static const virtio_ops net_ops = {
     .name = "virtio-net",
     .device_id = VIRTIO_ID_NET,
@@ -245,6 +262,7 @@ static const virtio_ops net_ops = {
     .reset = net_reset,
     .poll = net_poll,
     .free = net_free,
+    .load = net_load,
 };
 
 /* "52:54:00:12:34:56": six hex pairs; a group address cannot be a
