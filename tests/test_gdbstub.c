@@ -596,6 +596,43 @@ START_TEST(test_gdbs_step_after_a_watchpoint_is_the_access_itself)
 }
 END_TEST
 
+START_TEST(test_reverse_step_continue_and_watch)
+{
+    rig r = rig_new(64, 1);
+    ck_assert_int_eq(emu_history_enable(r.m, NULL), EMU_OK);
+    ck_assert_ptr_nonnull(strstr(ask(&r, "qSupported:swbreak+"),
+                                 "ReverseStep+;ReverseContinue+"));
+    ask_eq(&r, "Z0,80000018,4", "OK");
+    for (int i = 0; i < 3; i++) {
+        puts_(&r, "c");
+        ck_assert_str_eq(run_to_stop(&r), "T05thread:1;swbreak:;");
+    }
+    ck_assert_uint_eq(reg(&r, 0, A0), 3);
+    puts_(&r, "bs"); /* back over the jump... */
+    ck_assert_str_eq(run_to_stop(&r), "T05thread:1;");
+    ck_assert_uint_eq(reg(&r, 0, EMU_REG_PC), LOOP);
+    puts_(&r, "bc"); /* ...and back to the previous round's store */
+    ck_assert_str_eq(run_to_stop(&r), "T05thread:1;swbreak:;");
+    ck_assert_uint_eq(reg(&r, 0, A0), 2);
+    ask_eq(&r, "z0,80000018,4", "OK");
+    /* a watchpoint going backwards stops before the access; GDB's reverse
+     * step over it is answered without moving */
+    ask_eq(&r, "Z2,80000400,4", "OK");
+    puts_(&r, "bc");
+    ck_assert_str_eq(run_to_stop(&r), "T05thread:1;watch:80000400;");
+    ck_assert_uint_eq(reg(&r, 0, EMU_REG_PC), STORE);
+    ck_assert_uint_eq(reg(&r, 0, A0), 1);
+    ask_eq(&r, "z2,80000400,4", "OK");
+    ask_eq(&r, "bs", "T05thread:1;");
+    ck_assert_uint_eq(reg(&r, 0, EMU_REG_PC), STORE);
+    /* and on to where history starts */
+    puts_(&r, "bc");
+    ck_assert_str_eq(run_to_stop(&r), "T05thread:1;replaylog:begin;");
+    ck_assert_uint_eq(reg(&r, 0, EMU_REG_PC), B);
+    rig_free(&r);
+}
+END_TEST
+
 START_TEST(test_watch_hit_from_below_reports_the_watched_address)
 {
     rig r = rig_new(64, 1);
@@ -1019,6 +1056,7 @@ static Suite *make_suite(void)
     tcase_add_test(t, test_watchpoints_report_kind_and_address);
     tcase_add_test(t, test_gdbs_step_after_a_watchpoint_is_the_access_itself);
     tcase_add_test(t, test_watch_hit_from_below_reports_the_watched_address);
+    tcase_add_test(t, test_reverse_step_continue_and_watch);
     tcase_add_test(t, test_interrupt_stops_a_running_guest);
     tcase_add_test(t, test_outside_stop_request_is_left_to_the_caller);
     tcase_add_test(t, test_guest_halt_reports_exit_status);

@@ -61,9 +61,11 @@ struct emu_gdb {
      * access, so that step has happened already: it is answered without
      * running. watch_step: a watchpoint stopped watch_hart and nothing
      * since changed the machine; watch_removed: GDB then removed a
-     * watchpoint, as it does before that step.
+     * watchpoint, as it does before that step. Going backwards the same
+     * holds the other way round: libemu stops before the access, where
+     * GDB's reverse step over it would end.
      */
-    bool watch_step, watch_removed;
+    bool watch_step, watch_removed, watch_reverse;
     unsigned watch_hart;
 
     unsigned nbps;
@@ -274,6 +276,7 @@ static void report_exit(emu_gdb *g, const emu_exit *e)
         g->watch_step = true;
         g->watch_removed = false;
         g->watch_hart = e->hart;
+        g->watch_reverse = g->resume == RESUME_RCONT;
         const char *kind = e->watch == EMU_WATCH_READ     ? "rwatch"
                            : e->watch == EMU_WATCH_ACCESS ? "awatch"
                                                           : "watch";
@@ -510,8 +513,8 @@ static void cmd_point(emu_gdb *g, const char *p, bool insert)
 
 static void resume(emu_gdb *g, resume_kind kind, unsigned hart)
 {
-    bool done = g->watch_step && g->watch_removed && kind == RESUME_STEP &&
-                hart == g->watch_hart;
+    bool done = g->watch_step && g->watch_removed && hart == g->watch_hart &&
+                kind == (g->watch_reverse ? RESUME_RSTEP : RESUME_STEP);
     g->watch_step = false;
     if (done) {
         /* the step over the access: it ran before the watchpoint stop */

@@ -159,12 +159,22 @@ def main():
         case("rv64-reverse-checks", emu, elf64, [], [
             "break store", "continue", "continue", "stepi",
             "p *(int *)&counter", "reverse-stepi", "p *(int *)&counter",
-            "reverse-continue", "p $s0", "kill",
+            "reverse-continue", "p/d $s0",
+            "delete", "break done", "continue", "delete",
+            "watch *(int *)&counter", "reverse-continue", "x/i $pc",
+            "p/d $s0", "reverse-stepi", "x/i $pc", "delete",
+            "reverse-continue", "kill",
         ], [
             r"^\$1 = 2$",                      # the store wrote 2
             r"^\$2 = 1$",                      # and going back undid it
             r"Breakpoint 1, store \(\)",       # the earlier round
             r"^\$3 = 1$",
+            r"Breakpoint 2, done \(\)",
+            r"Old value = 5\nNew value = 4",   # the last store, backwards
+            r"=> 0x[0-9a-f]+ <store>",         # stopped before it
+            r"^\$4 = 5$",
+            r"=> 0x[0-9a-f]+ <loop\+",         # one more step back
+            r"No more reverse-execution history",
         ])
     else:
         print("note: history is unavailable in this build: reverse "
