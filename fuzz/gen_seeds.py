@@ -313,7 +313,43 @@ def gen_fdt():
                                      'x' * 4000))
 
 
+def gen_gdb():
+    # header byte (fuzz_gdb.c), then the debugger's bytes: framed packets
+    def pkt(body):
+        b = body.encode('latin-1')
+        return b'$' + b + b'#%02x' % (sum(b) & 0xff)
+
+    def session(flags, *bodies):
+        return bytes([flags]) + b''.join(pkt(x) for x in bodies)
+    hello = ['qSupported:swbreak+;hwbreak+', 'vMustReplyEmpty',
+             'QStartNoAckMode', 'Hg0', 'qXfer:features:read:target.xml:0,ffb',
+             'qfThreadInfo', 'qsThreadInfo', 'qC', 'qAttached', '?', 'g']
+    write('gdb', 'attach-rv64', session(0, *hello))
+    write('gdb', 'attach-rv32-nofpu', session(1 | 4, *hello,
+          'qXfer:features:read:riscv-csr.xml:0,3ffb'))
+    write('gdb', 'break-continue', session(0, 'Z0,80000014,4', 'vCont;c',
+                                           'p20', 'z0,80000014,4', 's', 'g'))
+    write('gdb', 'watch-step', session(0, 'Z2,80000400,4', 'c',
+                                       'z2,80000400,4', 'vCont;s:1',
+                                       'Z3,80000400,4', 'Z4,80000400,8', 'c'))
+    write('gdb', 'two-harts', session(2, 'Hg2', 'g', 'vCont;s:2;c', 'T2',
+                                      'Hc1', 'c', 'qThreadExtraInfo,2'))
+    write('gdb', 'memory', session(0, 'm80000000,40', 'M80000400,4:01020304',
+                                   'X80000400,4:}\x03}\x04}]}\x0a',
+                                   'm0,4', 'P5=0100000000000000', 'p5'))
+    write('gdb', 'monitor-reverse', session(8, 'qRcmd,68656c70',
+                                            'qRcmd,7265636f7264',
+                                            'Z0,80000018,4', 'c', 'bs', 'bc',
+                                            'qRcmd,7265736574', 'k'))
+    write('gdb', 'framing', bytes([0]) + b'junk$?#00-+\x03$m80*!00,4#' +
+          b'%02x' % (sum(b'm80*!00,4') & 0xff) + b'$' + b'A' * 17000 +
+          b'#00' + pkt('D'))
+    write('gdb', 'run-interrupt', session(0, 'vCont;c') + b'\x03' +
+          pkt('?') + pkt('D'))
+
+
 if __name__ == '__main__':
-    for gen in (gen_elf, gen_interp, gen_mmu, gen_virtio, gen_opts, gen_fdt):
+    for gen in (gen_elf, gen_interp, gen_mmu, gen_virtio, gen_opts, gen_fdt,
+                gen_gdb):
         gen()
     sys.exit(0)

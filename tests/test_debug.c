@@ -572,9 +572,9 @@ START_TEST(test_history_stays_within_its_memory_bound)
 {
     emu_machine *m = program_machine(1);
     emu_exit e;
-    /* a snapshot every 10 steps would hold tens of MiB over this run;
-     * thinned to 2 MiB, going back still works */
-    emu_history_config hc = {.interval = 10, .max_bytes = 2 << 20};
+    /* a snapshot (some 40 KB here) every 100 steps would hold 8 MB over
+     * this run; thinned to 1 MiB, going back still works */
+    emu_history_config hc = {.interval = 100, .max_bytes = 1 << 20};
     ck_assert_int_eq(emu_history_enable(m, &hc), EMU_OK);
     ck_assert_int_eq(run(m, 20000).reason, EMU_EXIT_BUDGET);
     ck_assert_int_eq(emu_reverse_step(m, 0, &e), EMU_OK);

@@ -21,6 +21,8 @@
 
 #include "console.h"
 #include "frontend.h"
+#include "gdb.h"
+#include "libemu/debug.h"
 #include "libemu/libemu.h"
 #include "trace.h"
 #include "libemu/snapshot.h"
@@ -172,6 +174,15 @@ static void usage(FILE *f)
 "                             and decoded-cache counts to stderr (with TLB and\n"
 "                             decoded-cache hit rates when built with\n"
 "                             meson -Dstats=true)\n"
+"  -s                         shorthand for -gdb tcp::1234\n"
+"  -gdb tcp:[HOST]:PORT       serve GDB's remote protocol on PORT (HOST\n"
+"                             default localhost); gdb-multiarch attaches\n"
+"                             with 'target remote :PORT' and Ctrl-C there\n"
+"                             stops the guest. --max-insns does not apply\n"
+"  -S                         with -gdb: wait for the debugger before the\n"
+"                             first instruction\n"
+"  --record=on|off            with -gdb: record history for reverse-stepi\n"
+"                             and reverse-continue (default on; slower)\n"
 "  -h, --help                 show this help\n"
 "  --version                  show the version\n"
 "\n"
@@ -486,6 +497,18 @@ static void parse_args(int argc, char **argv, options *o)
                 o->realtime = 0;
             else
                 bad_usage("bad --realtime '%s' (on or off)", v);
+        } else if (strcmp(a, "-s") == 0 || (v = value_opt(argc, argv, &i, "gdb"))) {
+            char host[256];
+            unsigned port;
+            o->gdb = v ? v : "tcp::1234";
+            if (!fe_gdb_parse(o->gdb, host, sizeof(host), &port))
+                bad_usage("bad -gdb '%s' (tcp::PORT or tcp:HOST:PORT)", o->gdb);
+        } else if (strcmp(a, "-S") == 0) {
+            o->gdb_wait = true;
+        } else if ((v = value_opt(argc, argv, &i, "record"))) {
+            if (strcmp(v, "on") && strcmp(v, "off"))
+                bad_usage("bad --record '%s' (on or off)", v);
+            o->record = !strcmp(v, "on");
         } else if ((v = value_opt(argc, argv, &i, "save-snapshot")) ||
                    (v = value_opt(argc, argv, &i, "load-snapshot"))) {
             if (!*v)
@@ -504,6 +527,8 @@ static void parse_args(int argc, char **argv, options *o)
             bad_usage("unexpected argument '%s' (one program only)", a);
         }
     }
+    if ((o->gdb_wait || o->record >= 0) && !o->gdb)
+        bad_usage("%s", "-S and --record need -gdb (or -s)");
     if (fe_trace_check(&o->tracing))
         bad_usage("%s", fe_trace_check(&o->tracing));
     if (fe->has_window && o->board != EMU_BOARD_VIRT)
@@ -610,6 +635,14 @@ static void request_screenshot(void *ctx)
 {
     (void)ctx;
     shot_requested = 1;
+}
+
+/* The console and window (ctx: the machine when it has one) while a
+ * debugger is served (gdb.h). */
+static bool gdb_pump(void *ctx, int timeout_ms)
+{
+    emu_machine *m = ctx;
+    return console_pump(m ? 0 : timeout_ms) && (!m || fe->poll(m, timeout_ms));
 }
 
 /* --load-snapshot: the machine, built and loaded from the same options,
@@ -906,6 +939,7 @@ int fe_main(const fe_frontend *frontend, int argc, char **argv)
     fe = frontend;
     options o = {0};
     o.realtime = -1;
+    o.record = -1;
     if (fe->has_window)
         o.board = EMU_BOARD_VIRT;
     parse_args(argc, argv, &o);
@@ -991,7 +1025,23 @@ int fe_main(const fe_frontend *frontend, int argc, char **argv)
     double t0 = now_seconds();
     emu_exit e;
     bool quit = false;
-    if (o.board == EMU_BOARD_VIRT) {
+    if (o.gdb) {
+        emu_status hst = o.record ? emu_history_enable(m, NULL) : EMU_OK;
+        if (hst != EMU_OK && o.record > 0)
+            fe_err("--record: %s\n", emu_last_error(m));
+        fe_gdb_loop gl = {fe->prog, o.gdb, o.gdb_wait, NULL,
+                          window ? m : NULL, &interrupted};
+        if (o.board == EMU_BOARD_VIRT) {
+            gl.pump = gdb_pump;
+            console_open(m, fe->prog, NULL, NULL);
+        }
+        rc = fe_gdb_run(m, &gl, &e, &quit);
+        console_close();
+        if (rc) {
+            emu_machine_free(m);
+            return rc;
+        }
+    } else if (o.board == EMU_BOARD_VIRT) {
         console_open(m, fe->prog, o.screenshot ? request_screenshot : NULL, NULL);
         console_set_snapshot(o.save_snapshot ? request_snapshot : NULL, NULL);
         run_virt(m, &o, window, &e, &quit);

@@ -55,6 +55,9 @@ typedef struct fe_options {
     fe_display display;
     const char *screenshot;
     int realtime; /* -1: the default (see fe_realtime) */
+    const char *gdb; /* -gdb tcp::PORT (-s: tcp::1234) */
+    bool gdb_wait;   /* -S */
+    int record;      /* --record=on|off; -1: on with a debugger */
     bool no_default_input;
     /* snapshots: restore this file before running; save to that one at
      * exit and on Ctrl-A w */

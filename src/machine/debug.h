@@ -126,9 +126,12 @@ static inline bool debug_hooks_live(const emu_machine *m)
 }
 void debug_code_hooks(emu_machine *m, unsigned hart, uint64_t pc,
                       uint32_t insn, unsigned len);
-/* A data access completed (MMU slow path, atomics), while m->debug_mem. */
+/* A data access completed (MMU slow path, atomics), while m->debug_mem.
+ * Cold: its call sites sit on the TLB-miss path, which must not pay for
+ * it when no debugger is attached. */
 void debug_mem_access(emu_machine *m, unsigned hart, uint64_t va, uint64_t pa,
-                      unsigned size, uint64_t value, bool write);
+                      unsigned size, uint64_t value, bool write)
+    __attribute__((cold));
 void debug_trap(emu_machine *m, unsigned hart, uint64_t cause, bool irq,
                 uint64_t tval, uint64_t epc, unsigned to_priv);
 void debug_csr(emu_machine *m, unsigned hart, unsigned csr, uint64_t old_value,

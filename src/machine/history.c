@@ -28,17 +28,21 @@ typedef struct hist_point {
     uint64_t icount;     /* the machine's step count here */
     uint64_t *counts;    /* each hart's step count here */
     emu_snapshot *snap;
+    uint64_t bytes;      /* its size when taken (pages shared with the
+                            point before count a share) */
 } hist_point;
 
 struct machine_history {
     uint64_t interval, max_bytes;
     hist_point *pts; /* oldest first */
     size_t n, cap;
+    uint64_t bytes;  /* the points' sizes, summed */
     bool busy;       /* restoring: not a change made by the caller */
 };
 
-static void point_free(hist_point *p)
+static void point_free(struct machine_history *h, hist_point *p)
 {
+    h->bytes -= p->bytes < h->bytes ? p->bytes : h->bytes;
     emu_snapshot_free(p->snap);
     free(p->counts);
 }
@@ -46,25 +50,18 @@ static void point_free(hist_point *p)
 static void drop_all(struct machine_history *h)
 {
     for (size_t i = 0; i < h->n; i++)
-        point_free(&h->pts[i]);
+        point_free(h, &h->pts[i]);
     h->n = 0;
-}
-
-static uint64_t held_bytes(const struct machine_history *h)
-{
-    uint64_t sum = 0;
-    for (size_t i = 0; i < h->n; i++)
-        sum += emu_snapshot_size(h->pts[i].snap);
-    return sum;
+    h->bytes = 0;
 }
 
 /* Past max_bytes, drop every other point but the oldest and the newest;
  * with only those two left, the oldest goes (history's start moves). */
 static void thin(struct machine_history *h)
 {
-    while (h->n > 1 && held_bytes(h) > h->max_bytes) {
+    while (h->n > 1 && h->bytes > h->max_bytes) {
         if (h->n == 2) {
-            point_free(&h->pts[0]);
+            point_free(h, &h->pts[0]);
             h->pts[0] = h->pts[1];
             h->n = 1;
             break;
@@ -72,7 +69,7 @@ static void thin(struct machine_history *h)
         size_t keep = 0;
         for (size_t i = 0; i < h->n; i++) {
             if (i % 2 == 1 && i != h->n - 1)
-                point_free(&h->pts[i]);
+                point_free(h, &h->pts[i]);
             else
                 h->pts[keep++] = h->pts[i];
         }
@@ -104,6 +101,8 @@ static emu_status take_point(emu_machine *m)
         free(pt.counts);
         return st;
     }
+    pt.bytes = emu_snapshot_size(pt.snap);
+    h->bytes += pt.bytes;
     h->pts[h->n++] = pt;
     thin(h);
     return EMU_OK;

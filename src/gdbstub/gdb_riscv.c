@@ -1,0 +1,312 @@
+/*
+ * RISC-V for the GDB stub: GDB's register numbering and the target
+ * description (gdb_arch.h).
+ *
+ * GDB numbers RISC-V registers x0..x31 = 0..31, pc = 32, f0..f31 = 33..64,
+ * CSR n = 65 + n (so fflags, frm and fcsr are 66, 67 and 68) and the
+ * virtual register priv = 65 + 4096. The description gives every register
+ * that number in a regnum attribute, so `p`/`P` packets carry them and
+ * `p $mstatus` or `info all-registers` reach the CSRs. The features are
+ * the ones GDB's RISC-V support looks for: org.gnu.gdb.riscv.cpu (required),
+ * .fpu (with F; 64-bit registers with D), .csr and .virtual.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "gdbstub/gdb_arch.h"
+
+#define RV_GDB_PC 32
+#define RV_GDB_F0 33
+#define RV_GDB_CSR0 65
+#define RV_GDB_PRIV (RV_GDB_CSR0 + 4096)
+
+#define CSR_FFLAGS 0x001
+#define CSR_FCSR 0x003
+#define CSR_MISA 0x301
+
+/* The ABI names GDB prefers, which its own descriptions use. */
+static const char *const xnames[32] = {
+    "zero", "ra", "sp",  "gp",  "tp", "t0", "t1", "t2", "fp", "s1", "a0",
+    "a1",   "a2", "a3",  "a4",  "a5", "a6", "a7", "s2", "s3", "s4", "s5",
+    "s6",   "s7", "s8",  "s9",  "s10", "s11", "t3", "t4", "t5", "t6"};
+static const char *const fnames[32] = {
+    "ft0", "ft1", "ft2",  "ft3",  "ft4", "ft5", "ft6",  "ft7",
+    "fs0", "fs1", "fa0",  "fa1",  "fa2", "fa3", "fa4",  "fa5",
+    "fa6", "fa7", "fs2",  "fs3",  "fs4", "fs5", "fs6",  "fs7",
+    "fs8", "fs9", "fs10", "fs11", "ft8", "ft9", "ft10", "ft11"};
+
+/*
+ * CSR names worth offering: every standard unprivileged, supervisor and
+ * machine CSR a libemu build may implement. Each is looked up with
+ * emu_reg_lookup() and kept only when the machine can read it, so the list
+ * may name more than exists. Numbered families follow as (prefix, first,
+ * last, suffix).
+ */
+static const char *const csr_names[] = {
+    "cycle",    "time",       "instret",   "cycleh",   "timeh",
+    "instreth", "sstatus",    "sie",       "stvec",    "scounteren",
+    "senvcfg",  "sscratch",   "sepc",      "scause",   "stval",
+    "sip",      "stimecmp",   "stimecmph", "satp",     "scontext",
+    "mvendorid", "marchid",   "mimpid",    "mhartid",  "mconfigptr",
+    "mstatus",  "misa",       "medeleg",   "mideleg",  "mie",
+    "mtvec",    "mcounteren", "menvcfg",   "mstatush", "menvcfgh",
+    "mcountinhibit", "mscratch", "mepc",   "mcause",   "mtval",
+    "mip",      "mtinst",     "mtval2",    "mseccfg",  "mseccfgh",
+    "mcycle",   "minstret",   "mcycleh",   "minstreth", "tselect",
+    "tdata1",   "tdata2",     "tdata3",    "mcontext",
+};
+static const struct {
+    const char *prefix;
+    unsigned first, last;
+    const char *suffix;
+} csr_families[] = {
+    {"hpmcounter", 3, 31, ""},   {"hpmcounter", 3, 31, "h"},
+    {"pmpcfg", 0, 15, ""},       {"pmpaddr", 0, 63, ""},
+    {"mhpmcounter", 3, 31, ""},  {"mhpmcounter", 3, 31, "h"},
+    {"mhpmevent", 3, 31, ""},
+};
+
+static unsigned xlen_bytes(emu_machine *m) { return emu_xlen(m) / 8; }
+
+/* FLEN in bytes from misa: 8 with D, 4 with F only, 0 without F. */
+static unsigned flen_bytes(emu_machine *m)
+{
+    uint64_t misa = 0;
+    if (emu_reg_read_num(m, 0, EMU_REG_CSR + CSR_MISA, &misa) != EMU_OK)
+        return 0;
+    if (misa & (1u << ('D' - 'A')))
+        return 8;
+    return misa & (1u << ('F' - 'A')) ? 4 : 0;
+}
+
+static bool csr_exists(emu_machine *m, unsigned csr)
+{
+    uint64_t v;
+    return emu_reg_read_num(m, 0, EMU_REG_CSR + csr, &v) == EMU_OK;
+}
+
+static bool rv_reg(emu_machine *m, unsigned regnum, gdb_reg *out)
+{
+    out->nanbox = false;
+    out->bytes = xlen_bytes(m);
+    if (regnum < 32) {
+        out->num = EMU_REG_X0 + regnum;
+        return true;
+    }
+    if (regnum == RV_GDB_PC) {
+        out->num = EMU_REG_PC;
+        return true;
+    }
+    if (regnum < RV_GDB_CSR0) {
+        unsigned flen = flen_bytes(m);
+        if (!flen)
+            return false;
+        out->num = EMU_REG_F0 + (regnum - RV_GDB_F0);
+        out->bytes = flen;
+        out->nanbox = flen < 8;
+        return true;
+    }
+    if (regnum < RV_GDB_PRIV) {
+        /* Every CSR number maps; one the hart cannot read now (the FP CSRs
+         * while mstatus.FS is Off) reads as unavailable rather than an
+         * error, which would stop GDB's `info all-registers`. */
+        unsigned csr = regnum - RV_GDB_CSR0;
+        out->num = EMU_REG_CSR + csr;
+        if (csr >= CSR_FFLAGS && csr <= CSR_FCSR)
+            out->bytes = 4; /* as the fpu feature describes them */
+        return true;
+    }
+    if (regnum == RV_GDB_PRIV) {
+        out->num = EMU_REG_PRIV;
+        return true;
+    }
+    return false;
+}
+
+/* ---- target description -------------------------------------------------- */
+
+/* A growing string; a failed allocation poisons it (text NULL). */
+typedef struct xstr {
+    char *text;
+    size_t len, cap;
+    bool failed;
+} xstr;
+
+__attribute__((format(printf, 2, 3))) static void xs_fmt(xstr *s,
+                                                         const char *fmt, ...)
+{
+    if (s->failed)
+        return;
+    for (;;) {
+        va_list ap;
+        va_start(ap, fmt);
+        int n = vsnprintf(s->text ? s->text + s->len : NULL,
+                          s->text ? s->cap - s->len : 0, fmt, ap);
+        va_end(ap);
+        if (n < 0) {
+            s->failed = true;
+            return;
+        }
+        if (s->text && (size_t)n < s->cap - s->len) {
+            s->len += (size_t)n;
+            return;
+        }
+        size_t cap = s->cap ? s->cap * 2 : 4096;
+        while (cap < s->len + (size_t)n + 1)
+            cap *= 2;
+        char *p = realloc(s->text, cap);
+        if (!p) {
+            s->failed = true;
+            return;
+        }
+        s->text = p;
+        s->cap = cap;
+    }
+}
+
+static void xs_head(xstr *s, const char *doctype)
+{
+    xs_fmt(s, "<?xml version=\"1.0\"?>\n<!DOCTYPE %s SYSTEM "
+              "\"gdb-target.dtd\">\n", doctype);
+}
+
+static void xml_target(emu_machine *m, xstr *s)
+{
+    xs_head(s, "target");
+    /* osabi none: GDB debugs the machine, not an OS process; without it
+     * GDB picks its configured default (GNU/Linux on Debian) for a bare
+     * ELF and single-steps by planting breakpoints, which steps over a
+     * trap instead of into its handler */
+    xs_fmt(s, "<target version=\"1.0\">\n"
+              "  <architecture>riscv:rv%u</architecture>\n"
+              "  <osabi>none</osabi>\n"
+              "  <xi:include href=\"riscv-cpu.xml\"/>\n", emu_xlen(m));
+    if (flen_bytes(m))
+        xs_fmt(s, "  <xi:include href=\"riscv-fpu.xml\"/>\n");
+    xs_fmt(s, "  <xi:include href=\"riscv-csr.xml\"/>\n"
+              "  <xi:include href=\"riscv-virtual.xml\"/>\n"
+              "</target>\n");
+}
+
+static void xml_cpu(emu_machine *m, xstr *s)
+{
+    unsigned bits = emu_xlen(m);
+    xs_head(s, "feature");
+    xs_fmt(s, "<feature name=\"org.gnu.gdb.riscv.cpu\">\n");
+    for (unsigned i = 0; i < 32; i++) {
+        /* GDB's own descriptions type these as pointers */
+        const char *type = i == 1 ? "code_ptr"
+                           : i == 2 || i == 3 || i == 4 || i == 8 ? "data_ptr"
+                                                                  : "int";
+        xs_fmt(s, "  <reg name=\"%s\" bitsize=\"%u\" type=\"%s\" "
+                  "regnum=\"%u\"/>\n", xnames[i], bits, type, i);
+    }
+    xs_fmt(s, "  <reg name=\"pc\" bitsize=\"%u\" type=\"code_ptr\" "
+              "regnum=\"%u\"/>\n</feature>\n", bits, RV_GDB_PC);
+}
+
+static void xml_fpu(emu_machine *m, xstr *s)
+{
+    unsigned flen = flen_bytes(m);
+    xs_head(s, "feature");
+    xs_fmt(s, "<feature name=\"org.gnu.gdb.riscv.fpu\">\n");
+    const char *type = "ieee_single";
+    if (flen == 8) {
+        /* a D register holds a double or a NaN-boxed single */
+        xs_fmt(s, "  <union id=\"riscv_double\">\n"
+                  "    <field name=\"float\" type=\"ieee_single\"/>\n"
+                  "    <field name=\"double\" type=\"ieee_double\"/>\n"
+                  "  </union>\n");
+        type = "riscv_double";
+    }
+    for (unsigned i = 0; i < 32; i++)
+        xs_fmt(s, "  <reg name=\"%s\" bitsize=\"%u\" type=\"%s\" "
+                  "regnum=\"%u\"/>\n", fnames[i], flen * 8, type,
+               RV_GDB_F0 + i);
+    static const char *const fcsrs[] = {"fflags", "frm", "fcsr"};
+    for (unsigned i = 0; i < 3; i++)
+        xs_fmt(s, "  <reg name=\"%s\" bitsize=\"32\" type=\"int\" "
+                  "regnum=\"%u\"/>\n", fcsrs[i],
+               RV_GDB_CSR0 + CSR_FFLAGS + i);
+    xs_fmt(s, "</feature>\n");
+}
+
+static void csr_entry(emu_machine *m, xstr *s, const char *name)
+{
+    unsigned num;
+    if (emu_reg_lookup(m, name, &num) != EMU_OK || num < EMU_REG_CSR ||
+        num >= EMU_REG_CSR + 4096)
+        return;
+    unsigned csr = num - EMU_REG_CSR;
+    if (csr <= CSR_FCSR || !csr_exists(m, csr))
+        return; /* the FP CSRs belong to the fpu feature */
+    xs_fmt(s, "  <reg name=\"%s\" bitsize=\"%u\" type=\"int\" regnum=\"%u\" "
+              "group=\"csr\"/>\n", name, emu_xlen(m), RV_GDB_CSR0 + csr);
+}
+
+static void xml_csr(emu_machine *m, xstr *s)
+{
+    xs_head(s, "feature");
+    xs_fmt(s, "<feature name=\"org.gnu.gdb.riscv.csr\">\n");
+    for (size_t i = 0; i < sizeof(csr_names) / sizeof(csr_names[0]); i++)
+        csr_entry(m, s, csr_names[i]);
+    for (size_t f = 0; f < sizeof(csr_families) / sizeof(csr_families[0]);
+         f++)
+        for (unsigned n = csr_families[f].first; n <= csr_families[f].last;
+             n++) {
+            char name[32];
+            snprintf(name, sizeof(name), "%s%u%s", csr_families[f].prefix, n,
+                     csr_families[f].suffix);
+            csr_entry(m, s, name);
+        }
+    xs_fmt(s, "</feature>\n");
+}
+
+static void xml_virtual(emu_machine *m, xstr *s)
+{
+    xs_head(s, "feature");
+    xs_fmt(s, "<feature name=\"org.gnu.gdb.riscv.virtual\">\n"
+              "  <reg name=\"priv\" bitsize=\"%u\" type=\"int\" "
+              "regnum=\"%u\"/>\n</feature>\n", emu_xlen(m), RV_GDB_PRIV);
+}
+
+static char *rv_xml(emu_machine *m, const char *annex, size_t *len)
+{
+    static const struct {
+        const char *name;
+        void (*build)(emu_machine *, xstr *);
+    } docs[] = {
+        {"target.xml", xml_target},   {"riscv-cpu.xml", xml_cpu},
+        {"riscv-fpu.xml", xml_fpu},   {"riscv-csr.xml", xml_csr},
+        {"riscv-virtual.xml", xml_virtual},
+    };
+    for (size_t i = 0; i < sizeof(docs) / sizeof(docs[0]); i++) {
+        if (strcmp(annex, docs[i].name) != 0)
+            continue;
+        if (docs[i].build == xml_fpu && !flen_bytes(m))
+            return NULL;
+        xstr s = {0};
+        docs[i].build(m, &s);
+        if (s.failed) {
+            free(s.text);
+            return NULL;
+        }
+        *len = s.len;
+        return s.text;
+    }
+    return NULL;
+}
+
+const gdb_arch gdb_arch_riscv = {
+    .g_count = 33, /* x0..x31 and pc; the rest go by `p` */
+    .reg = rv_reg,
+    .xml = rv_xml,
+};
+
+const gdb_arch *gdb_arch_of(emu_machine *m)
+{
+    (void)m; /* RISC-V is libemu's only architecture so far */
+    return &gdb_arch_riscv;
+}
