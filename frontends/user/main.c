@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "libemu/gdbstub.h"
 #include "libemu/libemu.h"
 #include "libemu/user.h"
 
@@ -17,6 +18,8 @@ extern char **environ;
 
 #define EXIT_USAGE 2
 #define EXIT_LOAD 1
+/* instructions per run between looks at the debugger's connection */
+#define GDB_CHUNK 100000
 
 static void usage(FILE *f)
 {
@@ -34,7 +37,8 @@ static void usage(FILE *f)
         "  -m MIB          memory for the program in MiB (default 1024)\n"
         "  --strace        print each system call and its result to stderr\n"
         "  --trace         print each instruction executed to stderr\n"
-        "  -g PORT         wait for GDB on PORT before the first instruction\n"
+        "  -g PORT         wait for GDB on localhost:PORT before the first\n"
+        "                  instruction (0: any free port, printed)\n"
         "  -h, --help      this text\n"
         "\n"
         "The environment is emu-user's own, changed by -E and -U. Exit status:\n"
@@ -129,6 +133,97 @@ static bool env_set(env *e, const char *item, bool remove)
     return true;
 }
 
+/* Pass on the host signals that arrived (after an EMU_EXIT_STOPPED). */
+static void deliver_host_signals(emu_machine *m)
+{
+    for (int s = 1; s < 65; s++)
+        if (pending[s]) {
+            pending[s] = 0;
+            emu_user_kill(m, s);
+        }
+}
+
+/* Run to the program's end; its exit status, or EXIT_LOAD. */
+static int run(emu_machine *m)
+{
+    emu_exit ex;
+    for (;;) {
+        if (emu_user_run(m, 0, &ex) != EMU_OK) {
+            fprintf(stderr, "emu-user: %s\n", emu_last_error(m));
+            return EXIT_LOAD;
+        }
+        switch (ex.reason) {
+        case EMU_EXIT_HALT: return ex.code;
+        case EMU_EXIT_STOPPED: deliver_host_signals(m); break;
+        case EMU_EXIT_IDLE:
+            fprintf(stderr, "emu-user: the program is stuck at pc 0x%" PRIx64
+                    "\n", ex.pc);
+            return EXIT_LOAD;
+        case EMU_EXIT_HOST_ERROR:
+            fprintf(stderr, "emu-user: %s\n", emu_last_error(m));
+            return EXIT_LOAD;
+        default: break;
+        }
+    }
+}
+
+/*
+ * The same under a debugger (-g): wait for it, then run while it lets the
+ * program run, handling system calls and faults between its runs. A
+ * debugger that detaches lets the program run on; one that kills it ends
+ * emu-user with 128 + SIGKILL.
+ */
+static int run_gdb(emu_machine *m, unsigned port)
+{
+    char err[512];
+    emu_gdb_server *srv;
+    if (emu_gdb_server_open(m, NULL, port, &srv, err, sizeof(err)) != EMU_OK) {
+        fprintf(stderr, "emu-user: gdb: %s\n", err);
+        return EXIT_LOAD;
+    }
+    fprintf(stderr, "emu-user: gdb: listening on localhost:%u, waiting for a "
+            "connection\n", emu_gdb_server_port(srv));
+    int status = EXIT_LOAD;
+    while (!emu_gdb_server_session(srv)) {
+        if (emu_gdb_server_poll(srv, 100) != EMU_OK || pending[SIGINT] ||
+            pending[SIGTERM]) {
+            emu_gdb_server_close(srv);
+            return status;
+        }
+    }
+    emu_exit ex;
+    for (;;) {
+        emu_gdb *g = emu_gdb_server_session(srv);
+        emu_gdb_state st = g ? emu_gdb_get_state(g) : EMU_GDB_DETACHED;
+        if (st == EMU_GDB_KILLED) {
+            status = 128 + 9;
+            break;
+        }
+        if (g && st != EMU_GDB_RUNNING) { /* the debugger holds it */
+            emu_gdb_server_poll(srv, 200);
+            continue;
+        }
+        if (g)
+            emu_gdb_run(g, GDB_CHUNK, &ex);
+        else
+            emu_run(m, GDB_CHUNK, &ex);
+        if (ex.reason == EMU_EXIT_SYSCALL || ex.reason == EMU_EXIT_EXCEPTION)
+            emu_user_handle(m, &ex);
+        else if (ex.reason == EMU_EXIT_STOPPED)
+            deliver_host_signals(m);
+        else if (ex.reason == EMU_EXIT_HALT) {
+            status = ex.code; /* the session told the debugger */
+            break;
+        } else if (ex.reason == EMU_EXIT_HOST_ERROR) {
+            fprintf(stderr, "emu-user: %s\n", emu_last_error(m));
+            break;
+        }
+        emu_gdb_server_poll(srv, 0);
+    }
+    emu_gdb_server_close(srv);
+    return status;
+}
+
 int main(int argc, char **argv)
 {
     emu_user_config uc = {0};
@@ -204,11 +299,17 @@ int main(int argc, char **argv)
         usage(stderr);
         return EXIT_USAGE;
     }
+    unsigned port = 0;
     if (gdb_port) {
-        /* the GDB stub (src/gdbstub) is not in this build yet */
-        fprintf(stderr, "emu-user: -g %s: the GDB stub is not built yet\n",
-                gdb_port);
-        return EXIT_USAGE;
+        char *end;
+        errno = 0;
+        unsigned long v = strtoul(gdb_port, &end, 10);
+        if (errno || *end || v > 65535) {
+            fprintf(stderr, "emu-user: -g %s: expected a port number\n",
+                    gdb_port);
+            return EXIT_USAGE;
+        }
+        port = (unsigned)v;
     }
 
     char err[512];
@@ -227,33 +328,7 @@ int main(int argc, char **argv)
         emu_set_retire_hook(m, on_retire, m);
     running = m;
     forward_signals();
-    emu_exit ex;
-    int status = EXIT_LOAD;
-    for (;;) {
-        if (emu_user_run(m, 0, &ex) != EMU_OK) {
-            fprintf(stderr, "emu-user: %s\n", emu_last_error(m));
-            break;
-        }
-        if (ex.reason == EMU_EXIT_HALT) {
-            status = ex.code;
-            break;
-        }
-        if (ex.reason == EMU_EXIT_HOST_ERROR) {
-            fprintf(stderr, "emu-user: %s\n", emu_last_error(m));
-            break;
-        }
-        if (ex.reason == EMU_EXIT_STOPPED)
-            for (int s = 1; s < 65; s++)
-                if (pending[s]) {
-                    pending[s] = 0;
-                    emu_user_kill(m, s);
-                }
-        if (ex.reason == EMU_EXIT_IDLE) {
-            fprintf(stderr, "emu-user: the program is stuck at pc 0x%" PRIx64
-                    "\n", ex.pc);
-            break;
-        }
-    }
+    int status = gdb_port ? run_gdb(m, port) : run(m);
     fflush(stdout);
     emu_machine_free(m);
     free(e.v);

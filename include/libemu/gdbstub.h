@@ -74,7 +74,9 @@ emu_gdb_state emu_gdb_get_state(const emu_gdb *g);
  * stays EMU_GDB_RUNNING. *exit (may be NULL) gets emu_run()'s exit; an
  * EMU_EXIT_STOPPED the session did not ask for (emu_request_stop() from
  * elsewhere, e.g. a signal handler) is returned without telling the
- * debugger, so the caller decides. EMU_EXIT_HALT: exit->code is the
+ * debugger, so the caller decides; so are user-mode emulation's
+ * EMU_EXIT_SYSCALL and EMU_EXIT_EXCEPTION (libemu/user.h), which the
+ * caller handles before running on. EMU_EXIT_HALT: exit->code is the
  * guest's status.
  */
 emu_status emu_gdb_run(emu_gdb *g, uint64_t max_insns, emu_exit *exit);

@@ -946,6 +946,8 @@ emu_status emu_gdb_run(emu_gdb *g, uint64_t max_insns, emu_exit *exit)
     case EMU_EXIT_YIELD:
         return EMU_OK;
     case EMU_EXIT_STOPPED:
+    case EMU_EXIT_SYSCALL:   /* user-mode emulation: the caller handles */
+    case EMU_EXIT_EXCEPTION: /* the trap (libemu/user.h) and runs on */
         return EMU_OK; /* not ours: the caller decides */
     default:
         report_exit(g, &e);

@@ -195,6 +195,9 @@ void boot_free(emu_machine *m);
 
 /* user/user.c: release the user-mode process, if any. */
 void user_free(emu_machine *m);
+/* user/mem.c: make the page holding va present if the process mapped it
+ * (for the debugger's view of memory); false when nothing is mapped. */
+bool user_debug_touch(emu_machine *m, uint64_t va);
 
 /* machine.c: the full reset a guest reboot performs. */
 void machine_reset(emu_machine *m);

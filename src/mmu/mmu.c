@@ -232,7 +232,12 @@ int mmu_translate_debug(rv_cpu *cpu, uint64_t va, uint64_t *pa)
         *pa = va;
         return 0;
     }
-    return walk(cpu, va, RV_ACC_LOAD, cpu->priv, pa, false);
+    int cause = walk(cpu, va, RV_ACC_LOAD, cpu->priv, pa, false);
+    /* user-mode emulation fills its page tables on first touch: a page
+     * the program mapped but never used is made present for the debugger */
+    if (cause && cpu->m->user && user_debug_touch(cpu->m, va))
+        cause = walk(cpu, va, RV_ACC_LOAD, cpu->priv, pa, false);
+    return cause;
 }
 
 /* Translate for an access by the current hart, raising the fault if any. */

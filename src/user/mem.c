@@ -463,3 +463,8 @@ bool user_move(user_proc *p, uint64_t from, uint64_t to, uint64_t len)
     tlb_flush_all(p);
     return true;
 }
+
+bool user_debug_touch(emu_machine *m, uint64_t va)
+{
+    return m->user && user_page_ptr(m->user, va, 0, false) != NULL;
+}
