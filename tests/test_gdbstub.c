@@ -13,12 +13,12 @@
 #include "testutil.h"
 
 #define B TU_RAM_BASE
-#define DATA (B + 0x400)
-#define LOOP (B + 0x14)
-#define STORE (B + 0x18)
-#define LOAD (B + 0x1c)
-#define ECALL (B + 0x20)
-#define HANDLER (B + 0x100)
+#define DATA TU_CL_DATA
+#define LOOP TU_CL_LOOP
+#define STORE TU_CL_STORE
+#define LOAD TU_CL_LOAD
+#define ECALL TU_CL_ECALL
+#define HANDLER TU_CL_HANDLER
 
 /* ---- a debugger on the other end of the wire ---- */
 
@@ -42,33 +42,13 @@ static void on_send(void *ctx, const void *buf, size_t len)
     w->len += len;
 }
 
-/* Count a counting loop at B that stores to DATA and makes an ecall each
- * round, which the handler at HANDLER steps over. */
-static void load_program(emu_machine *m)
-{
-    TU_CODE(m, B,
-            tu_auipc(T0, 0),        /* 0x00 t0 = B */
-            tu_addi(T1, T0, 0x100), /* 0x04 */
-            tu_csrw(CSR_MTVEC, T1), /* 0x08 */
-            tu_addi(A0, ZERO, 0),   /* 0x0c */
-            tu_addi(T2, T0, 0x400), /* 0x10 t2 = DATA */
-            tu_addi(A0, A0, 1),     /* 0x14 LOOP */
-            tu_sw(A0, T2, 0),       /* 0x18 STORE */
-            tu_lw(A1, T2, 0),       /* 0x1c LOAD */
-            TU_ECALL,               /* 0x20 */
-            tu_jal(ZERO, -0x10));   /* 0x24 */
-    TU_CODE(m, HANDLER, tu_csrr(T3, CSR_MEPC), tu_addi(T3, T3, 4),
-            tu_csrw(CSR_MEPC, T3), TU_MRET);
-    for (unsigned h = 0; h < emu_hart_count(m); h++)
-        ck_assert_int_eq(emu_reg_write_num(m, h, EMU_REG_PC, B), EMU_OK);
-}
 
 static rig rig_cfg(emu_config *cfg)
 {
     rig r;
     cfg->ram_size = TU_RAM_SIZE;
     r.m = tu_machine_cfg(cfg);
-    load_program(r.m);
+    tu_load_counting_loop(r.m);
     r.w = calloc(1, sizeof(*r.w));
     ck_assert_ptr_nonnull(r.w);
     ck_assert_int_eq(emu_gdb_new(r.m, on_send, r.w, &r.g), EMU_OK);

@@ -215,3 +215,26 @@ int tu_run_suite(Suite *s)
     srunner_free(sr);
     return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
 }
+
+void tu_load_counting_loop(emu_machine *m)
+{
+    TU_CODE(m, TU_RAM_BASE,
+            tu_auipc(T0, 0),              /* 0x00 t0 = the RAM base */
+            tu_addi(T1, T0, 0x100),       /* 0x04 */
+            tu_csrw(CSR_MTVEC, T1),       /* 0x08 */
+            tu_addi(A0, ZERO, 0),         /* 0x0c */
+            tu_addi(T2, T0, 0x400),       /* 0x10 t2 = TU_CL_DATA */
+            tu_addi(A0, A0, 1),           /* 0x14 TU_CL_LOOP */
+            tu_sw(A0, T2, 0),             /* 0x18 TU_CL_STORE */
+            tu_lw(A1, T2, 0),             /* 0x1c TU_CL_LOAD */
+            TU_ECALL,                     /* 0x20 TU_CL_ECALL */
+            tu_jal(ZERO, -0x10));         /* 0x24 */
+    TU_CODE(m, TU_CL_HANDLER,
+            tu_csrr(T3, CSR_MEPC),
+            tu_addi(T3, T3, 4),
+            tu_csrw(CSR_MEPC, T3),
+            TU_MRET);
+    for (unsigned h = 0; h < emu_hart_count(m); h++)
+        ck_assert_int_eq(emu_reg_write_num(m, h, EMU_REG_PC, TU_RAM_BASE),
+                         EMU_OK);
+}

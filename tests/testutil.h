@@ -241,6 +241,20 @@ enum {
 /* A jump to itself (j .). */
 #define TU_LOOP 0x0000006fu
 
+/*
+ * The counting loop the debugger tests run: it counts in a0, stores the
+ * count at TU_CL_DATA, loads it back into a1 and makes an ecall, whose
+ * handler (M mode, at TU_CL_HANDLER) steps mepc over it. Every hart's pc is
+ * set to its start.
+ */
+#define TU_CL_DATA (TU_RAM_BASE + 0x400)
+#define TU_CL_LOOP (TU_RAM_BASE + 0x14)    /* addi a0, a0, 1 */
+#define TU_CL_STORE (TU_RAM_BASE + 0x18)   /* sw a0, 0(t2) */
+#define TU_CL_LOAD (TU_RAM_BASE + 0x1c)    /* lw a1, 0(t2) */
+#define TU_CL_ECALL (TU_RAM_BASE + 0x20)
+#define TU_CL_HANDLER (TU_RAM_BASE + 0x100)
+void tu_load_counting_loop(emu_machine *m);
+
 /* ---- Check suite plumbing ---- */
 /* Run a suite built by make_suite and return the process exit status. */
 int tu_run_suite(Suite *s);

@@ -37,37 +37,6 @@ static const char *const fnames[32] = {
     "fa6", "fa7", "fs2",  "fs3",  "fs4", "fs5", "fs6",  "fs7",
     "fs8", "fs9", "fs10", "fs11", "ft8", "ft9", "ft10", "ft11"};
 
-/*
- * CSR names worth offering: every standard unprivileged, supervisor and
- * machine CSR a libemu build may implement. Each is looked up with
- * emu_reg_lookup() and kept only when the machine can read it, so the list
- * may name more than exists. Numbered families follow as (prefix, first,
- * last, suffix).
- */
-static const char *const csr_names[] = {
-    "cycle",    "time",       "instret",   "cycleh",   "timeh",
-    "instreth", "sstatus",    "sie",       "stvec",    "scounteren",
-    "senvcfg",  "sscratch",   "sepc",      "scause",   "stval",
-    "sip",      "stimecmp",   "stimecmph", "satp",     "scontext",
-    "mvendorid", "marchid",   "mimpid",    "mhartid",  "mconfigptr",
-    "mstatus",  "misa",       "medeleg",   "mideleg",  "mie",
-    "mtvec",    "mcounteren", "menvcfg",   "mstatush", "menvcfgh",
-    "mcountinhibit", "mscratch", "mepc",   "mcause",   "mtval",
-    "mip",      "mtinst",     "mtval2",    "mseccfg",  "mseccfgh",
-    "mcycle",   "minstret",   "mcycleh",   "minstreth", "tselect",
-    "tdata1",   "tdata2",     "tdata3",    "mcontext",
-};
-static const struct {
-    const char *prefix;
-    unsigned first, last;
-    const char *suffix;
-} csr_families[] = {
-    {"hpmcounter", 3, 31, ""},   {"hpmcounter", 3, 31, "h"},
-    {"pmpcfg", 0, 15, ""},       {"pmpaddr", 0, 63, ""},
-    {"mhpmcounter", 3, 31, ""},  {"mhpmcounter", 3, 31, "h"},
-    {"mhpmevent", 3, 31, ""},
-};
-
 static unsigned xlen_bytes(emu_machine *m) { return emu_xlen(m) / 8; }
 
 /* FLEN in bytes from misa: 8 with D, 4 with F only, 0 without F. */
@@ -233,34 +202,21 @@ static void xml_fpu(emu_machine *m, xstr *s)
     xs_fmt(s, "</feature>\n");
 }
 
-static void csr_entry(emu_machine *m, xstr *s, const char *name)
-{
-    unsigned num;
-    if (emu_reg_lookup(m, name, &num) != EMU_OK || num < EMU_REG_CSR ||
-        num >= EMU_REG_CSR + 4096)
-        return;
-    unsigned csr = num - EMU_REG_CSR;
-    if (csr <= CSR_FCSR || !csr_exists(m, csr))
-        return; /* the FP CSRs belong to the fpu feature */
-    xs_fmt(s, "  <reg name=\"%s\" bitsize=\"%u\" type=\"int\" regnum=\"%u\" "
-              "group=\"csr\"/>\n", name, emu_xlen(m), RV_GDB_CSR0 + csr);
-}
-
+/* Every CSR the machine implements, by the name libemu gives it (the FP
+ * CSRs belong to the fpu feature). */
 static void xml_csr(emu_machine *m, xstr *s)
 {
     xs_head(s, "feature");
     xs_fmt(s, "<feature name=\"org.gnu.gdb.riscv.csr\">\n");
-    for (size_t i = 0; i < sizeof(csr_names) / sizeof(csr_names[0]); i++)
-        csr_entry(m, s, csr_names[i]);
-    for (size_t f = 0; f < sizeof(csr_families) / sizeof(csr_families[0]);
-         f++)
-        for (unsigned n = csr_families[f].first; n <= csr_families[f].last;
-             n++) {
-            char name[32];
-            snprintf(name, sizeof(name), "%s%u%s", csr_families[f].prefix, n,
-                     csr_families[f].suffix);
-            csr_entry(m, s, name);
-        }
+    for (unsigned csr = CSR_FCSR + 1; csr < 4096; csr++) {
+        char name[32];
+        if (emu_reg_name(m, EMU_REG_CSR + csr, name, sizeof(name)) != EMU_OK ||
+            !csr_exists(m, csr))
+            continue;
+        xs_fmt(s, "  <reg name=\"%s\" bitsize=\"%u\" type=\"int\" "
+                  "regnum=\"%u\" group=\"csr\"/>\n",
+               name, emu_xlen(m), RV_GDB_CSR0 + csr);
+    }
     xs_fmt(s, "</feature>\n");
 }
 
