@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """gdb-multiarch drives emu's GDB stub (docs/debugging.md).
 
-usage: test_gdb.py EMU PROG64.elf PROG32.elf
+usage: test_gdb.py EMU PROG64.elf PROG32.elf ISATEST.elf
 
-The programs are tests/gdb/prog.S built for RV64 and RV32. Each case starts
+The programs are tests/gdb/prog.S built for RV64 and RV32, and one of the
+ISA test programs (isa-tests/), whose harness symbols a case breaks on. Each case starts
 `emu -S -gdb tcp::0 ...` (port 0: the stub picks a free port and prints it),
 runs `gdb-multiarch -batch -nx` with a list of commands against it, and
 checks gdb's output and emu's exit status. Exit status 77 (skipped) when
@@ -121,10 +122,10 @@ def raw_interrupt(emu, elf):
 
 
 def main():
-    if len(sys.argv) != 4:
+    if len(sys.argv) != 5:
         print(__doc__)
         return 2
-    emu, elf64, elf32 = sys.argv[1:]
+    emu, elf64, elf32, isa_elf = sys.argv[1:]
     if not GDB:
         print("skipped: gdb-multiarch not found (Debian package gdb-multiarch;"
               " scripts/setup installs it)")
@@ -214,6 +215,18 @@ def main():
     case("rv64-detach-runs-on", emu, elf64, [], [
         "break store", "continue", "detach",
     ], [r"Breakpoint 1, store", r"\[Inferior 1 \(Remote target\) detached\]"])
+
+    # an ISA test: stop in its harness's exit path, which it reaches having
+    # passed (a0 = 0), then let it finish
+    case("isa-test-symbol", emu, isa_elf, ["--isa=rv64imac"], [
+        "break harness_exit", "continue", "p $pc == harness_exit",
+        "p $a0", "continue",
+    ], [
+        r"Breakpoint 1, 0x[0-9a-f]+ in harness_exit",
+        r"^\$1 = 1$",
+        r"^\$2 = 0$",
+        r"\[Inferior 1 \(Remote target\) exited normally\]",
+    ])
 
     raw_interrupt(emu, elf64)
 
