@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "libemu/debug.h"
+#include "libemu/snapshot.h"
 #include "testutil.h"
 
 #define B TU_RAM_BASE
@@ -561,6 +562,15 @@ START_TEST(test_history_stays_within_its_memory_bound)
     ck_assert_int_eq(emu_reverse_step(m, 0, &e), EMU_OK);
     ck_assert_uint_eq(e.debug, EMU_DEBUG_HISTORY_START);
     ck_assert_uint_eq(reg(m, 0, A0), 1000);
+    /* so does restoring a snapshot, though history reaches back past it */
+    emu_snapshot *snap;
+    ck_assert_int_eq(run(m, 500).reason, EMU_EXIT_BUDGET);
+    ck_assert_int_eq(emu_snapshot_save(m, &snap), EMU_OK);
+    ck_assert_int_eq(run(m, 500).reason, EMU_EXIT_BUDGET);
+    ck_assert_int_eq(emu_snapshot_restore(m, snap), EMU_OK);
+    emu_snapshot_free(snap);
+    ck_assert_int_eq(emu_reverse_step(m, 0, &e), EMU_OK);
+    ck_assert_uint_eq(e.debug, EMU_DEBUG_HISTORY_START);
     emu_history_disable(m);
     ck_assert(!emu_history_enabled(m));
     ck_assert_int_eq(emu_reverse_step(m, 0, &e), EMU_ERR_UNSUPPORTED);

@@ -27,6 +27,7 @@
 
 #include "cpu/riscv/rv_cpu.h"
 #include "devices/htif.h"
+#include "machine/history.h"
 #include "devices/virtio_mmio.h"
 #include "machine/machine.h"
 #include "machine/snapshot.h"
@@ -761,6 +762,9 @@ emu_status emu_snapshot_restore(emu_machine *m, const emu_snapshot *s)
         if (m->halted)
             c->events |= RV_EV_EXIT;
     }
+    /* a restore the caller asked for (not history's own) leaves a state the
+     * recorded past does not lead to */
+    history_state_changed(m);
     return EMU_OK;
 }
 
