@@ -6,6 +6,7 @@ the fuzzers start from inputs that reach deep. The layouts follow the
 comments at the top of each fuzz/fuzz_<target>.c. Run it again after
 changing a layout; the output is deterministic."""
 import os
+import re
 import struct
 import sys
 
@@ -348,8 +349,90 @@ def gen_gdb():
           pkt('?') + pkt('D'))
 
 
+def gen_user():
+    # fuzz_user.c: a byte picks a call from its table (read from the C
+    # source, so the two cannot drift), then bytes per argument kind
+    src = open(os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                            'fuzz_user.c')).read()
+    table = re.findall(r'\{(\d+), "([A-Z]*)"\},\s*/\* (\w+)', src)
+    index = {name: i for i, (_, _, name) in enumerate(table)}
+
+    def call(name, *args):
+        return bytes([index[name]]) + b''.join(args)
+    cwd = b'\x00'                      # D: AT_FDCWD
+
+    def fd(k=0):                        # F: the program's k-th descriptor
+        return bytes([k])
+
+    def path(k):                        # L/P: inside[k], or looking[k & 7]
+        return bytes([k])
+
+    def buf(off):                       # B: the buffer at off
+        return b'\x00' + struct.pack('<H', off)
+
+    def size(n):                        # N
+        return b'\x00' + struct.pack('<H', n)
+
+    def u32(v):                         # I
+        return struct.pack('<I', v)
+
+    def u64(v):                         # X
+        return struct.pack('<Q', v)
+    o_creat_rdwr = 0o102
+    write('user', 'file-round-trip',
+          call('openat', cwd, path(0), u32(o_creat_rdwr), u32(0o644)) +
+          call('write', fd(), buf(0), size(100)) +
+          call('lseek', fd(), u64(0), u32(0)) +
+          call('read', fd(), buf(0x200), size(100)) +
+          call('fstat', fd(), buf(0x400)) +
+          call('ftruncate', fd(), u64(10)) +
+          call('getdents64', fd(), buf(0x800), size(1024)) +
+          call('close', fd()))
+    write('user', 'directories',
+          call('mkdirat', cwd, path(2), u32(0o755)) +
+          call('openat', cwd, path(3), u32(o_creat_rdwr), u32(0o600)) +
+          call('openat', cwd, path(2), u32(0o200000), u32(0)) +
+          call('getdents64', fd(1), buf(0), size(4096)) +
+          call('renameat2', cwd, path(3), cwd, path(1), u32(0)) +
+          call('symlinkat', path(4), cwd, path(0)) +
+          call('readlinkat', cwd, path(0), buf(0x100), size(64)) +
+          call('unlinkat', cwd, path(1), u32(0)) +
+          call('getcwd', buf(0x300), size(256)))
+    write('user', 'escapes',
+          call('openat', cwd, path(0x80 | 3), u32(o_creat_rdwr), u32(0)) +
+          call('newfstatat', cwd, path(0x80 | 2), buf(0), u32(0)) +
+          call('readlinkat', cwd, path(0x80 | 4), buf(0x100), size(64)) +
+          call('faccessat', cwd, path(0x80 | 7), u32(0)) +
+          call('statx', cwd, path(0x80 | 1), u32(0), u32(0xfff), buf(0x200)))
+    write('user', 'memory',
+          call('brk', u64(0)) +
+          call('mmap', u64(0), size(0x3000), u32(3), u32(0x22), fd(0xff),
+               u64(0)) +
+          call('mprotect', u64(0), size(0x1000), u32(1)) +
+          call('mremap', u64(0), size(0x1000), size(0x4000), u32(1), u64(0)) +
+          call('munmap', u64(0x1234000), size(0x1000)) +
+          call('madvise', u64(0), size(0x1000), u32(4)))
+    write('user', 'pipes-and-signals',
+          call('pipe2', buf(0x10), u32(0)) +
+          call('write', fd(1), buf(0), size(10)) +
+          call('read', fd(0), buf(0x40), size(10)) +
+          call('rt_sigaction', u32(10), buf(0x100), buf(0x200), size(8)) +
+          call('rt_sigprocmask', u32(0), buf(0x300), buf(0x308), size(8)) +
+          call('kill', b'\x00', u32(10)) +
+          call('dup3', fd(0), b'\x05', u32(0)) +
+          call('fcntl', fd(0), u32(0), u64(3)))
+    write('user', 'wild-pointers',
+          call('uname', b'\xff' + u64(0xdead0000)) +
+          call('clock_gettime', u32(1), b'\xff' + u64(2**63)) +
+          call('getrandom', b'\xff' + u64(8), size(16), u32(0)) +
+          call('writev', fd(0xff), b'\xff' + u64(0x10), u32(3)) +
+          call('sysinfo', buf(0xfff0)) +
+          call('riscv_hwprobe', buf(0), size(4), size(0), buf(0), u32(0)) +
+          bytes([0x80]) + struct.pack('<H', 7) + bytes(48))
+
+
 if __name__ == '__main__':
     for gen in (gen_elf, gen_interp, gen_mmu, gen_virtio, gen_opts, gen_fdt,
-                gen_gdb):
+                gen_gdb, gen_user):
         gen()
     sys.exit(0)
