@@ -302,10 +302,8 @@ bool debug_before_step(emu_machine *m, unsigned hart, uint64_t pc,
     return false;
 }
 
-bool debug_after_step(emu_machine *m, unsigned hart, uint64_t count,
-                      bool retired)
+bool debug_after_step(emu_machine *m, unsigned hart, uint64_t count)
 {
-    (void)retired;
     struct machine_debug *d = m->dbg;
     if (!d)
         return false;

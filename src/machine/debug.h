@@ -111,13 +111,11 @@ void debug_update(emu_machine *m);
  * The interpreter's side, around each step of a hart while m->debug_on:
  * before it (after any interrupt was taken), with the hart's pc and its
  * step count (rv_cpu.icount, counting this run's steps so far); true when
- * the run must stop there. After it, with whether it retired; true when the
- * run must stop.
+ * the run must stop there. After it; true when the run must stop.
  */
 bool debug_before_step(emu_machine *m, unsigned hart, uint64_t pc,
                        uint64_t count);
-bool debug_after_step(emu_machine *m, unsigned hart, uint64_t count,
-                      bool retired);
+bool debug_after_step(emu_machine *m, unsigned hart, uint64_t count);
 /* Whether hooks and the commit record are to be served (not while
  * re-executing history). */
 static inline bool debug_hooks_live(const emu_machine *m)

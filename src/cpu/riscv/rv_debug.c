@@ -156,7 +156,7 @@ uint64_t rv_debug_run(rv_cpu *cpu, uint64_t n,
             m->retire(m->retire_ctx, cpu->hartid, pc, insn, len);
         if (ret && known && rec && d->commit)
             commit(cpu, pc, insn, len, priv, fflags, mstatus);
-        if (d && debug_after_step(m, cpu->hartid, count, ret))
+        if (d && debug_after_step(m, cpu->hartid, count))
             break;
         if (atomic_load(&m->stop_requested))
             break;
