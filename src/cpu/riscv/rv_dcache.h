@@ -65,13 +65,18 @@ enum {
     RV_OP_COUNT
 };
 
+/* Set in the op of a 2-byte (compressed) instruction: the interpreter
+ * enters the handler through its 2-byte entry (rv_exec_tmpl.h). */
+#define RV_OP_C 0x80
+_Static_assert(RV_OP_COUNT <= RV_OP_C, "operations must fit below RV_OP_C");
+
 /* Integer writes to x0 are decoded to this register slot, which nothing
  * reads, so that no instruction has to test for rd = 0. */
 #define RV_XSINK 32
 
 /* One decoded instruction (16 bytes). */
 typedef struct rv_dinsn {
-    uint8_t op;      /* RV_OP_* */
+    uint8_t op;      /* RV_OP_*, with RV_OP_C for a 2-byte instruction */
     uint8_t rd;      /* integer destinations: x0 is RV_XSINK (f registers
                         are as encoded) */
     uint8_t rs1, rs2;

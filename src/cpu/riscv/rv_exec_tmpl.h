@@ -176,23 +176,45 @@ static rv_dinsn *FN(fetch_uncached)(rv_cpu *cpu, ureg pc)
  * the branch predictor learns per handler). RV_FORCE_SWITCH (meson
  * -Ddispatch=switch) keeps the switch.
  */
+/*
+ * Each handler has two entries, one for the 4-byte and one for the 2-byte
+ * form of its instructions (the operation's RV_OP_C bit), and each entry
+ * sets in, the slot that follows, by adding a constant. The successor's
+ * address thus never waits for a load from the slot (its length): that
+ * load-add chain, one link per instruction, had bounded the interpreter at
+ * about its latency per instruction. The indirect jump that picks the
+ * entry is predicted, so the length reaches in through the predictor.
+ * DECODE, LOOKUP and ILLEGAL have one entry (vmcase1): they set in
+ * themselves or do not use it.
+ */
 #if RV_DISPATCH_GOTO
 #define vmdispatch(o) goto *disptab[o];
-#define vmcase(l) L_##l:
+#define vmcase(l)                                                              \
+    L_C_##l : in = i + 1;                                                      \
+    goto L_B_##l;                                                              \
+    L_##l : in = i + 2;                                                        \
+    L_B_##l:
+#define vmcase1(l) L_##l: L_C_##l:
 #define vmjump goto *disptab[i->op]
-#else
-#define vmdispatch(o) switch (o)
-#define vmcase(l) case l:
-#define vmjump goto dispatch
-#endif
 /* Run the decoded instruction after i: i is the one executing, in the one
  * that follows unless a branch changes it. */
+#define vmnext                                                                 \
+    do {                                                                       \
+        i = in;                                                                \
+        vmjump;                                                                \
+    } while (0)
+#else
+#define vmdispatch(o) switch (o)
+#define vmcase(l) case l: case l | RV_OP_C:
+#define vmcase1(l) case l:
+#define vmjump goto dispatch
 #define vmnext                                                                 \
     do {                                                                       \
         i = in;                                                                \
         in = RV_DNEXT(i);                                                      \
         vmjump;                                                                \
     } while (0)
+#endif
 /* i retired: count it against the budget (the one test each instruction
  * pays: events can only appear in the slow paths, which check them) */
 #define vmbreak                                                                \
@@ -378,8 +400,10 @@ static rv_dinsn *FN(fetch_uncached)(rv_cpu *cpu, ureg pc)
 uint64_t FN(run)(rv_cpu *cpu, uint64_t n)
 {
 #if RV_DISPATCH_GOTO
-    static const void *const disptab[RV_OP_COUNT] = {
-#define RV_OP_LABEL(name) [RV_OP_##name] = &&L_RV_OP_##name,
+    static const void *const disptab[2 * RV_OP_C] = {
+#define RV_OP_LABEL(name)                                                      \
+    [RV_OP_##name] = &&L_RV_OP_##name,                                         \
+    [RV_OP_##name | RV_OP_C] = &&L_C_RV_OP_##name,
         RV_OPS(RV_OP_LABEL)
 #undef RV_OP_LABEL
     };
@@ -443,7 +467,7 @@ uncached: /* cpu->pc is pc and the counters are stored */
 dispatch:
 #endif
     vmdispatch(i->op) {
-    vmcase(RV_OP_DECODE) { /* first run of this slot since it was written */
+    vmcase1(RV_OP_DECODE) { /* first run of this slot since it was written */
         if (unlikely(!dp->host)) /* a slot of the scratch page */
             goto lookup_slot;
         unsigned off = (unsigned)(i - dp->insn) * 2;
@@ -462,11 +486,11 @@ dispatch:
         in = RV_DNEXT(i);
         vmjump;
     }
-    vmcase(RV_OP_LOOKUP)
+    vmcase1(RV_OP_LOOKUP)
     lookup_slot:
         pc = PC_OF(i);
         goto lookup;
-    vmcase(RV_OP_ILLEGAL)
+    vmcase1(RV_OP_ILLEGAL)
         goto illegal;
 
     vmcase(RV_OP_LUI) RD = IMM; vmbreak;
@@ -753,6 +777,7 @@ out_pc:
 
 #undef vmdispatch
 #undef vmcase
+#undef vmcase1
 #undef vmjump
 #undef vmnext
 #undef vmbreak

@@ -281,6 +281,8 @@ static void FN(predecode)(const rv_cpu *cpu, uint32_t raw, unsigned off,
     }
     if (op == RV_OP_ILLEGAL)
         d->insn = raw; /* the original bits, for mtval */
+    if (d->step == sizeof(rv_dinsn))
+        op |= RV_OP_C;
     d->op = (uint8_t)op;
     d->imm = (int32_t)imm;
 }
