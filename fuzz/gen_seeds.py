@@ -421,6 +421,13 @@ def gen_user():
           call('kill', b'\x00', u32(10)) +
           call('dup3', fd(0), b'\x05', u32(0)) +
           call('fcntl', fd(0), u32(0), u64(3)))
+    # a write into a pipe whose reading end is closed: EPIPE, and no host
+    # SIGPIPE (the first 30-minute campaign ended on exactly that)
+    write('user', 'broken-pipe',
+          call('pipe2', buf(0x10), u32(0)) +
+          call('close', fd(0)) +
+          call('write', fd(0), buf(0), size(10)) +
+          call('writev', fd(0), buf(0x100), u32(1)))
     write('user', 'wild-pointers',
           call('uname', b'\xff' + u64(0xdead0000)) +
           call('clock_gettime', u32(1), b'\xff' + u64(2**63)) +

@@ -3,6 +3,7 @@
  * argument checks against wild pointers, and the exits U-mode traps give.
  */
 #include <errno.h>
+#include <signal.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -154,6 +155,31 @@ START_TEST(test_syscalls_reject_wild_pointers)
     ck_assert_int_eq(sys(p, 226, 0x40000000, 4096, 1, 0), -ENOMEM);
     ck_assert_int_eq(sys(p, 129, 1, 10, 0, 0), -EPERM); /* kill init */
     ck_assert_int_eq(sys(p, 999, 0, 0, 0, 0), -ENOSYS);
+    emu_machine_free(m);
+}
+END_TEST
+
+/* A write to a pipe whose reading end is closed: the guest gets EPIPE, and
+ * the host process (this test, with SIGPIPE at its default action, which
+ * would end it) gets no SIGPIPE, now or pending. */
+START_TEST(test_broken_pipe_does_not_signal_the_host)
+{
+    emu_machine *m = user_machine();
+    user_proc *p = m->user;
+    ck_assert(signal(SIGPIPE, SIG_DFL) != SIG_ERR);
+    ck_assert(user_map_fixed(p, DATA_VA, USER_PAGE, UP_READ | UP_WRITE));
+    ck_assert_int_eq(sys(p, 59, DATA_VA, 0, 0, 0), 0); /* pipe2 */
+    int32_t fds[2];
+    ck_assert(user_copy_in(p, fds, DATA_VA, sizeof(fds)));
+    ck_assert_int_eq(sys(p, 57, (uint64_t)fds[0], 0, 0, 0), 0); /* close */
+    ck_assert_int_eq(sys(p, 64, (uint64_t)fds[1], DATA_VA, 4, 0), -EPIPE);
+    ck_assert(user_copy_out(p, DATA_VA + 64, (uint64_t[]){DATA_VA, 4}, 16, 0));
+    ck_assert_int_eq(sys(p, 66, (uint64_t)fds[1], DATA_VA + 64, 1, 0),
+                     -EPIPE); /* writev */
+    sigset_t pending;
+    ck_assert_int_eq(sigpending(&pending), 0);
+    ck_assert_int_eq(sigismember(&pending, SIGPIPE), 0);
+    ck_assert_int_eq(sys(p, 57, (uint64_t)fds[1], 0, 0, 0), 0);
     emu_machine_free(m);
 }
 END_TEST
@@ -352,6 +378,7 @@ static Suite *make_suite(void)
     tcase_add_test(tc, test_initial_stack_matches_linux_layout);
     tcase_add_test(tc, test_stack_refuses_oversized_arguments);
     tcase_add_test(tc, test_syscalls_reject_wild_pointers);
+    tcase_add_test(tc, test_broken_pipe_does_not_signal_the_host);
     tcase_add_test(tc, test_ecall_and_faults_exit_to_the_caller);
     tcase_add_test(tc, test_touching_mapped_pages_is_transparent);
     tcase_add_test(tc, test_areas_split_and_merge_with_protections);

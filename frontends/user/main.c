@@ -95,8 +95,9 @@ static void forward_signals(void)
     sigemptyset(&sa.sa_mask);
     for (size_t k = 0; k < sizeof(forwarded) / sizeof(forwarded[0]); k++)
         sigaction(forwarded[k], &sa, NULL);
-    /* a write to a closed pipe must reach the program as EPIPE/SIGPIPE,
-     * not end emu-user */
+    /* emu-user's own output (messages, --strace) to a closed pipe must not
+     * end it; the program's writes never raise the host's SIGPIPE (the
+     * library blocks it around them) */
     signal(SIGPIPE, SIG_IGN);
 }
 

@@ -11,6 +11,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <sched.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -194,6 +195,35 @@ static int64_t sys_read(user_proc *p, int fd, uint64_t buf, uint64_t len,
     return r;
 }
 
+/*
+ * A host write on behalf of the guest. Writing to a pipe or socket whose
+ * reading end is closed makes the host kernel send SIGPIPE to the writing
+ * thread, and its default action would end the whole host process (an
+ * embedding tool or fuzzer with it). So the write runs with SIGPIPE
+ * blocked on this thread, and a SIGPIPE it caused is taken back before the
+ * mask is restored: the guest gets EPIPE, and its own SIGPIPE from
+ * user_syscall(), whatever the host's disposition is. A SIGPIPE that was
+ * already pending is left alone.
+ */
+static int64_t write_quiet(int fd, const void *h, size_t len, bool pos,
+                           int64_t off)
+{
+    sigset_t pipe_only, old, pending;
+    sigemptyset(&pipe_only);
+    sigaddset(&pipe_only, SIGPIPE);
+    pthread_sigmask(SIG_BLOCK, &pipe_only, &old);
+    bool was_pending = sigpending(&pending) == 0 &&
+                       sigismember(&pending, SIGPIPE) == 1;
+    int64_t r = host_ret(pos ? pwrite(fd, h, len, off) : write(fd, h, len));
+    if (r == -EPIPE && !was_pending) {
+        const struct timespec now = {0, 0};
+        while (sigtimedwait(&pipe_only, NULL, &now) < 0 && errno == EINTR)
+            ;
+    }
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
+    return r;
+}
+
 static int64_t sys_write(user_proc *p, int fd, uint64_t buf, uint64_t len,
                          bool pos, int64_t off)
 {
@@ -206,7 +236,7 @@ static int64_t sys_write(user_proc *p, int fd, uint64_t buf, uint64_t len,
     if (!user_copy_in(p, h, buf, len))
         r = -EFAULT;
     else
-        r = host_ret(pos ? pwrite(fd, h, len, off) : write(fd, h, len));
+        r = write_quiet(fd, h, len, pos, off);
     free(h);
     return r;
 }
@@ -242,8 +272,9 @@ static int64_t sys_rwv(user_proc *p, int fd, uint64_t iov, uint64_t cnt,
         at += l;
     }
     if (!r) {
-        ssize_t n = wr ? write(fd, h, total) : read(fd, h, total);
-        r = host_ret(n);
+        int64_t n = wr ? write_quiet(fd, h, total, false, 0)
+                       : host_ret(read(fd, h, total));
+        r = n;
         for (uint64_t i = 0, done = 0; !wr && n > 0 && i < cnt; i++) {
             uint64_t b = get64(raw, i * 16), l = get64(raw, i * 16 + 8);
             if (l > (uint64_t)n - done)
@@ -1072,8 +1103,7 @@ void user_syscall(user_proc *p)
         p->eintr_icount = p->m->sched.icount;
     }
     /* a write to a pipe nobody reads: EPIPE and SIGPIPE, as Linux (the
-     * host's own SIGPIPE is the embedding program's business; emu-user
-     * ignores it) */
+     * host's SIGPIPE never arrives: write_quiet) */
     if (r == -EPIPE && (nr == NR_write || nr == NR_writev || nr == NR_pwrite64))
         user_signal_raise(p, 13, 0, 0);
     if (p->cfg.trace) {
