@@ -87,7 +87,7 @@ typedef struct rv_dinsn {
                         comparison) */
     uint16_t c16;    /* the compressed encoding, of a 2-byte instruction */
     int32_t imm;     /* immediate; for in-page branches and jumps the
-                        distance to the target in slots */
+                        distance to the target's slot in bytes */
     uint32_t insn;   /* the 32-bit instruction (compressed forms expanded;
                         the raw bits for ILLEGAL) */
 } rv_dinsn;
@@ -104,6 +104,8 @@ static inline unsigned rv_dinsn_len(const rv_dinsn *d)
     return d->step / (sizeof(rv_dinsn) / 2);
 }
 #define RV_DNEXT(d) ((rv_dinsn *)((char *)(d) + (d)->step))
+/* The slot bytes away from d. */
+#define RV_DSLOT_AT(d, bytes) ((rv_dinsn *)((char *)(d) + (bytes)))
 
 #define RV_DPAGE_SLOTS 2048  /* 4 KiB in 2-byte parcels */
 

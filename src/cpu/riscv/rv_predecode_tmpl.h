@@ -9,16 +9,18 @@
  */
 
 /* Branch and jump targets within [0, 4 KiB) of the page are reached slot
- * to slot; off is the instruction's page offset. Without C, a target that
+ * to slot, by a distance in bytes of decoded slots (*dist: added to the
+ * slot's address as it is, one add on a taken branch's path); off is the
+ * instruction's page offset. Without C, a target that
  * is not 4-byte aligned must raise instruction-address-misaligned, which
  * the _FAR forms check. */
 static inline bool FN(in_page)(const rv_cpu *cpu, bool intra, unsigned off,
-                               int64_t imm, int32_t *slots)
+                               int64_t imm, int32_t *dist)
 {
     int64_t t = (int64_t)off + imm;
     if (!intra || t < 0 || t >= 0x1000 || ((t & 2) && !cpu->has_c))
         return false;
-    *slots = (int32_t)((t - (int64_t)off) / 2);
+    *dist = (int32_t)((t - (int64_t)off) / 2 * (int64_t)sizeof(rv_dinsn));
     return true;
 }
 
@@ -59,11 +61,11 @@ static void FN(predecode)(const rv_cpu *cpu, uint32_t raw, unsigned off,
     case 0x37: op = RV_OP_LUI; imm = rv_imm_u(insn); break;
     case 0x17: op = RV_OP_AUIPC; imm = rv_imm_u(insn); break;
     case 0x6f: {
-        int32_t slots;
+        int32_t dist;
         imm = rv_imm_j(insn);
-        if (FN(in_page)(cpu, intra, off, imm, &slots)) {
+        if (FN(in_page)(cpu, intra, off, imm, &dist)) {
             op = RV_OP_JAL;
-            imm = slots;
+            imm = dist;
         } else {
             op = RV_OP_JAL_FAR;
         }
@@ -81,13 +83,13 @@ static void FN(predecode)(const rv_cpu *cpu, uint32_t raw, unsigned off,
         static const uint8_t far[8] = {RV_OP_BEQ_FAR, RV_OP_BNE_FAR, 0, 0,
                                        RV_OP_BLT_FAR, RV_OP_BGE_FAR,
                                        RV_OP_BLTU_FAR, RV_OP_BGEU_FAR};
-        int32_t slots;
+        int32_t dist;
         if (f3 == 2 || f3 == 3)
             break;
         imm = rv_imm_b(insn);
-        if (FN(in_page)(cpu, intra, off, imm, &slots)) {
+        if (FN(in_page)(cpu, intra, off, imm, &dist)) {
             op = near[f3];
-            imm = slots;
+            imm = dist;
         } else {
             op = far[f3];
         }
