@@ -35,7 +35,9 @@ struct emu_machine;
  * it; LOOKUP (the slots past a page's end, and the unused slots of the
  * scratch page) finds the instruction at the pc again through the fetch
  * TLB. Branches and jumps whose target lies in the same page jump from slot
- * to slot; the _FAR forms compute the target address. The FP loads and
+ * to slot; the _FAR forms compute the target address. MV, BEQZ and BNEZ
+ * are ADD/ADDI and BEQ/BNE with an x0 operand (the idioms mv, beqz, bnez),
+ * with one register read less. The FP loads and
  * stores and the common double-precision operations have their own
  * operations; the rest of F and D goes through FP, which decodes them
  * again each time (rv_fp_tmpl.h).
@@ -55,6 +57,7 @@ struct emu_machine;
     X(MULW) X(DIVW) X(DIVUW) X(REMW) X(REMUW)                                  \
     X(FLW) X(FLD) X(FSW) X(FSD)                                                \
     X(FADD_D) X(FSUB_D) X(FMUL_D) X(FDIV_D) X(FSGNJ_D) X(FCMP_D)               \
+    X(MV) X(BEQZ) X(BNEZ)                                                      \
     X(BITMANIP) X(FP) X(FENCE) X(LR) X(SC) X(AMO)                              \
     X(ECALL) X(EBREAK) X(MRET) X(SRET) X(WFI) X(SFENCE_VMA) X(CSR)
 

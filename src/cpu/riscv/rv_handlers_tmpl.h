@@ -25,6 +25,9 @@
         JUMP(t);
     }
     vmcase(RV_OP_BEQ) BRANCH(RS1 == RS2);
+    vmcase(RV_OP_BEQZ) BRANCH(RS1 == 0);
+    vmcase(RV_OP_BNEZ) BRANCH(RS1 != 0);
+    vmcase(RV_OP_MV) RD = RS1; vmbreak;
     vmcase(RV_OP_BNE) BRANCH(RS1 != RS2);
     vmcase(RV_OP_BLT) BRANCH((sreg)RS1 < (sreg)RS2);
     vmcase(RV_OP_BGE) BRANCH((sreg)RS1 >= (sreg)RS2);

@@ -281,6 +281,32 @@ static void FN(predecode)(const rv_cpu *cpu, uint32_t raw, unsigned off,
     default:
         break;
     }
+    /* Common idioms run through shorter handlers: a register move (add
+     * with x0, addi with 0: mv and c.mv), a constant (addi from x0: li and
+     * c.li, run by LUI as rd = imm), and branches on zero (beqz, bnez). */
+    switch (op) {
+    case RV_OP_ADD:
+        if (rs1 == 0 || rs2 == 0) {
+            op = RV_OP_MV;
+            d->rs1 = (uint8_t)(rs1 | rs2);
+        }
+        break;
+    case RV_OP_ADDI:
+        if (rs1 == 0)
+            op = RV_OP_LUI;
+        else if (imm == 0)
+            op = RV_OP_MV;
+        break;
+    case RV_OP_BEQ:
+    case RV_OP_BNE:
+        if (rs1 == 0 || rs2 == 0) {
+            op = op == RV_OP_BEQ ? RV_OP_BEQZ : RV_OP_BNEZ;
+            d->rs1 = (uint8_t)(rs1 | rs2);
+        }
+        break;
+    default:
+        break;
+    }
     if (op == RV_OP_ILLEGAL)
         d->insn = raw; /* the original bits, for mtval */
     if (d->step == sizeof(rv_dinsn))
