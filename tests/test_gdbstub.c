@@ -448,6 +448,38 @@ END_TEST
 
 /* ---- running ---- */
 
+/* Signals for user-mode emulation: a reported one stops the session with
+ * GDB's number for it (SIGBUS, SIGUSR1 differ from Linux's), and the
+ * signal a resume names comes back in Linux's numbering. */
+START_TEST(test_signals_are_translated_both_ways)
+{
+    rig r = rig_new(64, 1);
+    ck_assert_int_eq(emu_gdb_report_signal(r.g, 0, 11), EMU_ERR_INVALID);
+    puts_(&r, "c"); /* not stopped by us: reporting needs a running session */
+    ck_assert_int_eq(next_byte(&r), '+');
+    ck_assert_int_eq(emu_gdb_resume_signal(r.g), 0);
+    ck_assert_int_eq(emu_gdb_report_signal(r.g, 0, 7), EMU_OK); /* SIGBUS */
+    ck_assert_int_eq(emu_gdb_get_state(r.g), EMU_GDB_STOPPED);
+    ck_assert_str_eq(reply(&r), "T0athread:1;");
+    puts_(&r, "C1e"); /* GDB_SIGNAL_USR1 */
+    ck_assert_int_eq(next_byte(&r), '+');
+    ck_assert_int_eq(emu_gdb_get_state(r.g), EMU_GDB_RUNNING);
+    ck_assert_int_eq(emu_gdb_resume_signal(r.g), 10);
+    ck_assert_int_eq(emu_gdb_report_signal(r.g, 0, 10), EMU_OK);
+    ck_assert_str_eq(reply(&r), "T1ethread:1;");
+    puts_(&r, "vCont;C0b:1"); /* SIGSEGV, the same in both */
+    ck_assert_int_eq(next_byte(&r), '+');
+    ck_assert_int_eq(emu_gdb_resume_signal(r.g), 11);
+    ck_assert_int_eq(emu_gdb_report_signal(r.g, 0, 31), EMU_OK); /* SIGSYS */
+    ck_assert_str_eq(reply(&r), "T0cthread:1;");
+    puts_(&r, "s"); /* a plain step drops the signal */
+    ck_assert_int_eq(next_byte(&r), '+');
+    ck_assert_int_eq(emu_gdb_resume_signal(r.g), 0);
+    ck_assert_int_eq(emu_gdb_report_signal(r.g, 5, 11), EMU_ERR_INVALID);
+    rig_free(&r);
+}
+END_TEST
+
 START_TEST(test_breakpoint_stops_with_swbreak)
 {
     rig r = rig_new(64, 1);
@@ -1045,6 +1077,7 @@ static Suite *make_suite(void)
     tcase_add_test(t, test_simple_queries);
     tcase_add_test(t, test_monitor_commands);
     tcase_add_test(t, test_kill_ends_the_session);
+    tcase_add_test(t, test_signals_are_translated_both_ways);
     tcase_add_test(t, test_detach_removes_breakpoints_and_watchpoints);
     tcase_add_test(t, test_freeing_a_session_removes_its_breakpoints);
     tcase_add_loop_test(t, test_target_description_is_well_formed, 0, 2);

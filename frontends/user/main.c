@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "libemu/gdbstub.h"
 #include "libemu/libemu.h"
@@ -37,6 +38,8 @@ static void usage(FILE *f)
         "  -m MIB          memory for the program in MiB (default 1024)\n"
         "  --strace        print each system call and its result to stderr\n"
         "  --trace         print each instruction executed to stderr\n"
+        "  --stats         print instructions retired, time, MIPS and system\n"
+        "                  calls to stderr at the end\n"
         "  -g PORT         wait for GDB on localhost:PORT before the first\n"
         "                  instruction (0: any free port, printed)\n"
         "  -h, --help      this text\n"
@@ -144,6 +147,24 @@ static void deliver_host_signals(emu_machine *m)
         }
 }
 
+static double now_s(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+/* --stats: what the run retired, how fast, how many system calls. */
+static void print_stats(emu_machine *m, double secs)
+{
+    emu_stats st;
+    emu_get_stats(m, &st);
+    fprintf(stderr, "emu-user: %" PRIu64 " instructions in %.3f s (%.1f MIPS), "
+            "%" PRIu64 " system calls, %" PRIu64 " faults\n", st.instret, secs,
+            secs > 0 ? (double)st.instret / secs / 1e6 : 0.0,
+            st.exits[EMU_EXIT_SYSCALL], st.exits[EMU_EXIT_EXCEPTION]);
+}
+
 /* Run to the program's end; its exit status, or EXIT_LOAD. */
 static int run(emu_machine *m)
 {
@@ -192,7 +213,9 @@ static int run_gdb(emu_machine *m, unsigned port)
             return status;
         }
     }
-    emu_exit ex;
+    emu_exit ex, held;  /* held: a fault the debugger was told of */
+    int held_sig = 0;
+    bool was_running = false;
     for (;;) {
         emu_gdb *g = emu_gdb_server_session(srv);
         emu_gdb_state st = g ? emu_gdb_get_state(g) : EMU_GDB_DETACHED;
@@ -201,18 +224,41 @@ static int run_gdb(emu_machine *m, unsigned port)
             break;
         }
         if (g && st != EMU_GDB_RUNNING) { /* the debugger holds it */
+            was_running = false;
             emu_gdb_server_poll(srv, 200);
             continue;
+        }
+        if (!was_running) {
+            /* resumed: deliver the signal the debugger resumes with (a
+             * held fault's own keeps its address), or none; once detached,
+             * a held fault is delivered */
+            int sig = g ? emu_gdb_resume_signal(g) : held_sig;
+            if (sig && sig == held_sig)
+                emu_user_handle(m, &held);
+            else if (sig)
+                emu_user_kill(m, sig);
+            held_sig = 0;
+            was_running = true;
         }
         if (g)
             emu_gdb_run(g, GDB_CHUNK, &ex);
         else
             emu_run(m, GDB_CHUNK, &ex);
-        if (ex.reason == EMU_EXIT_SYSCALL || ex.reason == EMU_EXIT_EXCEPTION)
+        int fault_sig = g && ex.reason == EMU_EXIT_EXCEPTION
+                            ? emu_user_exception_signal(m, &ex)
+                            : 0;
+        if (fault_sig) {
+            /* stop: the debugger decides whether the program gets it */
+            held = ex;
+            held_sig = fault_sig;
+            emu_gdb_report_signal(g, ex.hart, fault_sig);
+        } else if (ex.reason == EMU_EXIT_SYSCALL) {
             emu_user_handle(m, &ex);
-        else if (ex.reason == EMU_EXIT_STOPPED)
+        } else if (ex.reason == EMU_EXIT_EXCEPTION && !g) {
+            emu_user_handle(m, &ex);
+        } else if (ex.reason == EMU_EXIT_STOPPED) {
             deliver_host_signals(m);
-        else if (ex.reason == EMU_EXIT_HALT) {
+        } else if (ex.reason == EMU_EXIT_HALT) {
             status = ex.code; /* the session told the debugger */
             break;
         } else if (ex.reason == EMU_EXIT_HOST_ERROR) {
@@ -232,7 +278,7 @@ int main(int argc, char **argv)
     cfg.ram_size = 1ull << 30;
     cfg.log = on_log;
     cfg.log_level = EMU_LOG_WARN;
-    bool trace = false;
+    bool trace = false, stats = false;
     const char *gdb_port = NULL;
     env e = {0};
     for (char **p = environ; p && *p; p++)
@@ -255,6 +301,8 @@ int main(int argc, char **argv)
             uc.trace = on_trace;
         } else if (!strcmp(a, "--trace")) {
             trace = true;
+        } else if (!strcmp(a, "--stats")) {
+            stats = true;
         } else if (!strncmp(a, "--isa=", 6)) {
             cfg.isa = a + 6;
         } else if (!strncmp(a, "--chroot=", 9)) {
@@ -329,8 +377,11 @@ int main(int argc, char **argv)
         emu_set_retire_hook(m, on_retire, m);
     running = m;
     forward_signals();
+    double t0 = now_s();
     int status = gdb_port ? run_gdb(m, port) : run(m);
     fflush(stdout);
+    if (stats)
+        print_stats(m, now_s() - t0);
     emu_machine_free(m);
     free(e.v);
     return status;

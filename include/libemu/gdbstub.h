@@ -81,6 +81,25 @@ emu_gdb_state emu_gdb_get_state(const emu_gdb *g);
  */
 emu_status emu_gdb_run(emu_gdb *g, uint64_t max_insns, emu_exit *exit);
 
+/*
+ * Signals, for user-mode emulation (libemu/user.h), in Linux's numbering
+ * (the session translates to and from GDB's own).
+ *
+ * emu_gdb_report_signal: while EMU_GDB_RUNNING, tell the debugger that the
+ * program stopped on hart because it received signal sig (GDB prints
+ * "Program received signal SIGSEGV"); the state becomes EMU_GDB_STOPPED.
+ * Nothing is delivered: once the debugger resumes, the caller delivers
+ * what emu_gdb_resume_signal() says, as a debugger on Linux decides
+ * whether a stopped program gets its signal (continue passes it; "signal
+ * 0" drops it, and a fault then happens again).
+ *
+ * emu_gdb_resume_signal: the signal the debugger's last resume asked to
+ * deliver (c/s: 0; C/S/vCont;C/S: the one given, translated; 0 too for
+ * a GDB signal with no Linux number).
+ */
+emu_status emu_gdb_report_signal(emu_gdb *g, unsigned hart, int sig);
+int emu_gdb_resume_signal(const emu_gdb *g);
+
 /* ---- TCP server ---------------------------------------------------------- */
 
 typedef struct emu_gdb_server emu_gdb_server;

@@ -83,6 +83,17 @@ emu_status emu_user_load(emu_machine *m, const char *path, int argc,
 emu_status emu_user_handle(emu_machine *m, const emu_exit *ex);
 
 /*
+ * The signal (Linux numbering) the EMU_EXIT_EXCEPTION ex sends the
+ * program, without sending it; 0 when it sends none (a page fault on
+ * memory the program mapped but has not touched, which this resolves, so
+ * that the instruction runs again) and for any other exit. For a debugger
+ * that stops the program before a signal is delivered
+ * (emu_gdb_report_signal()): emu_user_handle(m, ex) then delivers it, and
+ * not calling it drops it (the instruction runs again, and faults again).
+ */
+int emu_user_exception_signal(emu_machine *m, const emu_exit *ex);
+
+/*
  * Run the program until it ends or max_insns instructions have run (0: no
  * limit), handling every system call and exception with
  * emu_user_handle(). Returns with *ex from the last emu_run() that was not

@@ -51,6 +51,7 @@ struct emu_gdb {
     resume_kind resume;
     unsigned resume_hart;
     bool first_chunk; /* the next chunk passes a breakpoint at the pc */
+    int resume_sig;   /* the signal the last resume delivers (Linux) */
     bool interrupt;   /* 0x03 arrived while running */
     bool touched;     /* breakpoints or watchpoints were set */
     int exit_code;    /* the guest's status once EMU_GDB_EXITED */
@@ -218,6 +219,41 @@ static uint64_t watch_report_addr(const emu_gdb *g, uint64_t addr)
         if (g->wps[i].addr > addr && g->wps[i].addr - addr < 16)
             return g->wps[i].addr;
     return addr;
+}
+
+/* ---- signals ------------------------------------------------------------ */
+
+/*
+ * Linux's signal numbers (riscv64, as asm-generic) and GDB's (the remote
+ * protocol's, from GDB's include/gdb/signals.def) for signals 1 to 31;
+ * they agree on only some of them.
+ */
+static const unsigned char linux_to_gdb[32] = {
+    [1] = 1,   [2] = 2,   [3] = 3,   [4] = 4,   [5] = 5,   [6] = 6,
+    [7] = 10,  /* SIGBUS */           [8] = 8,   [9] = 9,
+    [10] = 30, /* SIGUSR1 */          [11] = 11,
+    [12] = 31, /* SIGUSR2 */          [13] = 13, [14] = 14, [15] = 15,
+    [17] = 20, /* SIGCHLD */          [18] = 19, /* SIGCONT */
+    [19] = 17, /* SIGSTOP */          [20] = 18, /* SIGTSTP */
+    [21] = 21, [22] = 22, [23] = 16, /* SIGURG */
+    [24] = 24, [25] = 25, [26] = 26, [27] = 27, [28] = 28,
+    [29] = 23, /* SIGIO */            [30] = 32, /* SIGPWR */
+    [31] = 12, /* SIGSYS */
+};
+
+static int gdb_sig_of(int linux_sig)
+{
+    if (linux_sig > 0 && linux_sig < 32 && linux_to_gdb[linux_sig])
+        return linux_to_gdb[linux_sig];
+    return 143; /* GDB_SIGNAL_UNKNOWN */
+}
+
+static int linux_sig_of(uint64_t gdb_sig)
+{
+    for (int s = 1; s < 32; s++)
+        if (linux_to_gdb[s] == gdb_sig)
+            return s;
+    return 0;
 }
 
 /* ---- stop replies ------------------------------------------------------- */
@@ -523,6 +559,7 @@ static void resume(emu_gdb *g, resume_kind kind, unsigned hart)
     }
     g->resume = kind;
     g->resume_hart = hart;
+    g->resume_sig = 0;
     g->first_chunk = true;
     g->interrupt = false;
     g->state = EMU_GDB_RUNNING;
@@ -533,11 +570,13 @@ static void cmd_resume(emu_gdb *g, const char *p, resume_kind kind)
 {
     char op = *p++;
     uint64_t v;
+    int sig = 0;
     if (op == 'C' || op == 'S') {
-        if (!gdb_parse_hex(&p, &v)) { /* the signal: a guest has none */
+        if (!gdb_parse_hex(&p, &v)) {
             reply_str(g, "E01");
             return;
         }
+        sig = linux_sig_of(v);
         if (*p == ';')
             p++;
         else if (*p) {
@@ -553,13 +592,14 @@ static void cmd_resume(emu_gdb *g, const char *p, resume_kind kind)
         emu_reg_write_num(g->m, g->chart, EMU_REG_PC, v);
     }
     resume(g, kind, g->chart);
+    g->resume_sig = sig;
 }
 
 /* vCont;ACTION[:TID]...: the first step action decides what steps;
  * everything else continues (all-stop: every hart runs). */
 static void cmd_vcont(emu_gdb *g, const char *p)
 {
-    int step = TID_ERR;
+    int step = TID_ERR, deliver = 0;
     bool any = false;
     while (*p == ';') {
         p++;
@@ -570,6 +610,8 @@ static void cmd_vcont(emu_gdb *g, const char *p)
                 reply_str(g, "E01");
                 return;
             }
+            if (!deliver) /* one program: the first signal given */
+                deliver = linux_sig_of(sig);
         } else if (a != 'c' && a != 's') {
             reply_str(g, "E01");
             return;
@@ -595,6 +637,7 @@ static void cmd_vcont(emu_gdb *g, const char *p)
         resume(g, RESUME_STEP, (unsigned)step);
     else
         resume(g, RESUME_CONT, g->chart);
+    g->resume_sig = deliver;
 }
 
 /* ---- queries ------------------------------------------------------------- */
@@ -953,6 +996,21 @@ emu_status emu_gdb_run(emu_gdb *g, uint64_t max_insns, emu_exit *exit)
         report_exit(g, &e);
         return EMU_OK;
     }
+}
+
+emu_status emu_gdb_report_signal(emu_gdb *g, unsigned hart, int sig)
+{
+    if (!g || g->state != EMU_GDB_RUNNING || sig < 1 || sig > 64 ||
+        hart >= emu_hart_count(g->m))
+        return EMU_ERR_INVALID;
+    g->watch_step = false;
+    stop_reply(g, gdb_sig_of(sig), hart, NULL);
+    return EMU_OK;
+}
+
+int emu_gdb_resume_signal(const emu_gdb *g)
+{
+    return g ? g->resume_sig : 0;
 }
 
 /* ---- life cycle ------------------------------------------------------------ */

@@ -121,13 +121,17 @@ emu_status emu_user_load(emu_machine *m, const char *path, int argc,
     return user_load_elf(m->user, path, argc, argv, envp);
 }
 
-/* A U-mode exception: resolve a page fault on mapped memory, or raise the
- * signal Linux would send for it. */
-static void exception(user_proc *p, const emu_exit *ex)
+/* The signal Linux sends for a U-mode exception, with its si_code and
+ * address; 0 when there is none to send: a page fault on memory the
+ * program mapped but never touched, which this resolves (the instruction
+ * then runs again). */
+static int exception_signal(user_proc *p, const emu_exit *ex, int *code,
+                            uint64_t *addr)
 {
     enum { SEGV_MAPERR = 1, SEGV_ACCERR = 2, ILL_ILLOPC = 1, BUS_ADRALN = 1,
            TRAP_BRKPT = 1 };
     uint64_t cause = (uint64_t)ex->code;
+    *addr = ex->addr;
     switch (cause) {
     case RV_EXC_INSN_PAGE:
     case RV_EXC_LOAD_PAGE:
@@ -135,29 +139,37 @@ static void exception(user_proc *p, const emu_exit *ex)
         int acc = cause == RV_EXC_INSN_PAGE ? 0
                   : cause == RV_EXC_LOAD_PAGE ? 1 : 2;
         if (user_fault_in(p, ex->addr, acc))
-            return; /* the instruction runs again */
-        user_signal_raise(p, 11,
-                          user_find_vma(p, ex->addr) ? SEGV_ACCERR
-                                                     : SEGV_MAPERR,
-                          ex->addr);
-        break;
+            return 0;
+        *code = user_find_vma(p, ex->addr) ? SEGV_ACCERR : SEGV_MAPERR;
+        return 11;
     }
     case RV_EXC_INSN_ACCESS:
     case RV_EXC_LOAD_ACCESS:
     case RV_EXC_STORE_ACCESS:
-        user_signal_raise(p, 11, SEGV_MAPERR, ex->addr);
-        break;
+        *code = SEGV_MAPERR;
+        return 11;
     case RV_EXC_ILLEGAL:
-        user_signal_raise(p, 4, ILL_ILLOPC, ex->pc);
-        break;
+        *code = ILL_ILLOPC;
+        *addr = ex->pc;
+        return 4;
     case RV_EXC_BREAKPOINT:
-        user_signal_raise(p, 5, TRAP_BRKPT, ex->pc);
-        break;
+        *code = TRAP_BRKPT;
+        *addr = ex->pc;
+        return 5;
     default: /* misaligned */
-        user_signal_raise(p, 7, BUS_ADRALN, ex->addr);
-        break;
+        *code = BUS_ADRALN;
+        return 7;
     }
-    user_signal_deliver(p);
+}
+
+int emu_user_exception_signal(emu_machine *m, const emu_exit *ex)
+{
+    if (!m || !m->user || !ex || ex->reason != EMU_EXIT_EXCEPTION ||
+        m->user->exited)
+        return 0;
+    int code;
+    uint64_t addr;
+    return exception_signal(m->user, ex, &code, &addr);
 }
 
 emu_status emu_user_handle(emu_machine *m, const emu_exit *ex)
@@ -169,10 +181,15 @@ emu_status emu_user_handle(emu_machine *m, const emu_exit *ex)
         return EMU_OK;
     if (ex->reason == EMU_EXIT_SYSCALL)
         user_syscall(p);
-    else if (ex->reason == EMU_EXIT_EXCEPTION)
-        exception(p, ex);
-    else
+    else if (ex->reason == EMU_EXIT_EXCEPTION) {
+        int code;
+        uint64_t addr;
+        int sig = exception_signal(p, ex, &code, &addr);
+        if (sig)
+            user_signal_raise(p, sig, code, addr);
+    } else {
         return EMU_OK;
+    }
     if (!p->exited)
         user_signal_deliver(p);
     return EMU_OK;

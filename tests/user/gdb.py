@@ -1,14 +1,21 @@
 #!/usr/bin/env python3
-"""emu-user -g: gdb-multiarch attaches before the first instruction, stops
-at main (argc in a0), reads the program's memory by symbol, and lets it
-run to its exit status. Skipped (77) without gdb-multiarch.
-Usage: gdb.py EMU_USER EXITCODE_PROGRAM"""
+"""emu-user -g with gdb-multiarch. Skipped (77) without gdb-multiarch.
+
+Usage: gdb.py EMU_USER EXITCODE_PROGRAM
+  gdb attaches before the first instruction, stops at main (argc in a0),
+  reads the program's memory by symbol, and lets it run to its exit status.
+Usage: gdb.py EMU_USER SEGV_PROGRAM --signal
+  the program's NULL write stops it with "Program received signal SIGSEGV"
+  at the faulting store; "signal 0" drops the signal, so the store faults
+  and stops it again; "continue" passes the signal, whose default action
+  ends the program with 128 + 11."""
 import re
 import shutil
 import subprocess
 import sys
 
 emu, prog = sys.argv[1:3]
+signal_mode = sys.argv[3:] == ['--signal']
 gdb = shutil.which('gdb-multiarch')
 if not gdb:
     print('gdb-multiarch not found')
@@ -21,13 +28,16 @@ if not m:
     print('no port in', line)
     p.kill()
     sys.exit(1)
-r = subprocess.run([gdb, '-nx', '-batch', prog,
-                    '-ex', 'set confirm off',
-                    '-ex', f'target remote localhost:{m.group(1)}',
-                    '-ex', 'break main', '-ex', 'continue',
-                    '-ex', 'print $a0', '-ex', 'print *(char *)argv[1]',
-                    '-ex', 'continue'],
-                   stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+if signal_mode:
+    commands = ['continue', 'x/i $pc', 'signal 0', 'continue']
+else:
+    commands = ['break main', 'continue', 'print $a0', 'print *(char *)argv[1]',
+                'continue']
+args = [gdb, '-nx', '-batch', prog, '-ex', 'set confirm off',
+        '-ex', f'target remote localhost:{m.group(1)}']
+for c in commands:
+    args += ['-ex', c]
+r = subprocess.run(args, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                    timeout=120)
 out = r.stdout.decode()
 print(out)
@@ -37,6 +47,12 @@ except subprocess.TimeoutExpired:
     p.kill()
     status = None
 print('emu-user status', status, p.stderr.read().decode())
-ok = (status == 5 and 'Breakpoint 1, main' in out and '$1 = 2' in out
-      and "53 '5'" in out and 'exited with code 05' in out)
+if signal_mode:
+    ok = (status == 128 + 11 and
+          out.count('Program received signal SIGSEGV') == 2 and
+          re.search(r'=> 0x[0-9a-f]+ <main(\+\d+)?>:\s+(c\.)?sw', out) is not None and
+          'exited with code 0213' in out)
+else:
+    ok = (status == 5 and 'Breakpoint 1, main' in out and '$1 = 2' in out
+          and "53 '5'" in out and 'exited with code 05' in out)
 sys.exit(0 if ok else 1)
