@@ -245,6 +245,34 @@ START_TEST(test_snapshot_keeps_lr_reservation_and_wfi)
 }
 END_TEST
 
+/* The step clock never wraps around: a sleeping hart whose next timer
+ * event lies beyond MACHINE_STEPS_MAX ends the run idle instead of jumping
+ * there, and a snapshot whose clock is past it is refused (a fuzzed one
+ * near 2^64 had made the scheduler's round end wrap, and emu_run() spin). */
+START_TEST(test_step_clock_stays_in_range)
+{
+    emu_machine *m = test_machine(64, 1);
+    rv_cpu *c = m->harts[0];
+    /* mtimecmp = 2^57 ticks: 2^57 * 100 steps away, more than 2^62 */
+    TU_CODE(m, TU_RAM_BASE, tu_lui(T0, TU_CLINT_MTIMECMP >> 12),
+            tu_addi(T1, ZERO, 1), tu_slli(T1, T1, 57), tu_sd(T1, T0, 0),
+            TU_WFI, TU_LOOP);
+    ck_assert_int_eq(tu_run(m, 100).reason, EMU_EXIT_IDLE);
+    ck_assert(c->wfi);
+    ck_assert_uint_lt(c->steps, 100000); /* one round of sleep */
+
+    c->steps = MACHINE_STEPS_MAX + 1;
+    emu_snapshot *s = take(m);
+    emu_machine *m2 = test_machine(64, 1);
+    ck_assert_int_ne(emu_snapshot_restore(m2, s), EMU_OK);
+    ck_assert_ptr_nonnull(strstr(emu_last_error(m2), "step clock"));
+    ck_assert_uint_eq(m2->harts[0]->steps, 0);
+    emu_snapshot_free(s);
+    emu_machine_free(m2);
+    emu_machine_free(m);
+}
+END_TEST
+
 START_TEST(test_snapshot_other_machine_is_refused_and_left_alone)
 {
     emu_machine *m = test_machine(64, 1);
@@ -666,6 +694,7 @@ static Suite *snapshot_suite(void)
                         0, 2);
     tcase_add_test(tc, test_snapshot_mid_round_multi_hart_continues_identically);
     tcase_add_test(tc, test_snapshot_keeps_lr_reservation_and_wfi);
+    tcase_add_test(tc, test_step_clock_stays_in_range);
     tcase_add_test(tc, test_snapshot_other_machine_is_refused_and_left_alone);
     tcase_add_test(tc, test_snapshot_file_round_trip);
     tcase_add_test(tc, test_snapshot_damaged_files_are_refused);

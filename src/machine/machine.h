@@ -50,6 +50,15 @@ enum {
  * that a run split by budgets, stop requests or debugger stops goes exactly
  * as one unsplit run would; a snapshot holds it.
  */
+/*
+ * A hart's step clock (rv_cpu.steps, which mtime follows) never passes
+ * this: 146 years at 10^9 steps a second. Sleeping harts skip time ahead
+ * only while that stays below it (a later event counts as none, so the run
+ * ends idle), and snapshots with larger clocks are refused, so adding a
+ * scheduling round or a wait to a clock never wraps it around.
+ */
+#define MACHINE_STEPS_MAX (1ull << 62)
+
 typedef struct machine_sched {
     bool in_round;      /* a round has begun and some hart has not had its
                            whole turn */

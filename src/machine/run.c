@@ -136,10 +136,16 @@ static bool begin_round(emu_machine *m, emu_exit *ex, bool *ret)
         round = min64(round, dev_clint_steps_to_event(m->clint, cpu));
     }
     if (!any_awake) {
-        /* everyone sleeps: jump to the next timer event, if any */
-        uint64_t skip = UINT64_MAX;
-        for (unsigned h = 0; h < m->nharts; h++)
+        /* everyone sleeps: jump to the next timer event, if any (one
+         * past MACHINE_STEPS_MAX is none) */
+        uint64_t skip = UINT64_MAX, latest = 0;
+        for (unsigned h = 0; h < m->nharts; h++) {
             skip = min64(skip, dev_clint_steps_to_event(m->clint, m->harts[h]));
+            if (m->harts[h]->steps > latest)
+                latest = m->harts[h]->steps;
+        }
+        if (latest >= MACHINE_STEPS_MAX || skip > MACHINE_STEPS_MAX - latest)
+            skip = UINT64_MAX;
         if (m->cfg.realtime && m->cfg.board == EMU_BOARD_VIRT) {
             /* time passes at the host's pace; input may come meanwhile */
             skip = idle_wait(m, skip);

@@ -425,6 +425,8 @@ static void hart_check(const emu_machine *m, const rv_cpu *c,
         snap_fail(r, "hart %u: privilege level out of range", c->hartid);
     else if (!satp_ok || (!c->has_s && h->satp))
         snap_fail(r, "hart %u: satp mode out of range", c->hartid);
+    else if (h->steps > MACHINE_STEPS_MAX)
+        snap_fail(r, "hart %u: step clock out of range", c->hartid);
     else if (h->x[0] || h->fflags > 0x1f || h->frm > 7 ||
              (h->mcountinhibit & ~5u))
         snap_fail(r, "hart %u: registers out of range", c->hartid);
