@@ -428,6 +428,15 @@ def gen_user():
           call('close', fd(0)) +
           call('write', fd(0), buf(0), size(10)) +
           call('writev', fd(0), buf(0x100), u32(1)))
+    # the chroot's own root, by the names that resolve to it ("." and
+    # "d/.."): removing, renaming or replacing it must fail (a campaign had
+    # removed it, and the next input's chroot was gone)
+    write('user', 'remove-root',
+          call('unlinkat', cwd, path(5), u32(0x200)) +
+          call('renameat2', cwd, path(7), cwd, path(0), u32(0)) +
+          call('symlinkat', path(0), cwd, path(5)) +
+          call('mkdirat', cwd, path(5), u32(0o755)) +
+          call('unlinkat', cwd, path(5), u32(0)))
     write('user', 'wild-pointers',
           call('uname', b'\xff' + u64(0xdead0000)) +
           call('clock_gettime', u32(1), b'\xff' + u64(2**63)) +

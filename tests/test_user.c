@@ -4,7 +4,10 @@
  */
 #include <errno.h>
 #include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cpu/riscv/rv_cpu.h"
@@ -181,6 +184,54 @@ START_TEST(test_broken_pipe_does_not_signal_the_host)
     ck_assert_int_eq(sigismember(&pending, SIGPIPE), 0);
     ck_assert_int_eq(sys(p, 57, (uint64_t)fds[1], 0, 0, 0), 0);
     emu_machine_free(m);
+}
+END_TEST
+
+/* Under --chroot, the program cannot remove, rename or replace its own root
+ * directory, however it names it ("/", ".", "d/.."): Linux's errors for
+ * "/". (fuzz_user's campaign had removed the harness's chroot this way.) */
+START_TEST(test_chroot_root_cannot_be_taken_away)
+{
+    char root[] = "/tmp/libemu-test-root-XXXXXX";
+    ck_assert_ptr_nonnull(mkdtemp(root));
+    emu_config cfg = emu_config_default(EMU_ARCH_RISCV64);
+    cfg.ram_size = 64ull << 20;
+    emu_user_config ucfg = {.chroot = root};
+    emu_machine *m;
+    char err[256];
+    ck_assert_int_eq(emu_user_new(&cfg, &ucfg, &m, err, sizeof(err)), EMU_OK);
+    user_proc *p = m->user;
+    ck_assert(user_map_fixed(p, DATA_VA, USER_PAGE, UP_READ | UP_WRITE));
+    static const char names[] = "/\0.\0d/..\0x";
+    ck_assert(user_copy_out(p, DATA_VA, names, sizeof(names), 0));
+    const uint64_t slash = DATA_VA, dot = DATA_VA + 2, up = DATA_VA + 4,
+                   x = DATA_VA + 9, cwd = (uint64_t)-100;
+    ck_assert_int_eq(sys(p, 34, cwd, x, 0755, 0), 0); /* mkdir x */
+    /* "d/.." needs d: make it, so that the path resolves to the root */
+    ck_assert(user_copy_out(p, DATA_VA + 16, "d", 2, 0));
+    ck_assert_int_eq(sys(p, 34, cwd, DATA_VA + 16, 0755, 0), 0);
+    const uint64_t roots[] = {slash, dot, up};
+    for (unsigned k = 0; k < 3; k++) {
+        uint64_t r = roots[k];
+        ck_assert_int_eq(sys(p, 35, cwd, r, 0x200, 0), -EBUSY); /* rmdir */
+        ck_assert_int_eq(sys(p, 35, cwd, r, 0, 0), -EISDIR);    /* unlink */
+        ck_assert_int_eq(sys(p, 34, cwd, r, 0755, 0), -EEXIST); /* mkdir */
+        ck_assert_int_eq(sys(p, 36, x, cwd, r, 0), -EEXIST);    /* symlink */
+        const uint64_t ra[6] = {cwd, r, cwd, x, 0, 0};
+        ck_assert_int_eq(user_syscall_do(p, 276, ra), -EBUSY);  /* renameat2 */
+        const uint64_t rb[6] = {cwd, x, cwd, r, 0, 0};
+        ck_assert_int_eq(user_syscall_do(p, 276, rb), -EBUSY);
+    }
+    struct stat st;
+    ck_assert_int_eq(stat(root, &st), 0);
+    ck_assert(S_ISDIR(st.st_mode));
+    emu_machine_free(m);
+    char sub[64];
+    snprintf(sub, sizeof(sub), "%s/x", root);
+    ck_assert_int_eq(rmdir(sub), 0);
+    snprintf(sub, sizeof(sub), "%s/d", root);
+    ck_assert_int_eq(rmdir(sub), 0);
+    ck_assert_int_eq(rmdir(root), 0);
 }
 END_TEST
 
@@ -379,6 +430,7 @@ static Suite *make_suite(void)
     tcase_add_test(tc, test_stack_refuses_oversized_arguments);
     tcase_add_test(tc, test_syscalls_reject_wild_pointers);
     tcase_add_test(tc, test_broken_pipe_does_not_signal_the_host);
+    tcase_add_test(tc, test_chroot_root_cannot_be_taken_away);
     tcase_add_test(tc, test_ecall_and_faults_exit_to_the_caller);
     tcase_add_test(tc, test_touching_mapped_pages_is_transparent);
     tcase_add_test(tc, test_areas_split_and_merge_with_protections);

@@ -163,6 +163,15 @@ int user_path(user_proc *p, int *dirfd, uint64_t va, char *out, size_t outlen,
     return host_of(p, dirfd, guest, out, outlen, follow);
 }
 
+bool user_path_is_root(const user_proc *p, const char *host)
+{
+    if (!p->root)
+        return false;
+    size_t rl = strlen(p->root);
+    return strncmp(host, p->root, rl) == 0 &&
+           (!host[rl] || !strcmp(host + rl, "/"));
+}
+
 int user_path_str(user_proc *p, const char *guest, char *out, size_t outlen)
 {
     int dirfd = AT_FDCWD;

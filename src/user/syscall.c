@@ -809,10 +809,14 @@ int64_t user_syscall_do(user_proc *p, uint64_t nr, const uint64_t a[6])
     case NR_mkdirat:
         if ((r = path_call(p, a[0], a[1], false, &dfd, path)))
             return r;
+        if (user_path_is_root(p, path))
+            return -EEXIST;
         return host_ret(mkdirat(dfd, path, (mode_t)a[2]));
     case NR_unlinkat:
         if ((r = path_call(p, a[0], a[1], false, &dfd, path)))
             return r;
+        if (user_path_is_root(p, path))
+            return (a[2] & AT_REMOVEDIR) ? -EBUSY : -EISDIR;
         return host_ret(unlinkat(dfd, path, (int)a[2]));
     case NR_symlinkat: {
         char target[4096];
@@ -821,18 +825,24 @@ int64_t user_syscall_do(user_proc *p, uint64_t nr, const uint64_t a[6])
             return n == -1 ? -EFAULT : -ENAMETOOLONG;
         if ((r = path_call(p, a[1], a[2], false, &dfd, path)))
             return r;
+        if (user_path_is_root(p, path))
+            return -EEXIST;
         return host_ret(symlinkat(target, dfd, path));
     }
     case NR_linkat:
         if ((r = path_call(p, a[0], a[1], false, &dfd, path)) ||
             (r = path_call(p, a[2], a[3], false, &dfd2, path2)))
             return r;
+        if (user_path_is_root(p, path2))
+            return -EEXIST;
         return host_ret(linkat(dfd, path, dfd2, path2, (int)a[4]));
     case NR_renameat:
     case NR_renameat2:
         if ((r = path_call(p, a[0], a[1], false, &dfd, path)) ||
             (r = path_call(p, a[2], a[3], false, &dfd2, path2)))
             return r;
+        if (user_path_is_root(p, path) || user_path_is_root(p, path2))
+            return -EBUSY;
         return host_ret(renameat2(dfd, path, dfd2, path2,
                                   nr == NR_renameat2 ? (unsigned)a[4] : 0));
     case NR_fchmodat:

@@ -160,6 +160,10 @@ int64_t user_wait4(user_proc *p, int64_t pid, uint64_t status_va, int options,
  * or a negative errno. */
 int user_path(user_proc *p, int *dirfd, uint64_t va, char *out, size_t outlen,
               bool follow);
+/* Is host (from user_path()) the chroot directory itself? Calls that would
+ * remove, rename or replace it get Linux's answer for "/" instead: the
+ * program cannot take away its own root. */
+bool user_path_is_root(const user_proc *p, const char *host);
 /* Host path for a guest absolute path string (the interpreter). */
 int user_path_str(user_proc *p, const char *guest, char *out, size_t outlen);
 /* The guest's view of a host path (getcwd under a chroot). */
