@@ -282,11 +282,17 @@ START_TEST(test_ecall_and_faults_exit_to_the_caller)
     ck_assert_int_eq(ex.reason, EMU_EXIT_EXCEPTION); /* NULL */
     ck_assert_uint_eq(ex.pc, CODE_VA + 12);
     ck_assert_uint_eq(ex.addr, 0);
+    /* the signal it means, asked without sending it (a debugger's stop);
+     * asking again gives the same, and the program still runs */
+    ck_assert_int_eq(emu_user_exception_signal(m, &ex), 11);
+    ck_assert_int_eq(emu_user_exception_signal(m, &ex), 11);
+    ck_assert_int_eq(emu_user_exit_signal(m), 0);
     /* the built-in handling: SIGSEGV, no handler, killed */
     ck_assert_int_eq(emu_user_handle(m, &ex), EMU_OK);
     ck_assert_int_eq(emu_run(m, 100, &ex), EMU_OK);
     ck_assert_int_eq(ex.reason, EMU_EXIT_HALT);
     ck_assert_int_eq(ex.code, 128 + 11);
+    ck_assert_int_eq(emu_user_exit_signal(m), 11);
     emu_machine_free(m);
 }
 END_TEST

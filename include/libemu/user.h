@@ -82,6 +82,10 @@ emu_status emu_user_load(emu_machine *m, const char *path, int argc,
  */
 emu_status emu_user_handle(emu_machine *m, const emu_exit *ex);
 
+/* The signal (Linux numbering) that ended the program, 0 while it runs or
+ * when it ended by exit(); its exit status is then 128 + that signal. */
+int emu_user_exit_signal(const emu_machine *m);
+
 /*
  * The signal (Linux numbering) the EMU_EXIT_EXCEPTION ex sends the
  * program, without sending it; 0 when it sends none (a page fault on

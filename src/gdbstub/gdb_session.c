@@ -15,6 +15,7 @@
 #include "gdbstub/gdb_arch.h"
 #include "gdbstub/gdb_packet.h"
 #include "libemu/gdbstub.h"
+#include "libemu/user.h"
 
 /* SIGTRAP, SIGINT, SIGABRT as GDB numbers them */
 #define SIG_TRAP 5
@@ -273,13 +274,19 @@ static void report_exit(emu_gdb *g, const emu_exit *e)
 {
     char extra[64] = "";
     switch (e->reason) {
-    case EMU_EXIT_HALT:
+    case EMU_EXIT_HALT: {
+        /* a user-mode program a signal ended: "terminated with signal" */
+        int sig = emu_user_exit_signal(g->m);
         g->state = EMU_GDB_EXITED;
         g->exit_code = e->code;
         gdb_buf_reset(&g->reply);
-        gdb_buf_fmt(&g->reply, "W%02x", (unsigned)e->code & 0xff);
+        if (sig)
+            gdb_buf_fmt(&g->reply, "X%02x", gdb_sig_of(sig));
+        else
+            gdb_buf_fmt(&g->reply, "W%02x", (unsigned)e->code & 0xff);
         send_reply(g);
         return;
+    }
     case EMU_EXIT_IDLE:
         send_console(g, "libemu: every hart waits in wfi and no interrupt "
                         "can arrive\n");

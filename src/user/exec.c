@@ -153,6 +153,7 @@ int64_t user_execve(user_proc *p, const char *host, uint64_t argv_va,
         user_warn(p, EMU_LOG_ERROR, "execve %s: %s", host,
                   emu_last_error(p->m));
         user_exit(p, 128 + 9);
+        p->term_sig = 9;
     }
     p->no_return = true;
     return 0;

@@ -77,6 +77,7 @@ static void terminate(user_proc *p, int sig)
     user_warn(p, EMU_LOG_ERROR, "uncaught target signal %d (%s)%s", sig,
               user_signame(sig), dumps_core(sig) ? " - core dumped" : "");
     user_exit(p, 128 + sig);
+    p->term_sig = sig;
 }
 
 static bool on_altstack(const user_proc *p, uint64_t sp)

@@ -162,6 +162,11 @@ static int exception_signal(user_proc *p, const emu_exit *ex, int *code,
     }
 }
 
+int emu_user_exit_signal(const emu_machine *m)
+{
+    return m && m->user && m->user->exited ? m->user->term_sig : 0;
+}
+
 int emu_user_exception_signal(emu_machine *m, const emu_exit *ex)
 {
     if (!m || !m->user || !ex || ex->reason != EMU_EXIT_EXCEPTION ||

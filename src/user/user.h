@@ -76,6 +76,7 @@ typedef struct user_proc {
     uint8_t warned[512];
     bool exited;
     int exit_status;
+    int term_sig;  /* the signal that ended the program, 0 for exit() */
     bool no_return; /* the system call replaced the registers (execve) */
     /* the last system call failed with EINTR: where, with which a0, and
      * the step count then (emu_user_kill may restart it) */

@@ -8,7 +8,8 @@ Usage: gdb.py EMU_USER SEGV_PROGRAM --signal
   the program's NULL write stops it with "Program received signal SIGSEGV"
   at the faulting store; "signal 0" drops the signal, so the store faults
   and stops it again; "continue" passes the signal, whose default action
-  ends the program with 128 + 11."""
+  ends the program with 128 + 11, which gdb reports as "terminated with
+  signal SIGSEGV"."""
 import re
 import shutil
 import subprocess
@@ -51,7 +52,7 @@ if signal_mode:
     ok = (status == 128 + 11 and
           out.count('Program received signal SIGSEGV') == 2 and
           re.search(r'=> 0x[0-9a-f]+ <main(\+\d+)?>:\s+(c\.)?sw', out) is not None and
-          'exited with code 0213' in out)
+          'Program terminated with signal SIGSEGV' in out)
 else:
     ok = (status == 5 and 'Breakpoint 1, main' in out and '$1 = 2' in out
           and "53 '5'" in out and 'exited with code 05' in out)
