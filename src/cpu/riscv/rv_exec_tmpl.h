@@ -175,9 +175,8 @@ static rv_dinsn *FN(fetch_uncached)(rv_cpu *cpu, ureg pc)
  * computed goto (each handler ends in its own indirect jump, whose target
  * the branch predictor learns per handler). RV_FORCE_SWITCH (meson
  * -Ddispatch=switch) keeps the switch.
- */
-/*
- * Each handler has two copies, one for the 4-byte and one for the 2-byte
+ *
+ * With computed goto, each handler has two copies, one for the 4-byte and one for the 2-byte
  * form of its instructions (the operation's RV_OP_C bit), and each copy
  * sets in, the slot that follows, by adding a constant (vmcase, defined
  * where rv_handlers_tmpl.h is included). The successor's address thus never
