@@ -1,0 +1,16 @@
+/* Placeholder: this group's executor is being written (issue 10). */
+#include "cpu/arm64/a64_cpu.h"
+
+int a64_exec_simd(a64_cpu *cpu, uint32_t insn)
+{
+    (void)cpu;
+    (void)insn;
+    return A64_UNDEF;
+}
+
+int a64_exec_simd_ldst(a64_cpu *cpu, uint32_t insn)
+{
+    (void)cpu;
+    (void)insn;
+    return A64_UNDEF;
+}
