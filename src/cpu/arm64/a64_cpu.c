@@ -13,6 +13,10 @@ a64_cpu *a64_cpu_new(unsigned hartid)
         return NULL;
     memset(cpu, 0, sizeof(*cpu));
     cpu->hartid = hartid;
+    cpu->hwcap = A64_MODEL_HWCAP;
+    cpu->hwcap2 = A64_MODEL_HWCAP2;
+    cpu->midr = A64_MODEL_MIDR;
+    cpu->cntfrq = A64_MODEL_CNTFRQ;
     a64_cpu_reset(cpu);
     return cpu;
 }

@@ -125,6 +125,42 @@ enum {
 };
 #define A64_FPSR_MASK 0xf800009fu
 
+/*
+ * The CPU model: an Armv8.0-A core with FP, Advanced SIMD, the crypto
+ * extension (AES, PMULL, SHA1, SHA256), CRC32 and the Armv8.1 LSE atomics.
+ * AT_HWCAP bits (Linux's arch/arm64 uapi hwcap.h) and the ID register
+ * values Linux shows EL0 (its MRS emulation) say the same thing.
+ */
+#define A64_HWCAP_FP (1ull << 0)
+#define A64_HWCAP_ASIMD (1ull << 1)
+#define A64_HWCAP_AES (1ull << 3)
+#define A64_HWCAP_PMULL (1ull << 4)
+#define A64_HWCAP_SHA1 (1ull << 5)
+#define A64_HWCAP_SHA2 (1ull << 6)
+#define A64_HWCAP_CRC32 (1ull << 7)
+#define A64_HWCAP_ATOMICS (1ull << 8)
+#define A64_HWCAP_CPUID (1ull << 11)
+#define A64_MODEL_HWCAP                                                    \
+    (A64_HWCAP_FP | A64_HWCAP_ASIMD | A64_HWCAP_AES | A64_HWCAP_PMULL |    \
+     A64_HWCAP_SHA1 | A64_HWCAP_SHA2 | A64_HWCAP_CRC32 | A64_HWCAP_ATOMICS | \
+     A64_HWCAP_CPUID)
+#define A64_MODEL_HWCAP2 0ull
+/* MIDR_EL1: implementer 0 ("reserved for software use"), architecture
+ * 0xf (features given by the ID registers), part 0x001, r0p0 */
+#define A64_MODEL_MIDR 0x000f0010ull
+/* ID_AA64ISAR0_EL1: AES 2 (with PMULL), SHA1 1, SHA2 1, CRC32 1, Atomic 2 */
+#define A64_MODEL_ID_AA64ISAR0 0x0000000000211120ull
+/* ID_AA64PFR0_EL1: EL0 and EL1 AArch64 only (1), FP 0, AdvSIMD 0 */
+#define A64_MODEL_ID_AA64PFR0 0x0000000000000011ull
+/* CTR_EL0: 64-byte cache lines (IminLine 4, DminLine 4), ERG and CWG 4,
+ * L1Ip PIPT (3) */
+#define A64_MODEL_CTR 0x000000008444c004ull
+/* DCZID_EL0: DC ZVA allowed, blocks of 2^4 words (64 bytes) */
+#define A64_MODEL_DCZID 0x4ull
+#define A64_DCZVA_BYTES 64
+/* CNTFRQ_EL0: 62.5 MHz, as QEMU's virt board has */
+#define A64_MODEL_CNTFRQ 62500000ull
+
 typedef struct a64_cpu {
     /* x[0..30]; x[31] is SP (SP_EL0): the zero register is not stored,
      * see a64_x()/a64_set_x() */
@@ -309,6 +345,10 @@ int a64_exec_simd(a64_cpu *cpu, uint32_t insn);
  * forms (LD1-LD4, ST1-ST4, LDnR) belong to the SIMD executor, the single
  * register forms (LDR Qt, LDP St...) to a64_exec_ldst(). */
 int a64_exec_simd_ldst(a64_cpu *cpu, uint32_t insn);
+/* The cryptographic extension's encodings (AES, SHA1, SHA256: Arm ARM
+ * C4.1.96 "Cryptographic AES", "three-register SHA", "two-register SHA"),
+ * which a64_exec_simd() hands over; A64_UNDEF unless advertised. */
+int a64_exec_crypto(a64_cpu *cpu, uint32_t insn);
 
 /* ---- the EL0 system registers (a64_sysreg.c) ---- */
 /* MRS/MSR of (op0, op1, CRn, CRm, op2) packed as Arm's 16-bit encoding

@@ -7,10 +7,3 @@ int a64_exec_simd(a64_cpu *cpu, uint32_t insn)
     (void)insn;
     return A64_UNDEF;
 }
-
-int a64_exec_simd_ldst(a64_cpu *cpu, uint32_t insn)
-{
-    (void)cpu;
-    (void)insn;
-    return A64_UNDEF;
-}
