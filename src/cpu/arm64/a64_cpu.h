@@ -181,8 +181,9 @@ typedef struct a64_cpu {
     uint32_t esr;
     uint64_t far;
 
-    /* steps: instructions retired or trapped since reset */
-    uint64_t steps;
+    /* steps: instructions retired or trapped since reset; traps: those
+     * that trapped */
+    uint64_t steps, traps;
     unsigned hartid;
 
     /* what the CPU model advertises (AT_HWCAP/AT_HWCAP2 bits, Linux's
@@ -222,6 +223,10 @@ void a64_tlb_flush(a64_cpu *cpu);
  * that instruction; *trapped false).
  */
 uint64_t a64_run(a64_cpu *cpu, uint64_t n, bool *trapped);
+
+/* The instruction word at pc, if it can be fetched, without side effects
+ * (no exception is recorded): for traces and hooks. */
+bool a64_peek_insn(a64_cpu *cpu, uint64_t pc, uint32_t *insn);
 
 /* Record an exception for the run loop: returns A64_EXC. */
 int a64_raise(a64_cpu *cpu, unsigned ec, uint32_t iss, uint64_t far);
