@@ -116,6 +116,30 @@ emu_status emu_user_new(const emu_config *cfg, const emu_user_config *ucfg,
     return EMU_OK;
 }
 
+emu_status emu_user_program_arch(const char *path, emu_arch *arch)
+{
+    if (!path || !arch)
+        return EMU_ERR_INVALID;
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return EMU_ERR_IO;
+    unsigned char h[20];
+    size_t n = fread(h, 1, sizeof(h), f);
+    fclose(f);
+    /* e_ident: magic, class 2 (64-bit), data 1 (little-endian); e_machine
+     * at offset 18 */
+    if (n < sizeof(h) || memcmp(h, "\177ELF", 4) != 0 || h[4] != 2 || h[5] != 1)
+        return EMU_ERR_FORMAT;
+    unsigned machine = h[18] | (unsigned)h[19] << 8;
+    if (machine == user_arch_riscv64.e_machine)
+        *arch = EMU_ARCH_RISCV64;
+    else if (machine == user_arch_arm64.e_machine)
+        *arch = EMU_ARCH_ARM64;
+    else
+        return EMU_ERR_FORMAT;
+    return EMU_OK;
+}
+
 emu_status emu_user_load(emu_machine *m, const char *path, int argc,
                          char *const argv[], char *const envp[])
 {
