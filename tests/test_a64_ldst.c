@@ -609,6 +609,10 @@ START_TEST(test_unallocated_load_store_encodings_are_undefined)
         ck_assert_int_eq(run(h, &bad[i], 1), A64_EC_UNKNOWN);
         ck_assert_uint_eq(h->cpu->pc, A64H_BASE);
     }
+    /* SIMD&FP registers are UNDEFINED without the FP feature */
+    h->cpu->hwcap &= ~(A64_HWCAP_FP | A64_HWCAP_ASIMD);
+    uint32_t q[] = {0x3dc00441}; /* ldr q1, [x2, #16] */
+    ck_assert_int_eq(RUN(h, q), A64_EC_UNKNOWN);
     a64h_free(h);
 }
 END_TEST

@@ -295,6 +295,8 @@ static int exec_pair(a64_cpu *cpu, uint32_t insn)
 int a64_exec_ldst(a64_cpu *cpu, uint32_t insn)
 {
     bool simd = insn & (1u << 26), b24 = insn & (1u << 24);
+    if (simd && !(cpu->hwcap & A64_HWCAP_FP))
+        return A64_UNDEF; /* SIMD&FP registers need the FP feature */
     switch (a64_bits(insn, 29, 28)) {
     case 0:
         /* exclusives, ordered, compare and swap; the SIMD structure forms
