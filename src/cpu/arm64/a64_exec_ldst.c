@@ -82,7 +82,7 @@ static int access_one(a64_cpu *cpu, const ldst_op *op, unsigned t,
 {
     unsigned bytes = 1u << op->scale;
     if (op->prefetch)
-        return A64_OK; /* a hint: never faults (Arm ARM C6.2.249) */
+        return A64_OK; /* a hint: never faults (Arm ARM C6.2, "PRFM") */
     if (op->simd) {
         if (op->load) {
             /* writing B/H/S/D zeroes the rest of the V register (Arm ARM
@@ -138,7 +138,7 @@ static int exec_uimm(a64_cpu *cpu, uint32_t insn)
 
 /* Load/store register with a 9-bit signed byte offset: unscaled (LDUR,
  * PRFUM), post-index, unprivileged (LDTR: EL0 accesses behave as normal
- * ones, Arm ARM C6.2.x "LDTR") and pre-index, by bits 11:10. */
+ * ones, Arm ARM C6.2 "LDTR") and pre-index, by bits 11:10. */
 static int exec_imm9(a64_cpu *cpu, uint32_t insn)
 {
     ldst_op op;
