@@ -812,6 +812,15 @@ START_TEST(test_misaligned_ordered_and_atomic_accesses_fault)
         ck_assert_uint_eq(c->x[1], 0x99);
         ck_assert_uint_eq(c->x[4], 0x99);
     }
+    /* a faulting store-exclusive still clears the monitor */
+    c->x[2] = D;
+    uint32_t ld[] = {0xc85f7c41}; /* ldxr x1, [x2] */
+    ck_assert_int_eq(RUN(h, ld), -1);
+    ck_assert(c->excl_valid);
+    c->x[2] = D + 4;
+    uint32_t st[] = {0xc8047c45}; /* stxr w4, x5, [x2] */
+    ck_assert_int_eq(RUN(h, st), A64_EC_DABORT);
+    ck_assert(!c->excl_valid);
     /* a byte access is always aligned */
     c->x[2] = D + 3;
     uint32_t b[] = {0x085ffc41}; /* ldaxrb w1, [x2] */

@@ -68,6 +68,10 @@ static int exec_exclusive(a64_cpu *cpu, uint32_t insn, bool pair)
     bool load = insn & (1u << 22);
     unsigned elem = 1u << size, bytes = pair ? 2 * elem : elem;
     uint64_t va = a64_xsp(cpu, n);
+    bool tagged = cpu->excl_valid && cpu->excl_addr == va &&
+                  cpu->excl_size == bytes;
+    if (!load)
+        cpu->excl_valid = false; /* even when the store faults */
     uint8_t *p = aligned_ptr(cpu, va, bytes, !load);
     if (!p)
         return A64_EXC;
@@ -82,9 +86,7 @@ static int exec_exclusive(a64_cpu *cpu, uint32_t insn, bool pair)
         return A64_OK;
     }
     uint64_t a = a64_x(cpu, t), b = a64_x(cpu, t2);
-    bool ok = cpu->excl_valid && cpu->excl_addr == va &&
-              cpu->excl_size == bytes;
-    cpu->excl_valid = false;
+    bool ok = tagged;
     if (ok) {
         wr_le(p, elem, a);
         if (pair)
