@@ -340,6 +340,11 @@ static inline int64_t a64_sext(uint64_t x, unsigned bits)
 int a64_exec_dp_imm(a64_cpu *cpu, uint32_t insn);
 int a64_exec_branch(a64_cpu *cpu, uint32_t insn);
 int a64_exec_ldst(a64_cpu *cpu, uint32_t insn);
+/* a64_exec_atomic.c, for a64_exec_ldst(): the exclusive, ordered and
+ * compare-and-swap class (bits 29:24 = 001000) and the LSE atomic memory
+ * operations (bits 29:24 = 111000, bit 21 set, bits 11:10 = 00) */
+int a64_exec_excl(a64_cpu *cpu, uint32_t insn);
+int a64_exec_lse(a64_cpu *cpu, uint32_t insn);
 int a64_exec_dp_reg(a64_cpu *cpu, uint32_t insn);
 /* The SIMD&FP group (op0 x111): the scalar floating-point encodings go to
  * a64_exec_fp(), which returns A64_UNDEF for what is not its own, and then
