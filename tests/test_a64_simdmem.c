@@ -324,7 +324,8 @@ START_TEST(test_post_index_by_immediate_and_register)
     fill_regs(h);
     h->cpu->x[0] = A64H_DATA;
     h->cpu->x[3] = 100;
-    ck_assert_int_eq(run1(h, 0x0da39000), -1); /* st2 {v0.s, v1.s}[1], [x0], x3 */
+    /* st2 {v0.s, v1.s}[1], [x0], x3 */
+    ck_assert_int_eq(run1(h, 0x0da39000), -1);
     ck_assert_uint_eq(h->cpu->x[0], A64H_DATA + 100);
     ck_assert_uint_eq(mem8(h, 0), 4);
     ck_assert_uint_eq(mem8(h, 4), 16 + 4);

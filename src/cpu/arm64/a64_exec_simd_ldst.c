@@ -128,9 +128,10 @@ static int multiple(a64_cpu *cpu, uint32_t insn)
     if (load) {
         if (!mem_read(cpu, addr, buf, total))
             return A64_EXC;
-        /* Q=0: V[tt] = 64-bit rval zeroes the upper half */
-        for (unsigned i = 0; i < nregs; i++)
-            cpu->v[(t + i) % 32].d[1] &= q ? ~0ull : 0;
+        /* Q=0: V[tt] = rval of 64 bits zeroes the upper half */
+        if (!q)
+            for (unsigned i = 0; i < nregs; i++)
+                cpu->v[(t + i) % 32].d[1] = 0;
         for (unsigned r = 0, off = 0; r < rpt; r++)
             for (unsigned e = 0; e < elements; e++)
                 for (unsigned s = 0; s < selem; s++, off += ebytes)
