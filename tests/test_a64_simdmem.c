@@ -346,7 +346,8 @@ START_TEST(test_sp_base_must_be_aligned)
     ck_assert_int_eq(run1(h, 0x4cdf73e0), -1); /* ld1 {v0.16b}, [sp], #16 */
     ck_assert_uint_eq(h->cpu->x[31], A64H_DATA + 16);
     ck_assert_uint_eq(h->cpu->v[0].b[0], 0x80);
-    /* D1.8.2: a misaligned SP as the base faults before any access */
+    /* SP alignment checking (SCTLR_EL1.SA0): a misaligned SP as the base
+     * faults before any access */
     h->cpu->x[31] = A64H_DATA + 8;
     memset(&h->cpu->v[0], 0xee, 16);
     ck_assert_int_eq(run1(h, 0x4cdf73e0), A64_EC_SP_ALIGN);

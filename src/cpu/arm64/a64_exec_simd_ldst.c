@@ -58,7 +58,8 @@ static bool mem_write(a64_cpu *cpu, uint64_t va, const uint8_t *buf,
 
 /*
  * The base address: X[n], or SP when n is 31, which must then be 16-byte
- * aligned (CheckSPAlignment(), Arm ARM D1.8.2; Linux sets SCTLR_EL1.SA0).
+ * aligned (CheckSPAlignment(), Arm ARM D1 "SP alignment checking"; Linux
+ * sets SCTLR_EL1.SA0).
  * false after raising the SP alignment fault.
  */
 static bool base_address(a64_cpu *cpu, unsigned n, uint64_t *addr)
