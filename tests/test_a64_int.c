@@ -655,6 +655,23 @@ START_TEST(test_branch_register)
 }
 END_TEST
 
+START_TEST(test_branch_to_unmapped_or_misaligned_target_faults_there)
+{
+    a64h *h = a64h_new();
+    X(1) = 0x4000; /* nothing mapped */
+    ck_assert_int_eq(run1(h, 0xd61f0020), A64_EC_IABORT); /* br x1 */
+    ck_assert_uint_eq(h->cpu->pc, 0x4000);
+    ck_assert_uint_eq(h->cpu->far, 0x4000);
+    X(1) = A64H_BASE + 6;
+    ck_assert_int_eq(run1(h, 0xd61f0020), A64_EC_PC_ALIGN);
+    ck_assert_uint_eq(h->cpu->pc, A64H_BASE + 6);
+    /* B backwards from the base of memory leaves the mapped region */
+    ck_assert_int_eq(run1(h, 0x17fffffe), A64_EC_IABORT); /* b .-8 */
+    ck_assert_uint_eq(h->cpu->pc, A64H_BASE - 8);
+    a64h_free(h);
+}
+END_TEST
+
 /* ---------------- exceptions, hints, barriers ---------------- */
 
 START_TEST(test_svc_and_brk_report_their_immediate_at_the_insn)
@@ -881,6 +898,7 @@ static Suite *a64_int_suite(void)
     tcase_add_test(tc, test_b_and_bl_forwards_and_backwards);
     tcase_add_test(tc, test_conditional_branches);
     tcase_add_test(tc, test_branch_register);
+    tcase_add_test(tc, test_branch_to_unmapped_or_misaligned_target_faults_there);
     tcase_add_test(tc, test_svc_and_brk_report_their_immediate_at_the_insn);
     tcase_add_test(tc, test_hints_execute_as_nops);
     tcase_add_test(tc, test_barriers_and_clrex);
