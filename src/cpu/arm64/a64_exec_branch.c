@@ -1,7 +1,7 @@
 /*
  * A64 branches, exception generation and system instructions (Arm ARM
  * C4.1.87: op0 = 101x), as EL0 under Linux sees them: SCTLR_EL1.UCI, UCT,
- * DZE, nTWI and nTWE are set, UMA is clear, there is no debug halting.
+ * DZE and nTWE are set, UMA is clear, there is no debug halting.
  * The class is chosen by bits 31:26 and then 25:24.
  */
 #include "cpu/arm64/a64_cpu.h"
@@ -112,7 +112,8 @@ static int system_insn(a64_cpu *cpu, uint32_t insn)
     unsigned op1 = a64_bits(insn, 18, 16);
     switch (a64_bits(insn, 15, 12)) {
     case 2: /* hints (C6.2 HINT): every hint this core lacks (BTI, PAC,
-             * ESB...) executes as a NOP, as do WFI/WFE (nTWI/nTWE) */
+             * ESB...) executes as a NOP; so do WFE (SCTLR_EL1.nTWE) and
+             * WFI (Linux traps it and steps over it) */
         return op1 == 3 && rt == 31 ? A64_OK : A64_UNDEF;
     case 3:
         return op1 == 3 && rt == 31 ? barrier(cpu, insn) : A64_UNDEF;
