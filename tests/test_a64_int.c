@@ -737,6 +737,8 @@ START_TEST(test_privileged_system_instructions_are_undefined)
     UNDEF(0xd5087841); /* at s1e0r */
     UNDEF(0xd52b7420); /* sysl */
     UNDEF(0xd50b7c21); /* dc cvap: FEAT_DPB not advertised */
+    UNDEF(0xd503201f | 1u << 23); /* nop with bits 23:22 not 00 */
+    UNDEF(0xd53b4200 | 1u << 22); /* mrs nzcv, likewise */
     a64h_free(h);
 }
 END_TEST

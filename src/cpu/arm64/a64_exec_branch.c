@@ -91,7 +91,7 @@ static int system_insn(a64_cpu *cpu, uint32_t insn)
 {
     bool l = insn & (1u << 21);
     unsigned op0 = a64_bits(insn, 20, 19), rt = insn & 31;
-    if (insn & (1u << 22))
+    if (a64_bits(insn, 23, 22) != 0)
         return A64_UNDEF;
     if (op0 >= 2) { /* MRS, MSR (register) */
         uint32_t enc = a64_bits(insn, 19, 5);
