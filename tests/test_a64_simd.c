@@ -492,6 +492,20 @@ START_TEST(test_pairwise_long_adds_and_shll)
 }
 END_TEST
 
+START_TEST(test_unsigned_reciprocal_estimates)
+{
+    a64h *h = a64h_new();
+    /* lanes below 0.5 (URECPE) or 0.25 (URSQRTE) give all ones */
+    setv(h, 1, 0x7fffffff80000000, 0xc0000000ffffffff);
+    ck_assert(exec1(h, 0x4ea1c820u /* urecpe v0.4s, v1.4s */));
+    ck_v(0, 0xffffffffff800000, 0xaa80000080000000); /* 1/1.5 ~ 0x155 */
+    setv(h, 1, 0x3fffffff40000000, 0x12345678);
+    ck_assert(exec1(h, 0x2ea1c820u /* ursqrte v0.2s, v1.2s */));
+    ck_v(0, 0xffffffffff800000, 0);
+    a64h_free(h);
+}
+END_TEST
+
 /* ---- shift by immediate ---- */
 
 START_TEST(test_right_shifts_by_immediate)
@@ -753,6 +767,7 @@ static Suite *a64_simd_suite(void)
     tcase_add_test(tc, test_abs_neg_and_compare_with_zero);
     tcase_add_test(tc, test_narrowing_moves_and_the_2_forms);
     tcase_add_test(tc, test_pairwise_long_adds_and_shll);
+    tcase_add_test(tc, test_unsigned_reciprocal_estimates);
     tcase_add_test(tc, test_right_shifts_by_immediate);
     tcase_add_test(tc, test_insert_and_left_shifts_by_immediate);
     tcase_add_test(tc, test_narrowing_shifts_and_2_forms);

@@ -385,6 +385,37 @@ static uint64_t rbit8(uint64_t x)
     return r;
 }
 
+/* RecipEstimate and RecipSqrtEstimate (Arm ARM J1 shared/functions/float)
+ * on 9-bit fixed-point inputs, as URECPE and URSQRTE use them. */
+static uint32_t recip_estimate(uint32_t a)
+{
+    a = a * 2 + 1;
+    uint32_t b = (1u << 19) / a;
+    return (b + 1) / 2;
+}
+
+static uint32_t rsqrt_estimate(uint32_t a)
+{
+    if (a < 256)
+        a = a * 2 + 1;
+    else
+        a = ((a >> 1) << 1) * 2 + 2;
+    uint64_t b = 512;
+    while ((uint64_t)a * (b + 1) * (b + 1) < (1ull << 28))
+        b++;
+    return (uint32_t)(b + 1) / 2;
+}
+
+/* URECPE, URSQRTE: 32-bit lanes as unsigned fractions (UnsignedRecip-
+ * Estimate, UnsignedRSqrtEstimate). */
+static uint32_t urecpe(uint32_t x, bool rsqrt)
+{
+    if (rsqrt ? x >> 30 == 0 : !(x >> 31))
+        return 0xffffffffu;
+    uint32_t e = rsqrt ? rsqrt_estimate(x >> 23) : recip_estimate(x >> 23);
+    return (e & 0x1ff) << 23;
+}
+
 /* XTN, SQXTN, UQXTN, SQXTUN (+2, and the scalar forms): the "2" forms
  * write the upper half and keep the lower. */
 static int simd_narrow(a64_cpu *cpu, uint32_t insn, bool scalar, int kind)
@@ -426,6 +457,13 @@ static int simd_two_misc(a64_cpu *cpu, uint32_t insn, bool scalar)
         return scalar ? A64_UNDEF : simd_narrow(cpu, insn, false, 0);
     case 20:
         return simd_narrow(cpu, insn, scalar, u ? 2 : 1);
+    case 28: /* URECPE, URSQRTE: 32-bit lanes only (the rest is FP) */
+        if (scalar || size != 2)
+            return A64_UNDEF;
+        for (unsigned e = 0; e < (q ? 4u : 2u); e++)
+            t.s[e] = urecpe(n->s[e], u);
+        vwrite(cpu, rd, &t, q);
+        return A64_OK;
     case 19: { /* SHLL: widen the low (or high) half, shifted by esize */
         if (!u || scalar || size == 3)
             return A64_UNDEF;
