@@ -161,25 +161,16 @@ int a64_simd_shift_imm(a64_cpu *cpu, uint32_t insn, bool scalar)
         return A64_OK;
     }
 
-    bool ok;
-    switch (opc) {
-    case 0: case 2: case 4: case 6: case 10: /* the 64-bit-only scalars */
-        ok = true;
-        break;
-    case 8: /* SRI */
-        ok = u;
-        break;
-    case 12: case 14: /* SQSHLU; SQSHL, UQSHL: every scalar size */
-        ok = (opc == 14 || u) && (scalar || size != 3 || q);
-        if (!ok)
-            return A64_UNDEF;
-        goto allocated;
-    default: /* SCVTF, UCVTF, FCVTZS, FCVTZU (fixed-point): FP */
+    /* Arm ARM C4.1.96 "Advanced SIMD (scalar) shift by immediate": the
+     * scalar forms other than the saturating left shifts exist only for
+     * 64-bit elements; vector 64-bit elements need Q=1 */
+    bool sat_left = opc == 14 || (opc == 12 && u); /* SQSHL/UQSHL, SQSHLU */
+    bool plain = opc == 0 || opc == 2 || opc == 4 || opc == 6 || opc == 10 ||
+                 (opc == 8 && u);
+    if (!sat_left && !plain)
+        return A64_UNDEF; /* fixed-point conversions are FP */
+    if (scalar ? plain && size != 3 : size == 3 && !q)
         return A64_UNDEF;
-    }
-    if (!ok || (scalar ? size != 3 : size == 3 && !q))
-        return A64_UNDEF;
-allocated:;
     unsigned elems = scalar ? 1 : (q ? 128 : 64) / esize;
     uint64_t mask = ones(esize);
     for (unsigned e = 0; e < elems; e++) {
