@@ -295,7 +295,7 @@ typedef struct {
 } a64d_sysreg;
 
 #define SR(op0, op1, crn, crm, op2) \
-    (uint16_t)((((op0) & 1) << 15) | ((op1) << 11) | ((crn) << 7) | ((crm) << 3) | (op2))
+    (uint16_t)(((op0) << 14) | ((op1) << 11) | ((crn) << 7) | ((crm) << 3) | (op2))
 
 /* The system registers objdump names that user-mode code and libraries
  * read (Arm ARM D17). Others outside the IMPLEMENTATION DEFINED space are

@@ -280,10 +280,395 @@ bool a64d_simd_ldst(a64d *d, uint32_t insn)
     return true;
 }
 
+static const char *velem(a64d *d, unsigned n, unsigned size, unsigned idx)
+{
+    char *t = d_tmp(d);
+    snprintf(t, 24, "v%u.%c[%u]", n, "bhsd"[size], idx);
+    return t;
+}
+
+/* Three registers of one arrangement (C4.1.91 "Advanced SIMD three same"). */
+static bool simd_3same(a64d *d, uint32_t insn)
+{
+    bool q = (insn >> 30) & 1, u = (insn >> 29) & 1;
+    unsigned size = d_bits(insn, 23, 22), rm = d_bits(insn, 20, 16);
+    unsigned opc = d_bits(insn, 15, 11), rn = d_bits(insn, 9, 5), rd = insn & 31;
+    static const char *const mn[2][24] = {
+        { "shadd", "sqadd", "srhadd", NULL, "shsub", "sqsub", "cmgt", "cmge",
+          "sshl", "sqshl", "srshl", "sqrshl", "smax", "smin", "sabd", "saba",
+          "add", "cmtst", "mla", "mul", "smaxp", "sminp", "sqdmulh", "addp" },
+        { "uhadd", "uqadd", "urhadd", NULL, "uhsub", "uqsub", "cmhi", "cmhs",
+          "ushl", "uqshl", "urshl", "uqrshl", "umax", "umin", "uabd", "uaba",
+          "sub", "cmeq", "mls", "pmul", "umaxp", "uminp", "sqrdmulh", NULL },
+    };
+    const char *m;
+    if (opc == 3) {
+        static const char *const lg[2][4] = { { "and", "bic", "orr", "orn" },
+                                              { "eor", "bsl", "bit", "bif" } };
+        m = lg[u][size];
+        if (!u && size == 2 && rn == rm) {
+            d_mn(d, "mov");
+            d_op(d, "%s", vreg(d, rd, 0, q));
+            d_op(d, "%s", vreg(d, rn, 0, q));
+            return true;
+        }
+        size = 0;
+    } else {
+        if (opc >= 24 || !(m = mn[u][opc]))
+            return false;
+        if (size == 3 && !q)
+            return false;
+        bool only_d_ok = opc == 1 || opc == 5 || (opc >= 6 && opc <= 11) || opc == 16 || opc == 17;
+        if (size == 3 && !only_d_ok && opc != 23)
+            return false;
+        if ((opc == 18 || opc == 19 || opc == 22 || opc == 20 || opc == 21 ||
+             (opc >= 12 && opc <= 15) || opc == 0 || opc == 2 || opc == 4) && size == 3)
+            return false;
+        if (opc == 19 && u && size)
+            return false;
+        if (opc == 22 && (size == 0 || size == 3))
+            return false;
+    }
+    d_mn(d, m);
+    d_op(d, "%s", vreg(d, rd, size, q));
+    d_op(d, "%s", vreg(d, rn, size, q));
+    d_op(d, "%s", vreg(d, rm, size, q));
+    return true;
+}
+
+/* Three registers of different widths (C4.1.91 "three different"): the
+ * long, wide and narrow forms, "2" for the upper half. */
+static bool simd_3diff(a64d *d, uint32_t insn)
+{
+    bool q = (insn >> 30) & 1, u = (insn >> 29) & 1;
+    unsigned size = d_bits(insn, 23, 22), rm = d_bits(insn, 20, 16);
+    unsigned opc = d_bits(insn, 15, 12), rn = d_bits(insn, 9, 5), rd = insn & 31;
+    static const char *const mn[2][16] = {
+        { "saddl", "saddw", "ssubl", "ssubw", "addhn", "sabal", "subhn", "sabdl",
+          "smlal", "sqdmlal", "smlsl", "sqdmlsl", "smull", "sqdmull", "pmull", NULL },
+        { "uaddl", "uaddw", "usubl", "usubw", "raddhn", "uabal", "rsubhn", "uabdl",
+          "umlal", NULL, "umlsl", NULL, "umull", NULL, NULL, NULL },
+    };
+    const char *m = mn[u][opc];
+    if (!m || size == 3 || opc == 14)
+        return false;
+    if ((opc == 9 || opc == 11 || opc == 13) && size == 0)
+        return false;
+    char t[16];
+    snprintf(t, sizeof(t), "%s%s", m, q ? "2" : "");
+    d_mn(d, t);
+    bool narrow = opc == 4 || opc == 6;
+    bool wide = opc == 1 || opc == 3;
+    d_op(d, "%s", narrow ? vreg(d, rd, size, q) : vreg(d, rd, size + 1, true));
+    d_op(d, "%s", narrow || wide ? vreg(d, rn, size + 1, true) : vreg(d, rn, size, q));
+    d_op(d, "%s", narrow ? vreg(d, rm, size + 1, true) : vreg(d, rm, size, q));
+    return true;
+}
+
+static bool simd_2misc(a64d *d, uint32_t insn)
+{
+    bool q = (insn >> 30) & 1, u = (insn >> 29) & 1;
+    unsigned size = d_bits(insn, 23, 22), opc = d_bits(insn, 16, 12);
+    unsigned rn = d_bits(insn, 9, 5), rd = insn & 31;
+    static const char *const mn[2][21] = {
+        { "rev64", "rev16", "saddlp", "suqadd", "cls", "cnt", "sadalp", "sqabs",
+          "cmgt", "cmeq", "cmlt", "abs", NULL, NULL, NULL, NULL, NULL, NULL,
+          "xtn", NULL, "sqxtn" },
+        { "rev32", NULL, "uaddlp", "usqadd", "clz", NULL, "uadalp", "sqneg",
+          "cmge", "cmle", NULL, "neg", NULL, NULL, NULL, NULL, NULL, NULL,
+          "sqxtun", NULL, "uqxtn" },
+    };
+    const char *m;
+    if (opc == 5 && u) {
+        if (size > 1)
+            return false;
+        m = size ? "rbit" : "mvn";
+        size = 0;
+    } else {
+        if (opc > 20 || !(m = mn[u][opc]))
+            return false;
+    }
+    if (size == 3 && !q && opc != 18 && opc != 20)
+        return false;
+    if (opc == 0 && size + (u ? 1 : 0) >= 3)            /* REV64 b/h/s, REV32 b/h */
+        return false;
+    if (opc == 1 && size)
+        return false;
+    if (opc == 5 && !u && size)
+        return false;
+    if ((opc == 4) && size == 3)
+        return false;
+    if (opc >= 18) {
+        if (size == 3)
+            return false;
+        char t[16];
+        snprintf(t, sizeof(t), "%s%s", m, q ? "2" : "");
+        d_mn(d, t);
+        d_op(d, "%s", vreg(d, rd, size, q));
+        d_op(d, "%s", vreg(d, rn, size + 1, true));
+        return true;
+    }
+    if (opc == 2 || opc == 6) {                         /* pairwise long */
+        if (size == 3)
+            return false;
+        d_mn(d, m);
+        d_op(d, "%s", vreg(d, rd, size + 1, q));
+        d_op(d, "%s", vreg(d, rn, size, q));
+        return true;
+    }
+    d_mn(d, m);
+    d_op(d, "%s", vreg(d, rd, size, q));
+    d_op(d, "%s", vreg(d, rn, size, q));
+    if (opc >= 8 && opc <= 10)
+        d_op(d, "#0");
+    return true;
+}
+
+static bool simd_across(a64d *d, uint32_t insn)
+{
+    bool q = (insn >> 30) & 1, u = (insn >> 29) & 1;
+    unsigned size = d_bits(insn, 23, 22), opc = d_bits(insn, 16, 12);
+    unsigned rn = d_bits(insn, 9, 5), rd = insn & 31;
+    const char *m;
+    bool wide = false;
+    switch (opc) {
+    case 3: m = u ? "uaddlv" : "saddlv"; wide = true; break;
+    case 10: m = u ? "umaxv" : "smaxv"; break;
+    case 26: m = u ? "uminv" : "sminv"; break;
+    case 27: if (u) return false; m = "addv"; break;
+    default: return false;
+    }
+    if (size == 3 || (size == 2 && !q))
+        return false;
+    d_mn(d, m);
+    d_op(d, "%c%u", "bhsd"[size + wide], rd);
+    d_op(d, "%s", vreg(d, rn, size, q));
+    return true;
+}
+
+static bool simd_copy(a64d *d, uint32_t insn)
+{
+    bool q = (insn >> 30) & 1, op = (insn >> 29) & 1;
+    unsigned imm5 = d_bits(insn, 20, 16), imm4 = d_bits(insn, 14, 11);
+    unsigned rn = d_bits(insn, 9, 5), rd = insn & 31;
+    if (!(imm5 & 15))
+        return false;
+    unsigned size = (unsigned)__builtin_ctz(imm5);
+    unsigned idx = imm5 >> (size + 1);
+    if (op) {                                           /* INS (element) */
+        if (!q)
+            return false;
+        d_mn(d, "mov");
+        d_op(d, "%s", velem(d, rd, size, idx));
+        d_op(d, "%s", velem(d, rn, size, imm4 >> size));
+        return true;
+    }
+    switch (imm4) {
+    case 0:
+        if (size == 3 && !q)
+            return false;
+        d_mn(d, "dup");
+        d_op(d, "%s", vreg(d, rd, size, q));
+        d_op(d, "%s", velem(d, rn, size, idx));
+        return true;
+    case 1:
+        if (size == 3 && !q)
+            return false;
+        d_mn(d, "dup");
+        d_op(d, "%s", vreg(d, rd, size, q));
+        d_op(d, "%s", d_gr(d, rn, size == 3, false));
+        return true;
+    case 3:
+        if (!q)
+            return false;
+        d_mn(d, "mov");
+        d_op(d, "%s", velem(d, rd, size, idx));
+        d_op(d, "%s", d_gr(d, rn, size == 3, false));
+        return true;
+    case 5:
+        if (size >= (q ? 3u : 2u))
+            return false;
+        d_mn(d, "smov");
+        d_op(d, "%s", d_gr(d, rd, q, false));
+        d_op(d, "%s", velem(d, rn, size, idx));
+        return true;
+    case 7:
+        if (size == 3 ? !q : q)
+            return false;
+        d_mn(d, size >= 2 ? "mov" : "umov");
+        d_op(d, "%s", d_gr(d, rd, q, false));
+        d_op(d, "%s", velem(d, rn, size, idx));
+        return true;
+    default:
+        return false;
+    }
+}
+
+static bool simd_modimm(a64d *d, uint32_t insn)
+{
+    bool q = (insn >> 30) & 1, op = (insn >> 29) & 1;
+    unsigned cmode = d_bits(insn, 15, 12), rd = insn & 31;
+    unsigned imm8 = (d_bits(insn, 18, 16) << 5) | d_bits(insn, 9, 5);
+    if ((insn >> 11) & 1)
+        return false;                                   /* o2: FP16 FMOV */
+    if (cmode < 8 || (cmode & 0xc) == 8) {              /* 32/16-bit shifted */
+        bool h = cmode >= 8;
+        unsigned shift = (cmode >> 1) & (h ? 1 : 3);
+        const char *m = cmode & 1 ? (op ? "bic" : "orr") : (op ? "mvni" : "movi");
+        d_mn(d, m);
+        d_op(d, "%s", vreg(d, rd, h ? 1 : 2, q));
+        d_op(d, "#0x%x", imm8);
+        if (shift)
+            d_op(d, "lsl #%u", shift * 8);
+        return true;
+    }
+    if ((cmode & 0xe) == 0xc) {                         /* MSL */
+        d_mn(d, op ? "mvni" : "movi");
+        d_op(d, "%s", vreg(d, rd, 2, q));
+        d_op(d, "#0x%x", imm8);
+        d_op(d, "msl #%u", cmode & 1 ? 16 : 8);
+        return true;
+    }
+    if (cmode == 14 && !op) {
+        d_mn(d, "movi");
+        d_op(d, "%s", vreg(d, rd, 0, q));
+        d_op(d, "#0x%x", imm8);
+        return true;
+    }
+    if (cmode == 14) {                                  /* 64-bit byte mask */
+        uint64_t v = 0;
+        for (unsigned i = 0; i < 8; i++)
+            if ((imm8 >> i) & 1)
+                v |= 0xffull << (8 * i);
+        d_mn(d, "movi");
+        if (q)
+            d_op(d, "v%u.2d", rd);
+        else
+            d_op(d, "d%u", rd);
+        d_op(d, "#0x%" PRIx64, v);
+        return true;
+    }
+    if (cmode == 15 && !(op && !q)) {
+        d_mn(d, "fmov");
+        d_op(d, "%s", vreg(d, rd, op ? 3 : 2, q));
+        d_op(d, "#%.18e", fp_imm(imm8));
+        return true;
+    }
+    return false;
+}
+
+static bool simd_shift_imm(a64d *d, uint32_t insn)
+{
+    bool q = (insn >> 30) & 1, u = (insn >> 29) & 1;
+    unsigned immh = d_bits(insn, 22, 19), immhb = d_bits(insn, 22, 16);
+    unsigned opc = d_bits(insn, 15, 11), rn = d_bits(insn, 9, 5), rd = insn & 31;
+    unsigned size = 31 - (unsigned)__builtin_clz(immh);
+    unsigned esize = 8u << size;
+    unsigned shr = 2 * esize - immhb, shl = immhb - esize;
+    const char *m;
+    bool left = false;
+    switch (opc) {
+    case 0: m = u ? "ushr" : "sshr"; break;
+    case 2: m = u ? "usra" : "ssra"; break;
+    case 4: m = u ? "urshr" : "srshr"; break;
+    case 6: m = u ? "ursra" : "srsra"; break;
+    case 8: if (!u) return false; m = "sri"; break;
+    case 10: m = u ? "sli" : "shl"; left = true; break;
+    case 14: m = u ? "uqshl" : "sqshl"; left = true; break;
+    case 16: case 17: case 18: case 19: case 20: {
+        static const char *const nm[2][5] = {
+            { "shrn", "rshrn", "sqshrn", "sqrshrn", "sshll" },
+            { "sqshrun", "sqrshrun", "uqshrn", "uqrshrn", "ushll" },
+        };
+        if (size == 3)
+            return false;
+        char t[16];
+        if (opc == 20) {
+            bool x = shl == 0;
+            snprintf(t, sizeof(t), "%s%s", x ? (u ? "uxtl" : "sxtl") : nm[u][4], q ? "2" : "");
+            d_mn(d, t);
+            d_op(d, "%s", vreg(d, rd, size + 1, true));
+            d_op(d, "%s", vreg(d, rn, size, q));
+            if (!x)
+                d_op(d, "#%u", shl);
+            return true;
+        }
+        snprintf(t, sizeof(t), "%s%s", nm[u][opc - 16], q ? "2" : "");
+        d_mn(d, t);
+        d_op(d, "%s", vreg(d, rd, size, q));
+        d_op(d, "%s", vreg(d, rn, size + 1, true));
+        d_op(d, "#%u", shr);
+        return true;
+    }
+    default: return false;
+    }
+    if (size == 3 && !q)
+        return false;
+    d_mn(d, m);
+    d_op(d, "%s", vreg(d, rd, size, q));
+    d_op(d, "%s", vreg(d, rn, size, q));
+    d_op(d, "#%u", left ? shl : shr);
+    return true;
+}
+
+static bool simd_permute(a64d *d, uint32_t insn)
+{
+    bool q = (insn >> 30) & 1;
+    unsigned size = d_bits(insn, 23, 22), rm = d_bits(insn, 20, 16);
+    unsigned opc = d_bits(insn, 14, 12), rn = d_bits(insn, 9, 5), rd = insn & 31;
+    static const char *const mn[8] = { NULL, "uzp1", "trn1", "zip1",
+                                       NULL, "uzp2", "trn2", "zip2" };
+    if (!mn[opc] || (size == 3 && !q))
+        return false;
+    d_mn(d, mn[opc]);
+    d_op(d, "%s", vreg(d, rd, size, q));
+    d_op(d, "%s", vreg(d, rn, size, q));
+    d_op(d, "%s", vreg(d, rm, size, q));
+    return true;
+}
+
 bool a64d_simd(a64d *d, uint32_t insn)
 {
-    (void)vreg;
-    (void)d;
-    (void)insn;
+    if (insn >> 31)
+        return false;
+    unsigned rn = d_bits(insn, 9, 5), rd = insn & 31, rm = d_bits(insn, 20, 16);
+    bool q = (insn >> 30) & 1;
+    if ((insn & 0xbfe08400) == 0x2e000000) {            /* EXT */
+        unsigned imm4 = d_bits(insn, 14, 11);
+        if (!q && imm4 >= 8)
+            return false;
+        d_mn(d, "ext");
+        d_op(d, "%s", vreg(d, rd, 0, q));
+        d_op(d, "%s", vreg(d, rn, 0, q));
+        d_op(d, "%s", vreg(d, rm, 0, q));
+        d_op(d, "#%u", imm4);
+        return true;
+    }
+    if ((insn & 0xbfe08c00) == 0x0e000000) {            /* TBL, TBX */
+        unsigned len = d_bits(insn, 14, 13) + 1;
+        d_mn(d, (insn >> 12) & 1 ? "tbx" : "tbl");
+        d_op(d, "%s", vreg(d, rd, 0, q));
+        reglist(d, rn, len, "16b");
+        d_op(d, "%s", vreg(d, rm, 0, q));
+        return true;
+    }
+    if ((insn & 0x9f000000) != 0x0e000000 && (insn & 0x9f800000) != 0x0f000000)
+        return false;
+    if ((insn & 0x9fe08400) == 0x0e000400)
+        return simd_copy(d, insn);
+    if ((insn & 0x9f200c00) == 0x0e000800)
+        return simd_permute(d, insn);
+    if ((insn & 0x9f200400) == 0x0e200400)
+        return simd_3same(d, insn);
+    if ((insn & 0x9f200c00) == 0x0e200000)
+        return simd_3diff(d, insn);
+    if ((insn & 0x9f3e0c00) == 0x0e200800)
+        return simd_2misc(d, insn);
+    if ((insn & 0x9f3e0c00) == 0x0e300800)
+        return simd_across(d, insn);
+    if ((insn & 0x9ff80400) == 0x0f000400)
+        return simd_modimm(d, insn);
+    if ((insn & 0x9f800400) == 0x0f000400)
+        return simd_shift_imm(d, insn);
     return false;
 }
