@@ -57,20 +57,22 @@ static bool decode_bitmask(unsigned n, unsigned imms, unsigned immr, bool sf,
     return true;
 }
 
-/* MoveWidePreferred (Arm ARM C6.2.191 ORR (immediate)): whether MOVZ/MOVN
- * could load this bitmask, in which case MOV is not the ORR alias. */
-static bool move_wide_preferred(bool sf, unsigned n, unsigned imms, unsigned immr)
+/* Whether MOVZ could load v: one non-zero halfword at most. */
+static bool movz_loads(uint64_t v, bool sf)
 {
-    unsigned width = sf ? 64 : 32;
-    if (sf && !n)
-        return false;
-    if (!sf && (n || (imms & 0x20)))
-        return false;
-    if (imms < 16)
-        return ((16 - (immr & 15)) & 15) <= 15 - imms;
-    if (imms >= width - 15)
-        return (immr & 15) <= imms - (width - 15);
+    for (unsigned sh = 0; sh < (sf ? 64u : 32u); sh += 16)
+        if ((v & ~(0xffffull << sh)) == 0)
+            return true;
     return false;
+}
+
+/* MOV is the ORR (immediate) alias unless MOVZ or MOVN could load the value
+ * (Arm ARM C6.2.191, MoveWidePreferred); objdump tests the value itself,
+ * which this follows. */
+static bool move_wide_preferred(uint64_t imm, bool sf)
+{
+    uint64_t mask = sf ? ~0ull : 0xffffffffull;
+    return movz_loads(imm, sf) || movz_loads(~imm & mask, sf);
 }
 
 static bool dis_addsub_imm(a64d *d, uint32_t insn)
@@ -107,7 +109,7 @@ static bool dis_logic_imm(a64d *d, uint32_t insn)
     uint64_t imm;
     if (!decode_bitmask(n, imms, immr, sf, &imm))
         return false;
-    if (opc == 1 && rn == 31 && !move_wide_preferred(sf, n, imms, immr)) {
+    if (opc == 1 && rn == 31 && !move_wide_preferred(imm, sf)) {
         d_mn(d, "mov");
         d_op(d, "%s", d_gr(d, rd, sf, true));
     } else if (opc == 3 && rd == 31) {
@@ -796,7 +798,7 @@ static bool dis_csel(a64d *d, uint32_t insn)
             d_op(d, "%s", inv);
             return true;
         }
-        if (rn != 31) {
+        if (rn != 31 || (op && op2)) {                  /* CNEG takes ZR too */
             d_mn(d, !op ? "cinc" : op2 ? "cneg" : "cinv");
             d_op(d, "%s", rD);
             d_op(d, "%s", d_gr(d, rn, sf, false));
