@@ -64,9 +64,8 @@ static bool fp_int_conv(a64d *d, uint32_t insn, unsigned ftype)
         bool to_fp = opcode == 7;
         const char *v;
         if (rmode == 1 && ftype == 2 && sf) {
-            v = to_fp ? "v%u.d[1]" : "v%u.d[1]";
             char *t = d_tmp(d);
-            snprintf(t, 24, v, to_fp ? rd : rn);
+            snprintf(t, 24, "v%u.d[1]", to_fp ? rd : rn);
             v = t;
         } else if (rmode == 0 && (ftype == 3 || (ftype == 0 && !sf) || (ftype == 1 && sf))) {
             v = fpr(d, to_fp ? rd : rn, ftype);

@@ -40,8 +40,7 @@ static inline void d_raw(a64d *d, const char *fmt, ...)
     va_end(ap);
 }
 
-/* The mnemonic; always the first thing written. Returns true so decoders
- * can `return d_mn(...)`-style chain where convenient. */
+/* The mnemonic; always the first thing written. */
 static inline void d_mn(a64d *d, const char *mn)
 {
     d_raw(d, "%s", mn);
