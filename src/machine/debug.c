@@ -38,7 +38,7 @@ void debug_update(emu_machine *m)
               d->step_armed || d->before_armed || d->scan;
     if (mem && !m->debug_mem) {
         /* translations cached so far would let accesses pass unseen */
-        for (unsigned h = 0; h < m->nharts; h++)
+        for (unsigned h = 0; m->harts && h < m->nharts; h++)
             rv_tlb_flush(m->harts[h]);
     }
     m->debug_mem = mem;
@@ -50,7 +50,7 @@ void debug_stop_take(emu_machine *m, emu_exit *ex)
     struct machine_debug *d = m->dbg;
     ex->debug = d->stop_ev;
     ex->hart = d->stop_hart;
-    ex->pc = m->harts[d->stop_hart]->pc;
+    ex->pc = machine_pc(m, d->stop_hart);
     ex->addr = d->stop_addr;
     ex->watch = d->stop_watch;
     d->stop = false;
@@ -134,6 +134,9 @@ emu_status emu_watchpoint_add(emu_machine *m, uint64_t addr, uint64_t len,
 {
     if (!m)
         return EMU_ERR_INVALID;
+    if (m->a64)
+        return machine_error(m, EMU_ERR_UNSUPPORTED, "AArch64 machines have "
+                             "no watchpoints yet");
     if (len == 0 || len > (1ull << 32) || !watch_kind_ok(kind))
         return machine_error(m, EMU_ERR_INVALID,
                              "bad watchpoint: length %llu, kind %d",
@@ -182,6 +185,9 @@ static emu_status hook_add(emu_machine *m, int kind, uint64_t lo, uint64_t hi,
 {
     if (!m || !fn || lo > hi)
         return EMU_ERR_INVALID;
+    if (m->a64 && kind != HOOK_CODE)
+        return machine_error(m, EMU_ERR_UNSUPPORTED, "AArch64 machines have "
+                             "code hooks only so far");
     struct machine_debug *d = debug_get(m);
     if (!d)
         return EMU_ERR_NOMEM;
@@ -425,7 +431,7 @@ void debug_csr(emu_machine *m, unsigned hart, unsigned csr, uint64_t old_value,
 emu_status emu_step_limit(emu_machine *m, unsigned hart, uint64_t max_insns,
                           emu_exit *ex)
 {
-    if (!m || !ex || hart >= m->nharts)
+    if (!m || !ex || hart >= emu_hart_count(m))
         return EMU_ERR_INVALID;
     struct machine_debug *d = debug_get(m);
     if (!d)
@@ -434,7 +440,7 @@ emu_status emu_step_limit(emu_machine *m, unsigned hart, uint64_t max_insns,
     d->step_hart = hart;
     d->skip_armed = true;
     d->skip_hart = hart;
-    d->skip_pc = m->harts[hart]->pc;
+    d->skip_pc = machine_pc(m, hart);
     debug_update(m);
     emu_status st = emu_run(m, max_insns, ex);
     d->step_armed = false;
@@ -451,14 +457,14 @@ emu_status emu_step(emu_machine *m, unsigned hart, emu_exit *ex)
 emu_status emu_run_from_breakpoint(emu_machine *m, unsigned hart,
                                    uint64_t max_insns, emu_exit *ex)
 {
-    if (!m || !ex || hart >= m->nharts)
+    if (!m || !ex || hart >= emu_hart_count(m))
         return EMU_ERR_INVALID;
     struct machine_debug *d = debug_get(m);
     if (!d)
         return EMU_ERR_NOMEM;
     d->skip_armed = true;
     d->skip_hart = hart;
-    d->skip_pc = m->harts[hart]->pc;
+    d->skip_pc = machine_pc(m, hart);
     emu_status st = emu_run(m, max_insns, ex);
     d->skip_armed = false;
     return st;

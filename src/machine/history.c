@@ -115,6 +115,9 @@ emu_status emu_history_enable(emu_machine *m, const emu_history_config *cfg)
     if (m->cfg.realtime)
         return machine_error(m, EMU_ERR_UNSUPPORTED, "a realtime machine cannot "
                              "record history: its runs do not repeat");
+    if (m->a64)
+        return machine_error(m, EMU_ERR_UNSUPPORTED, "AArch64 machines cannot "
+                             "record history yet");
     emu_history_disable(m);
     struct machine_history *h = calloc(1, sizeof(*h));
     if (!h)

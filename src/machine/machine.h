@@ -215,6 +215,9 @@ void user_thread_tick(emu_machine *m);
 /* user/mem.c: make the page holding va present if the process mapped it
  * (for the debugger's view of memory); false when nothing is mapped. */
 bool user_debug_touch(emu_machine *m, uint64_t va);
+/* user/mem.c: the physical address of the process's va (made present if
+ * mapped), for the debugger of a machine without RISC-V page tables. */
+bool user_debug_translate(emu_machine *m, uint64_t va, uint64_t *pa);
 
 /* machine.c: a machine with RAM and one AArch64 hart, nothing else (user
  * mode builds its process on it). */

@@ -241,6 +241,13 @@ static void a_load_ctx(user_proc *p, const uint8_t *ctx)
     cpu->excl_valid = false; /* the switch is an exception return */
 }
 
+/* arm64's own open flags (arch/arm64/include/uapi/asm/fcntl.h): O_DIRECTORY,
+ * O_NOFOLLOW, O_DIRECT and O_LARGEFILE, against the generic values */
+static const uint32_t a_oflags[][2] = {
+    {040000, 0200000}, {0100000, 0400000}, {0200000, 040000},
+    {0400000, 0100000}, {0, 0},
+};
+
 /* mov x8, #139 (rt_sigreturn); svc #0 */
 static const uint32_t a_sigtramp[] = {0xd2801168u, 0xd4000001u};
 
@@ -248,6 +255,7 @@ const user_arch user_arch_arm64 = {
     .name = "aarch64",
     .e_machine = 183, /* EM_AARCH64 */
     .sa_restorer = true,
+    .oflags = a_oflags,
     .sigtramp = a_sigtramp,
     .sigtramp_words = 2,
     .frame_size = FRAME_SIZE,

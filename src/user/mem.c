@@ -447,3 +447,12 @@ bool user_debug_touch(emu_machine *m, uint64_t va)
 {
     return m->user && user_page_ptr(m->user, va, 0, false) != NULL;
 }
+
+bool user_debug_translate(emu_machine *m, uint64_t va, uint64_t *pa)
+{
+    const uint8_t *h = user_page_ptr(m->user, va, 0, false);
+    if (!h)
+        return false;
+    *pa = m->bus.ram_base + (uint64_t)(h - m->bus.ram);
+    return true;
+}

@@ -145,8 +145,36 @@ static const struct {
     {020200000, O_TMPFILE},
 };
 
-static int open_flags_to_host(uint64_t g)
+/* The program's open flags in the generic numbering, and back. */
+static uint64_t oflags_generic(const user_proc *p, uint64_t g)
 {
+    if (!p->arch->oflags)
+        return g;
+    uint64_t r = g;
+    for (const uint32_t(*m)[2] = p->arch->oflags; (*m)[0]; m++)
+        r &= ~(uint64_t)(*m)[0];
+    for (const uint32_t(*m)[2] = p->arch->oflags; (*m)[0]; m++)
+        if (g & (*m)[0])
+            r |= (*m)[1];
+    return r;
+}
+
+static uint64_t oflags_isa(const user_proc *p, uint64_t g)
+{
+    if (!p->arch->oflags)
+        return g;
+    uint64_t r = g;
+    for (const uint32_t(*m)[2] = p->arch->oflags; (*m)[0]; m++)
+        r &= ~(uint64_t)(*m)[1];
+    for (const uint32_t(*m)[2] = p->arch->oflags; (*m)[0]; m++)
+        if (g & (*m)[1])
+            r |= (*m)[0];
+    return r;
+}
+
+static int open_flags_to_host(const user_proc *p, uint64_t g)
+{
+    g = oflags_generic(p, g);
     int h = 0;
     for (size_t i = 0; i < sizeof(oflags) / sizeof(oflags[0]); i++)
         if ((g & oflags[i].guest) == oflags[i].guest)
@@ -154,13 +182,13 @@ static int open_flags_to_host(uint64_t g)
     return h;
 }
 
-static uint64_t open_flags_to_guest(int h)
+static uint64_t open_flags_to_guest(const user_proc *p, int h)
 {
     uint64_t g = 0;
     for (size_t i = 0; i < sizeof(oflags) / sizeof(oflags[0]); i++)
         if ((h & oflags[i].host) == oflags[i].host)
             g |= oflags[i].guest;
-    return g;
+    return oflags_isa(p, g);
 }
 
 /* dirfd: AT_FDCWD is -100 on every Linux; the argument is an int. */
@@ -710,9 +738,10 @@ int64_t user_syscall_do(user_proc *p, uint64_t nr, const uint64_t a[6])
     case NR_readv: return sys_rwv(p, (int)a[0], a[1], a[2], false);
     case NR_writev: return sys_rwv(p, (int)a[0], a[1], a[2], true);
     case NR_openat:
-        if ((r = path_call(p, a[0], a[1], !(a[2] & 0400000), &dfd, path)))
+        if ((r = path_call(p, a[0], a[1], !(oflags_generic(p, a[2]) & 0400000),
+                           &dfd, path)))
             return r;
-        return host_ret(openat(dfd, path, open_flags_to_host(a[2]),
+        return host_ret(openat(dfd, path, open_flags_to_host(p, a[2]),
                                (mode_t)a[3]));
     case NR_close: return host_ret(close((int)a[0]));
     case NR_lseek: return host_ret(lseek((int)a[0], (off_t)a[1], (int)a[2]));
@@ -850,10 +879,10 @@ int64_t user_syscall_do(user_proc *p, uint64_t nr, const uint64_t a[6])
             return host_ret(fcntl((int)a[0], F_SETFD, (a[2] & 1) ? FD_CLOEXEC : 0));
         case 3: { /* F_GETFL */
             int fl = fcntl((int)a[0], F_GETFL);
-            return fl < 0 ? -errno : (int64_t)open_flags_to_guest(fl);
+            return fl < 0 ? -errno : (int64_t)open_flags_to_guest(p, fl);
         }
         case 4: /* F_SETFL */
-            return host_ret(fcntl((int)a[0], F_SETFL, open_flags_to_host(a[2])));
+            return host_ret(fcntl((int)a[0], F_SETFL, open_flags_to_host(p, a[2])));
         default: return -EINVAL;
         }
     case NR_ioctl: return sys_ioctl(p, (int)a[0], a[1], a[2]);
@@ -865,7 +894,7 @@ int64_t user_syscall_do(user_proc *p, uint64_t nr, const uint64_t a[6])
             return -EINVAL;
         if (!writable(p, a[0], 8))
             return -EFAULT;
-        if (pipe2(fds, open_flags_to_host(a[1])) != 0)
+        if (pipe2(fds, open_flags_to_host(p, a[1])) != 0)
             return -errno;
         uint8_t b[8];
         put32(b, 0, (uint32_t)fds[0]);

@@ -87,6 +87,9 @@ typedef struct user_arch {
     unsigned e_machine; /* the ELF machine number of its programs */
     /* the kernel's struct sigaction has sa_restorer (SA_RESTORER) */
     bool sa_restorer;
+    /* open(2) flags whose values differ from asm-generic/fcntl.h's:
+     * {the ISA's, the generic one} pairs ending in {0, 0}; NULL: none */
+    const uint32_t (*oflags)[2];
     /* the rt_sigreturn trampoline the handler returns through when it
      * names no restorer (Linux keeps it in the vDSO) */
     const uint32_t *sigtramp;

@@ -181,7 +181,7 @@ static emu_status virt_check(emu_machine *m, unsigned hart, const void *buf,
 {
     if (!m || (!buf && len))
         return EMU_ERR_INVALID;
-    if (hart >= m->nharts)
+    if (hart >= emu_hart_count(m))
         return machine_error(m, EMU_ERR_INVALID, "no hart %u", hart);
     return EMU_OK;
 }
@@ -192,6 +192,12 @@ emu_status emu_translate(emu_machine *m, unsigned hart, uint64_t va,
     emu_status st = virt_check(m, hart, pa, 1);
     if (st != EMU_OK)
         return st;
+    if (m->a64) { /* user mode is the only AArch64 machine so far */
+        if (!m->user || !user_debug_translate(m, va, pa))
+            return machine_error(m, EMU_ERR_RANGE, "0x%llx is not mapped",
+                                 (unsigned long long)va);
+        return EMU_OK;
+    }
     rv_cpu *cpu = m->harts[hart];
     if (cpu->xlen == 32)
         va &= 0xffffffffull;
@@ -208,7 +214,8 @@ static emu_status virt_copy(emu_machine *m, unsigned hart, uint64_t va,
 {
     size_t copied = 0;
     emu_status st = EMU_OK;
-    uint64_t mask = m->harts[hart]->xlen == 32 ? 0xffffffffull : UINT64_MAX;
+    uint64_t mask = !m->a64 && m->harts[hart]->xlen == 32 ? 0xffffffffull
+                                                          : UINT64_MAX;
     while (copied < len) {
         uint64_t a = (va + copied) & mask, pa;
         size_t chunk = 0x1000 - (size_t)(a & 0xfff);
