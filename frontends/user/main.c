@@ -26,15 +26,16 @@ static void usage(FILE *f)
 {
     fprintf(f,
         "usage: emu-user [options] PROGRAM [ARGS...]\n"
-        "Run a riscv64 Linux program without booting a kernel.\n"
+        "Run a riscv64 or aarch64 Linux program without booting a kernel.\n"
         "\n"
         "  -L DIR          look for the interpreter and absolute paths under DIR\n"
-        "                  first (e.g. /usr/riscv64-linux-gnu)\n"
+        "                  first (e.g. /usr/riscv64-linux-gnu or\n"
+        "                  /usr/aarch64-linux-gnu)\n"
         "  --chroot DIR    confine the program's paths to DIR\n"
         "  -E VAR=VALUE    set an environment variable for the program\n"
         "  -U VAR          remove an environment variable\n"
-        "  --isa ISA       the hart's ISA (Spike spelling, default: everything\n"
-        "                  libemu implements)\n"
+        "  --isa ISA       a riscv64 hart's ISA (Spike spelling, default:\n"
+        "                  everything libemu implements)\n"
         "  -m MIB          memory for the program in MiB (default 1024)\n"
         "  --strace        print each system call and its result to stderr\n"
         "  --trace         print each instruction executed to stderr\n"
@@ -361,6 +362,16 @@ int main(int argc, char **argv)
         port = (unsigned)v;
     }
 
+    /* the program's ISA decides the machine's; a file that is neither
+     * riscv64 nor aarch64 gets its error from the loader */
+    emu_arch arch;
+    if (emu_user_program_arch(argv[i], &arch) == EMU_OK)
+        cfg.arch = arch;
+    if (cfg.arch == EMU_ARCH_ARM64 && cfg.isa) {
+        fprintf(stderr, "emu-user: --isa applies to riscv64 programs; %s is "
+                        "an aarch64 program\n", argv[i]);
+        return EXIT_USAGE;
+    }
     char err[512];
     emu_machine *m;
     if (emu_user_new(&cfg, &uc, &m, err, sizeof(err)) != EMU_OK) {

@@ -49,6 +49,9 @@ const char *emu_status_str(emu_status st);
 typedef enum emu_arch {
     EMU_ARCH_RISCV32,
     EMU_ARCH_RISCV64,
+    /* Since 0.5: AArch64 (A64), in user-mode emulation only
+     * (libemu/user.h); emu_machine_new() refuses it. */
+    EMU_ARCH_ARM64,
 } emu_arch;
 
 /*
@@ -410,6 +413,22 @@ enum {
     EMU_REG_PRIV = 33,
     EMU_REG_F0 = 64,
     EMU_REG_CSR = 0x1000,
+};
+
+/*
+ * Since 0.5, the register numbers of an AArch64 machine: 0..30 are
+ * x0..x30, 31 is sp, EMU_REG_PC the pc; EMU_REG_A64_V0 + 2n and + 2n + 1
+ * are the low and high 64 bits of the 128-bit SIMD&FP register vn. Names:
+ * "x0".."x30", "fp", "lr", "sp", "pc", "nzcv" (or GDB's "cpsr"), "fpsr",
+ * "fpcr", "tpidr_el0", "v0".."v31" (low half) and "v0.hi".."v31.hi".
+ */
+enum {
+    EMU_REG_A64_SP = 31,
+    EMU_REG_A64_NZCV = 33,
+    EMU_REG_A64_FPSR = 34,
+    EMU_REG_A64_FPCR = 35,
+    EMU_REG_A64_TPIDR = 36,
+    EMU_REG_A64_V0 = 64,
 };
 
 unsigned emu_hart_count(const emu_machine *m);

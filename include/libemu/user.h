@@ -60,7 +60,15 @@ emu_status emu_user_new(const emu_config *cfg, const emu_user_config *ucfg,
                         emu_machine **out, char *err, size_t errlen);
 
 /*
- * Load a riscv64 Linux executable (static, static-pie, or dynamic with
+ * Since 0.5. The architecture of the Linux executable at path, from its ELF
+ * header: EMU_ARCH_RISCV64 or EMU_ARCH_ARM64, for the emu_config given to
+ * emu_user_new(). EMU_ERR_IO when the file cannot be read, EMU_ERR_FORMAT
+ * when it is not a 64-bit little-endian ELF file of either.
+ */
+emu_status emu_user_program_arch(const char *path, emu_arch *arch);
+
+/*
+ * Load a riscv64 or aarch64 (as the machine's arch) Linux executable (static, static-pie, or dynamic with
  * its interpreter) and build its initial stack as Linux does: argv (argc
  * strings), envp (NULL-terminated) and the auxiliary vector. The hart is
  * left in U mode at the entry point. EMU_ERR_FORMAT for files that are not

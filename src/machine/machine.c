@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cpu/arm64/a64_cpu.h"
 #include "cpu/riscv/rv_cpu.h"
 #include "devices/clint.h"
 #include "devices/htif.h"
@@ -70,7 +71,7 @@ void machine_halt(emu_machine *m, int code)
 {
     m->halted = true;
     m->exit_code = code;
-    for (unsigned i = 0; i < m->nharts; i++)
+    for (unsigned i = 0; m->harts && i < m->nharts; i++)
         m->harts[i]->events |= RV_EV_EXIT;
 }
 
@@ -114,6 +115,11 @@ emu_status emu_machine_new(const emu_config *cfg, emu_machine **out, char *err,
     m->entry = cfg->ram_base;
     atomic_init(&m->stop_requested, false);
 
+    if (cfg->arch == EMU_ARCH_ARM64)
+        return fail_new(m, err, errlen,
+                        machine_error(m, EMU_ERR_UNSUPPORTED,
+                                      "AArch64 runs in user-mode emulation "
+                                      "only (emu_user_new)"));
     if (cfg->arch != EMU_ARCH_RISCV32 && cfg->arch != EMU_ARCH_RISCV64)
         return fail_new(m, err, errlen,
                         machine_error(m, EMU_ERR_UNSUPPORTED,
@@ -208,10 +214,47 @@ emu_status emu_machine_new(const emu_config *cfg, emu_machine **out, char *err,
     return EMU_OK;
 }
 
+emu_status machine_new_a64(const emu_config *cfg, emu_machine **out,
+                           char *err, size_t errlen)
+{
+    *out = NULL;
+    emu_machine *m = calloc(1, sizeof(*m));
+    if (!m) {
+        if (err && errlen)
+            snprintf(err, errlen, "out of memory");
+        return EMU_ERR_NOMEM;
+    }
+    m->cfg = *cfg;
+    m->cfg.harts = 1;
+    m->entry = cfg->ram_base;
+    m->isa.xlen = 64;
+    atomic_init(&m->stop_requested, false);
+    if (cfg->ram_size < 4096 || (cfg->ram_size & 4095) ||
+        (cfg->ram_base & 4095) || cfg->ram_base + cfg->ram_size < cfg->ram_base)
+        return fail_new(m, err, errlen,
+                        machine_error(m, EMU_ERR_INVALID,
+                                      "RAM of 0x%llx bytes at 0x%llx: base and "
+                                      "size must be page multiples",
+                                      (unsigned long long)cfg->ram_size,
+                                      (unsigned long long)cfg->ram_base));
+    if (!bus_init(&m->bus, cfg->ram_base, cfg->ram_size))
+        return fail_new(m, err, errlen,
+                        machine_error(m, EMU_ERR_NOMEM,
+                                      "cannot allocate %llu MiB of guest RAM",
+                                      (unsigned long long)(cfg->ram_size >> 20)));
+    m->a64 = a64_cpu_new(0);
+    if (!m->a64)
+        return fail_new(m, err, errlen,
+                        machine_error(m, EMU_ERR_NOMEM, "out of memory"));
+    *out = m;
+    return EMU_OK;
+}
+
 void emu_machine_free(emu_machine *m)
 {
     if (!m)
         return;
+    a64_cpu_free(m->a64);
     if (m->harts)
         for (unsigned i = 0; i < m->nharts; i++)
             rv_cpu_free(m->harts[i]);

@@ -14,6 +14,7 @@
 #define unlikely(x) __builtin_expect(!!(x), 0)
 
 struct rv_cpu;
+struct a64_cpu;
 struct rv_dcache;
 struct dev_htif;
 struct dev_clint;
@@ -86,8 +87,12 @@ struct emu_machine {
      * follows RAM in the same block (display.c); the guest is told only
      * about cfg.ram_size bytes of memory */
     bus bus;
+    /* RISC-V harts (none on an AArch64 machine) */
     unsigned nharts;
     struct rv_cpu **harts;
+    /* The AArch64 hart of an AArch64 user-mode machine (NULL otherwise);
+     * it runs alone, through run_a64() */
+    struct a64_cpu *a64;
     struct rv_cpu *cur;          /* the hart being run (device accesses) */
     struct rv_dcache *dcache;    /* decoded instructions, shared by the harts */
 
@@ -207,6 +212,15 @@ void user_free(emu_machine *m);
 /* user/mem.c: make the page holding va present if the process mapped it
  * (for the debugger's view of memory); false when nothing is mapped. */
 bool user_debug_touch(emu_machine *m, uint64_t va);
+
+/* machine.c: a machine with RAM and one AArch64 hart, nothing else (user
+ * mode builds its process on it). */
+emu_status machine_new_a64(const emu_config *cfg, emu_machine **out,
+                           char *err, size_t errlen);
+/* run.c: the run loop of such a machine. */
+emu_status run_a64(emu_machine *m, uint64_t max_insns, emu_exit *ex);
+/* regs.c: the pc of hart h, whatever its ISA. */
+uint64_t machine_pc(const emu_machine *m, unsigned h);
 
 /* machine.c: the full reset a guest reboot performs. */
 void machine_reset(emu_machine *m);

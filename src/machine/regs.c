@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cpu/arm64/a64_regs.h"
 #include "cpu/riscv/rv_cpu.h"
 #include "cpu/riscv/rv_dcache.h"
 #include "cpu/riscv/rv_disasm.h"
@@ -24,7 +25,38 @@ static const char *const fabi_names[32] = {
     "fs8", "fs9", "fs10", "fs11", "ft8", "ft9", "ft10", "ft11",
 };
 
-unsigned emu_hart_count(const emu_machine *m) { return m ? m->nharts : 0; }
+unsigned emu_hart_count(const emu_machine *m)
+{
+    return m ? (m->a64 ? 1 : m->nharts) : 0;
+}
+
+uint64_t machine_pc(const emu_machine *m, unsigned h)
+{
+    if (m->a64)
+        return m->a64->pc;
+    return h < m->nharts ? m->harts[h]->pc : 0;
+}
+
+/* The registers of an AArch64 machine's hart (a64_regs.c). */
+static emu_status a64_read(emu_machine *m, unsigned h, unsigned num,
+                           uint64_t *value)
+{
+    if (h != 0 || !value)
+        return EMU_ERR_INVALID;
+    if (!a64_reg_read(m->a64, num, value))
+        return machine_error(m, EMU_ERR_NOT_FOUND, "no register number %u", num);
+    return EMU_OK;
+}
+
+static emu_status a64_write(emu_machine *m, unsigned h, unsigned num,
+                            uint64_t value)
+{
+    if (h != 0)
+        return EMU_ERR_INVALID;
+    if (!a64_reg_write(m->a64, num, value))
+        return machine_error(m, EMU_ERR_NOT_FOUND, "no register number %u", num);
+    return EMU_OK;
+}
 unsigned emu_xlen(const emu_machine *m) { return m ? m->isa.xlen : 0; }
 
 static rv_cpu *hart(emu_machine *m, unsigned h)
@@ -35,6 +67,8 @@ static rv_cpu *hart(emu_machine *m, unsigned h)
 emu_status emu_reg_read_num(emu_machine *m, unsigned h, unsigned num,
                             uint64_t *value)
 {
+    if (m && m->a64)
+        return a64_read(m, h, num, value);
     rv_cpu *cpu = hart(m, h);
     if (!cpu || !value)
         return EMU_ERR_INVALID;
@@ -58,6 +92,8 @@ emu_status emu_reg_read_num(emu_machine *m, unsigned h, unsigned num,
 emu_status emu_reg_write_num(emu_machine *m, unsigned h, unsigned num,
                              uint64_t value)
 {
+    if (m && m->a64)
+        return a64_write(m, h, num, value);
     rv_cpu *cpu = hart(m, h);
     if (!cpu)
         return EMU_ERR_INVALID;
@@ -93,6 +129,8 @@ emu_status emu_reg_lookup(const emu_machine *m, const char *name,
 {
     if (!name || !num)
         return EMU_ERR_INVALID;
+    if (m && m->a64)
+        return a64_reg_lookup(name, num) ? EMU_OK : EMU_ERR_NOT_FOUND;
     for (unsigned i = 0; i < 32; i++) {
         char xn[8];
         snprintf(xn, sizeof(xn), "x%u", i);
@@ -134,6 +172,8 @@ emu_status emu_reg_name(const emu_machine *m, unsigned num, char *buf,
 {
     if (!m || !buf || !len)
         return EMU_ERR_INVALID;
+    if (m->a64)
+        return a64_reg_name(num, buf, len) ? EMU_OK : EMU_ERR_NOT_FOUND;
     const char *name = NULL;
     const rv_cpu *cpu = m->harts[0];
     if (num < 32)
@@ -212,6 +252,10 @@ emu_status emu_mem_write(emu_machine *m, uint64_t paddr, const void *buf,
 unsigned emu_disasm(const emu_machine *m, uint64_t pc, uint32_t insn, char *buf,
                     size_t buflen)
 {
+    if (m && m->a64) { /* the A64 disassembler is not merged yet */
+        snprintf(buf, buflen, ".inst\t0x%08x", insn);
+        return 4;
+    }
     return rv_disasm(insn, pc, m ? m->isa.xlen : 64, buf, buflen);
 }
 
@@ -224,6 +268,11 @@ void emu_get_stats(const emu_machine *m, emu_stats *st)
         return;
     for (unsigned r = 0; r < EMU_STATS_EXIT_REASONS; r++)
         st->exits[r] = m->exits[r];
+    if (m->a64) { /* a trapped instruction is a step, not retired */
+        st->instret = m->a64->steps - m->a64->traps;
+        st->traps = m->a64->traps;
+        return;
+    }
     for (unsigned i = 0; i < m->nharts; i++) {
         const rv_cpu *cpu = m->harts[i];
         st->instret += cpu->instret;

@@ -6,6 +6,7 @@
  */
 #include <time.h>
 
+#include "cpu/arm64/a64_cpu.h"
 #include "cpu/riscv/rv_cpu.h"
 #include "devices/clint.h"
 #include "devices/htif.h"
@@ -248,11 +249,92 @@ emu_status run_machine(emu_machine *m, uint64_t max_insns, emu_exit *ex)
     }
 }
 
+/*
+ * One step of the AArch64 hart while a debugger or tool watches
+ * (m->debug_on): the breakpoint check, code hooks and the retire hook
+ * around it. Returns the steps taken (0 when a stop came first).
+ */
+static uint64_t a64_debug_step(emu_machine *m, a64_cpu *cpu, bool *trapped)
+{
+    struct machine_debug *d = m->dbg;
+    uint64_t pc = cpu->pc, count = cpu->steps;
+    *trapped = false;
+    if (d && debug_before_step(m, 0, pc, count))
+        return 0;
+    bool live = debug_hooks_live(m);
+    uint32_t insn = 0;
+    bool known = live && (m->retire || (d && d->nkind[HOOK_CODE])) &&
+                 a64_peek_insn(cpu, pc, &insn);
+    if (known && d && d->nkind[HOOK_CODE])
+        debug_code_hooks(m, 0, pc, insn, 4);
+    uint64_t k = a64_run(cpu, 1, trapped);
+    if (k && !*trapped && known && m->retire)
+        m->retire(m->retire_ctx, 0, pc, insn, 4);
+    if (d)
+        debug_after_step(m, 0, count);
+    return k;
+}
+
+/*
+ * The run loop of an AArch64 user-mode machine: one hart, no devices and
+ * no timers, so no rounds; it runs in slices until the budget is spent,
+ * the program traps (a system call or a fault, for the caller to serve)
+ * or a stop is asked for.
+ */
+emu_status run_a64(emu_machine *m, uint64_t max_insns, emu_exit *ex)
+{
+    a64_cpu *cpu = m->a64;
+    uint64_t left = max_insns ? max_insns : UINT64_MAX;
+    *ex = (emu_exit){0};
+    for (;;) {
+        ex->hart = 0;
+        ex->pc = cpu->pc;
+        if (m->halted) {
+            ex->reason = EMU_EXIT_HALT;
+            ex->code = m->exit_code;
+            return EMU_OK;
+        }
+        if (m->user_trap) {
+            m->user_trap = false;
+            bool svc = (m->user_cause >> 26) == A64_EC_SVC;
+            ex->reason = svc ? EMU_EXIT_SYSCALL : EMU_EXIT_EXCEPTION;
+            ex->code = svc ? (int)cpu->x[8] : (int)m->user_cause;
+            ex->addr = m->user_tval;
+            return EMU_OK;
+        }
+        if (atomic_exchange(&m->stop_requested, false)) {
+            ex->reason = EMU_EXIT_STOPPED;
+            return EMU_OK;
+        }
+        if (debug_stop_pending(m)) {
+            ex->reason = EMU_EXIT_DEBUG;
+            debug_stop_take(m, ex);
+            return EMU_OK;
+        }
+        if (left == 0) {
+            ex->reason = EMU_EXIT_BUDGET;
+            return EMU_OK;
+        }
+        bool trapped;
+        uint64_t used = m->debug_on ? a64_debug_step(m, cpu, &trapped)
+                                    : a64_run(cpu, min64(left, QUANTUM),
+                                              &trapped);
+        left -= used;
+        m->sched.icount += used;
+        if (trapped) {
+            m->user_trap = true;
+            m->user_cause = cpu->esr;
+            m->user_tval = cpu->far;
+        }
+    }
+}
+
 emu_status emu_run(emu_machine *m, uint64_t max_insns, emu_exit *ex)
 {
     if (!m || !ex)
         return EMU_ERR_INVALID;
-    emu_status st = m->hist && !(m->dbg && m->dbg->replay)
+    emu_status st = m->a64                ? run_a64(m, max_insns, ex)
+                    : m->hist && !(m->dbg && m->dbg->replay)
                         ? history_run(m, max_insns, ex)
                         : run_machine(m, max_insns, ex);
     if (st == EMU_OK && (unsigned)ex->reason < EMU_STATS_EXIT_REASONS)

@@ -15,7 +15,6 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "cpu/riscv/rv_cpu.h"
 #include "user/user.h"
 
 #define CLONE_VM_ 0x100ull
@@ -36,16 +35,12 @@ int64_t user_clone(user_proc *p, const uint64_t a[6])
     pid_t pid = fork();
     if (pid < 0)
         return -errno;
-    rv_cpu *cpu = p->m->harts[0];
     uint32_t tid = (uint32_t)(pid ? pid : getpid());
     if (flags & CLONE_PARENT_SETTID_)
         user_copy_out(p, a[2], &tid, 4, UP_WRITE);
     if (pid)
         return pid;
-    if (a[1])
-        cpu->x[2] = a[1];
-    if (flags & CLONE_SETTLS_)
-        cpu->x[4] = a[3];
+    p->arch->clone_child(p, a[1], flags & CLONE_SETTLS_, a[3]);
     if (flags & CLONE_CHILD_SETTID_)
         user_copy_out(p, a[4], &tid, 4, UP_WRITE);
     (void)CLONE_VM_;

@@ -12,7 +12,6 @@
 #include <sys/random.h>
 #include <unistd.h>
 
-#include "cpu/riscv/rv_cpu.h"
 #include "user/user.h"
 
 #ifndef EM_RISCV
@@ -45,12 +44,15 @@ static emu_status check_elf(user_proc *p, elf_file *f)
     memcpy(&f->eh, f->img, sizeof(f->eh));
     const Elf64_Ehdr *eh = &f->eh;
     if (eh->e_ident[EI_CLASS] != ELFCLASS64 ||
-        eh->e_ident[EI_DATA] != ELFDATA2LSB || eh->e_machine != EM_RISCV)
+        eh->e_ident[EI_DATA] != ELFDATA2LSB ||
+        eh->e_machine != p->arch->e_machine)
         return machine_error(m, EMU_ERR_FORMAT,
-                             "%s: not a riscv64 program (ELF class %u, "
-                             "machine %u; riscv64 is class 2, machine %u)",
-                             f->what, eh->e_ident[EI_CLASS], eh->e_machine,
-                             EM_RISCV);
+                             "%s: not a%s %s program (ELF class %u, "
+                             "machine %u; %s is class 2, machine %u)",
+                             f->what, p->arch->name[0] == 'a' ? "n" : "",
+                             p->arch->name, eh->e_ident[EI_CLASS],
+                             eh->e_machine, p->arch->name,
+                             p->arch->e_machine);
     if (eh->e_type != ET_EXEC && eh->e_type != ET_DYN)
         return machine_error(m, EMU_ERR_FORMAT,
                              "%s: not an executable (ELF type %u)", f->what,
@@ -236,12 +238,12 @@ emu_status user_load_elf(user_proc *p, const char *path, int argc,
         a.base = ia.base;
     }
 
-    /* rt_sigreturn trampoline: li a7, 139; ecall (Linux puts it in the
-     * vDSO; a signal handler returns to it through ra) */
-    static const uint32_t tramp[2] = {0x08b00893u, 0x00000073u};
+    /* the rt_sigreturn trampoline (Linux puts it in the vDSO; a signal
+     * handler returns to it) */
     p->sigtramp = user_find_free(p, 0, USER_PAGE);
     if (!p->sigtramp || !user_map_fixed(p, p->sigtramp, USER_PAGE, UP_READ | UP_EXEC) ||
-        !user_copy_out(p, p->sigtramp, tramp, sizeof(tramp), 0) ||
+        !user_copy_out(p, p->sigtramp, p->arch->sigtramp,
+                       p->arch->sigtramp_words * 4, 0) ||
         !user_map_fixed(p, USER_STACK_TOP - USER_STACK_SIZE, USER_STACK_SIZE,
                         UP_READ | UP_WRITE)) {
         st = machine_error(p->m, EMU_ERR_NOMEM, "out of guest memory");
@@ -256,10 +258,7 @@ emu_status user_load_elf(user_proc *p, const char *path, int argc,
     }
     free(p->exe);
     p->exe = realpath(path, NULL);
-    rv_cpu *cpu = p->m->harts[0];
-    memset(cpu->x, 0, sizeof(cpu->x));
-    cpu->x[2] = sp;
-    cpu->pc = interp[0] ? ia.entry : a.entry;
+    p->arch->start(p, interp[0] ? ia.entry : a.entry, sp);
     user_mem_activate(p);
 out:
     free(f[0].img);
@@ -272,7 +271,7 @@ out:
 enum {
     AT_NULL_ = 0, AT_PHDR_ = 3, AT_PHENT_ = 4, AT_PHNUM_ = 5, AT_PAGESZ_ = 6,
     AT_BASE_ = 7, AT_FLAGS_ = 8, AT_ENTRY_ = 9, AT_UID_ = 11, AT_EUID_ = 12,
-    AT_GID_ = 13, AT_EGID_ = 14, AT_PLATFORM_ = 15, AT_HWCAP_ = 16,
+    AT_GID_ = 13, AT_EGID_ = 14, AT_PLATFORM_ = 15, AT_HWCAP_ = 16, AT_HWCAP2_ = 26,
     AT_CLKTCK_ = 17, AT_SECURE_ = 23, AT_RANDOM_ = 25, AT_EXECFN_ = 31,
 };
 
@@ -318,7 +317,7 @@ uint64_t user_build_stack(user_proc *p, int argc, char *const argv[],
         ok = push(p, &sp, argv[i], strlen(argv[i]) + 1);
         argv_va[i] = sp;
     }
-    ok = ok && push(p, &sp, "riscv64", 8);
+    ok = ok && push(p, &sp, p->arch->name, strlen(p->arch->name) + 1);
     uint64_t platform_va = sp;
     uint8_t rnd[16];
     if (getrandom(rnd, sizeof(rnd), 0) != (ssize_t)sizeof(rnd))
@@ -326,11 +325,8 @@ uint64_t user_build_stack(user_proc *p, int argc, char *const argv[],
     ok = ok && push(p, &sp, rnd, sizeof(rnd));
     uint64_t random_va = sp;
 
-    rv_cpu *cpu = p->m->harts[0];
-    uint64_t hwcap = 0;
-    for (const char *c = "IMAFDC"; *c; c++)
-        hwcap |= cpu->misa & (1ull << (*c - 'A'));
-    const uint64_t aux[][2] = {
+    uint64_t hwcap = p->arch->hwcap(p, 0), hwcap2 = p->arch->hwcap(p, 1);
+    uint64_t aux[][2] = {
         {AT_PHDR_, a->phdr},     {AT_PHENT_, a->phent},
         {AT_PHNUM_, a->phnum},   {AT_PAGESZ_, USER_PAGE},
         {AT_BASE_, a->base},     {AT_FLAGS_, 0},
@@ -339,9 +335,14 @@ uint64_t user_build_stack(user_proc *p, int argc, char *const argv[],
         {AT_EGID_, getegid()},   {AT_SECURE_, 0},
         {AT_RANDOM_, random_va}, {AT_HWCAP_, hwcap},
         {AT_CLKTCK_, 100},       {AT_EXECFN_, execfn_va},
-        {AT_PLATFORM_, platform_va}, {AT_NULL_, 0},
+        {AT_PLATFORM_, platform_va}, {AT_HWCAP2_, hwcap2},
+        {AT_NULL_, 0},
     };
     size_t naux = sizeof(aux) / sizeof(aux[0]);
+    if (!hwcap2) { /* ISAs without AT_HWCAP2 (riscv64) do not list it */
+        aux[naux - 2][0] = AT_NULL_;
+        naux--;
+    }
     size_t words = 1 + (size_t)argc + 1 + envc + 1 + 2 * naux;
     /* the ABI wants sp 16-byte aligned at argc */
     sp = (sp - words * 8) & ~15ull;

@@ -6,7 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cpu/riscv/rv_cpu.h"
 #include "mmu/mmu.h"
 #include "user/user.h"
 
@@ -102,11 +101,7 @@ static int vma_rights(const user_vma *v)
     return v->prot | ((v->prot & UP_WRITE) ? UP_READ : 0);
 }
 
-static void tlb_flush_all(user_proc *p)
-{
-    for (unsigned h = 0; h < p->m->nharts; h++)
-        rv_tlb_flush(p->m->harts[h]);
-}
+static void tlb_flush_all(user_proc *p) { p->arch->tlb_flush(p); }
 
 bool user_mem_init(user_proc *p)
 {
@@ -122,23 +117,7 @@ void user_mem_free(user_proc *p)
     free(p->vmas);
 }
 
-void user_mem_activate(user_proc *p)
-{
-    rv_cpu *cpu = p->m->harts[0];
-    /* PMP: with no entry, U-mode accesses fail (priv 3.7.1); one NAPOT
-     * entry over everything lets the page tables alone decide */
-    rv_csr_write_raw(cpu, 0x3b0, UINT64_MAX >> 10); /* pmpaddr0 */
-    rv_csr_write_raw(cpu, 0x3a0, 0x1f);             /* pmpcfg0: NAPOT RWX */
-    /* the counters (rdcycle, rdtime, rdinstret) are readable in U mode */
-    cpu->mcounteren = cpu->scounteren = 7;
-    /* FS = Initial: the FPU is on, as Linux leaves it for a new process */
-    if (cpu->has_f)
-        cpu->mstatus = (cpu->mstatus & ~MSTATUS_FS) | (1ull << 13);
-    cpu->satp = (uint64_t)SATP_SV39 << 60 | (p->root_pa >> 12);
-    rv_set_priv(cpu, RV_PRIV_U);
-    rv_tlb_flush(cpu);
-    rv_update_tlb_ptrs(cpu);
-}
+void user_mem_activate(user_proc *p) { p->arch->activate(p); }
 
 const user_vma *user_find_vma(const user_proc *p, uint64_t va)
 {

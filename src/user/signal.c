@@ -1,15 +1,15 @@
 /*
  * Signals: actions, the blocked mask, and delivery to the program's
- * handlers through a signal frame laid out as Linux on riscv64 builds it
- * (a siginfo, then a ucontext holding the interrupted registers), with the
- * handler returning through the rt_sigreturn trampoline.
+ * handlers through a signal frame laid out as Linux builds it (a siginfo,
+ * then a ucontext holding the interrupted registers in the ISA's machine
+ * context, user_arch), with the handler returning through rt_sigreturn.
  */
+#include <assert.h>
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
-#include "cpu/riscv/rv_cpu.h"
 #include "user/user.h"
 
 enum { SIGKILL_ = 9, SIGSTOP_ = 19 };
@@ -20,16 +20,8 @@ enum { SIGKILL_ = 9, SIGSTOP_ = 19 };
 #define SS_DISABLE_ 2
 #define MINSIGSTKSZ_ 2048
 
-/* The frame: siginfo (128 bytes), then the ucontext (960): uc_flags,
- * uc_link, uc_stack (24), uc_sigmask (8), reserved to 168, then the
- * sigcontext 16-aligned at 176: pc and x1..x31, f0..f31 and fcsr. */
-#define FRAME_SIZE 1088
-#define UC 128
-#define UC_STACK (UC + 16)
-#define UC_SIGMASK (UC + 40)
-#define UC_GREGS (UC + 176)
-#define UC_FPREGS (UC_GREGS + 256)
-#define UC_FCSR (UC_FPREGS + 256)
+/* the largest frame an ISA has (user_arch.frame_size) */
+#define FRAME_MAX 8192
 
 static uint64_t bit(int sig) { return 1ull << (sig - 1); }
 
@@ -89,14 +81,15 @@ static bool on_altstack(const user_proc *p, uint64_t sp)
  * cannot be written (the program then dies of SIGSEGV, as under Linux). */
 static bool setup_frame(user_proc *p, int sig)
 {
-    rv_cpu *cpu = p->m->harts[0];
+    const user_arch *arch = p->arch;
     const user_sigaction *a = &p->act[sig];
-    uint64_t sp = cpu->x[2];
+    uint64_t old_sp = arch->sp(p), sp = old_sp;
     if ((a->flags & SA_ONSTACK_) && p->altstack_size && !on_altstack(p, sp))
         sp = p->altstack_sp + p->altstack_size;
-    sp = (sp - FRAME_SIZE) & ~15ull;
+    sp = (sp - arch->frame_size) & ~15ull;
 
-    uint8_t f[FRAME_SIZE] = {0};
+    static_assert(FRAME_MAX % 16 == 0, "frame alignment");
+    uint8_t f[FRAME_MAX] = {0};
     int32_t si[4] = {sig, 0, p->fault_code[sig], 0};
     memcpy(f, si, sizeof(si));
     if (p->fault_code[sig]) {
@@ -106,26 +99,16 @@ static bool setup_frame(user_proc *p, int sig)
         memcpy(f + 16, who, sizeof(who));
     }
     uint64_t ss[3] = {p->altstack_sp,
-                      p->altstack_size ? (on_altstack(p, cpu->x[2])
+                      p->altstack_size ? (on_altstack(p, old_sp)
                                               ? SS_ONSTACK_ : 0)
                                        : SS_DISABLE_,
                       p->altstack_size};
-    memcpy(f + UC_STACK, ss, sizeof(ss));
-    memcpy(f + UC_SIGMASK, &p->blocked, 8);
-    memcpy(f + UC_GREGS, &cpu->pc, 8);
-    memcpy(f + UC_GREGS + 8, &cpu->x[1], 31 * 8);
-    memcpy(f + UC_FPREGS, cpu->f, 32 * 8);
-    uint32_t fcsr = (uint32_t)cpu->fflags | (uint32_t)cpu->frm << 5;
-    memcpy(f + UC_FCSR, &fcsr, 4);
-    if (!user_copy_out(p, sp, f, sizeof(f), UP_WRITE))
+    memcpy(f + USER_FRAME_UC_STACK, ss, sizeof(ss));
+    memcpy(f + USER_FRAME_UC_SIGMASK, &p->blocked, 8);
+    arch->frame_save(p, f, sp);
+    if (!user_copy_out(p, sp, f, arch->frame_size, UP_WRITE))
         return false;
-
-    cpu->x[1] = p->sigtramp; /* the handler returns to rt_sigreturn */
-    cpu->x[2] = sp;
-    cpu->x[10] = (uint64_t)sig;
-    cpu->x[11] = sp;
-    cpu->x[12] = sp + UC;
-    cpu->pc = a->handler;
+    arch->frame_enter(p, sig, a, sp);
     p->blocked |= a->mask;
     if (!(a->flags & SA_NODEFER_))
         p->blocked |= bit(sig);
@@ -175,17 +158,22 @@ int64_t user_rt_sigaction(user_proc *p, int sig, uint64_t act, uint64_t old,
         return -EINVAL;
     if (act && (sig == SIGKILL_ || sig == SIGSTOP_))
         return -EINVAL;
-    uint64_t n[3];
-    if (act && !user_copy_in(p, n, act, sizeof(n)))
+    /* handler, flags, [restorer,] mask */
+    size_t words = p->arch->sa_restorer ? 4 : 3;
+    uint64_t n[4] = {0};
+    if (act && !user_copy_in(p, n, act, words * 8))
         return -EFAULT;
     if (old) {
-        uint64_t o[3] = {p->act[sig].handler, p->act[sig].flags,
-                         p->act[sig].mask};
-        if (!user_copy_out(p, old, o, sizeof(o), UP_WRITE))
+        const user_sigaction *o = &p->act[sig];
+        uint64_t w[4] = {o->handler, o->flags, o->restorer, o->mask};
+        if (words == 3)
+            w[2] = o->mask;
+        if (!user_copy_out(p, old, w, words * 8, UP_WRITE))
             return -EFAULT;
     }
     if (act) {
-        p->act[sig] = (user_sigaction){n[0], n[1], n[2]};
+        p->act[sig] = words == 4 ? (user_sigaction){n[0], n[1], n[2], n[3]}
+                                 : (user_sigaction){n[0], n[1], 0, n[2]};
         if (n[0] == 1) /* ignoring a pending signal discards it */
             p->pending &= ~bit(sig);
     }
@@ -216,11 +204,11 @@ int64_t user_rt_sigprocmask(user_proc *p, int how, uint64_t set, uint64_t old,
 
 int64_t user_sigaltstack(user_proc *p, uint64_t ss, uint64_t old)
 {
-    rv_cpu *cpu = p->m->harts[0];
+    uint64_t sp = p->arch->sp(p);
     if (old) {
         uint64_t o[3] = {p->altstack_sp,
                          p->altstack_size
-                             ? (on_altstack(p, cpu->x[2]) ? SS_ONSTACK_ : 0)
+                             ? (on_altstack(p, sp) ? SS_ONSTACK_ : 0)
                              : SS_DISABLE_,
                          p->altstack_size};
         if (!user_copy_out(p, old, o, sizeof(o), UP_WRITE))
@@ -230,7 +218,7 @@ int64_t user_sigaltstack(user_proc *p, uint64_t ss, uint64_t old)
         uint64_t n[3];
         if (!user_copy_in(p, n, ss, sizeof(n)))
             return -EFAULT;
-        if (on_altstack(p, cpu->x[2]))
+        if (on_altstack(p, sp))
             return -EPERM;
         int fl = (int)n[1];
         if (fl & SS_DISABLE_) {
@@ -249,21 +237,13 @@ int64_t user_sigaltstack(user_proc *p, uint64_t ss, uint64_t old)
 
 void user_rt_sigreturn(user_proc *p)
 {
-    rv_cpu *cpu = p->m->harts[0];
-    uint8_t f[FRAME_SIZE];
-    if (!user_copy_in(p, f, cpu->x[2], sizeof(f))) {
+    uint8_t f[FRAME_MAX];
+    if (!user_copy_in(p, f, p->arch->sp(p), p->arch->frame_size)) {
         p->act[11].handler = 0;
         terminate(p, 11);
         return;
     }
-    memcpy(&p->blocked, f + UC_SIGMASK, 8);
+    memcpy(&p->blocked, f + USER_FRAME_UC_SIGMASK, 8);
     p->blocked &= ~(bit(SIGKILL_) | bit(SIGSTOP_));
-    memcpy(&cpu->pc, f + UC_GREGS, 8);
-    memcpy(&cpu->x[1], f + UC_GREGS + 8, 31 * 8);
-    memcpy(cpu->f, f + UC_FPREGS, 32 * 8);
-    uint32_t fcsr;
-    memcpy(&fcsr, f + UC_FCSR, 4);
-    cpu->fflags = fcsr & 0x1f;
-    cpu->frm = (fcsr >> 5) & 7;
-    cpu->x[0] = 0;
+    p->arch->frame_restore(p, f);
 }

@@ -26,7 +26,6 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "cpu/riscv/rv_cpu.h"
 #include "user/user.h"
 
 /* the most one read or write moves through a host buffer at a time */
@@ -102,8 +101,11 @@ static const char *const names[] = {
     [NR_statx] = "statx", [NR_rseq] = "rseq", [NR_faccessat2] = "faccessat2",
 };
 
-static const char *sys_name(uint64_t nr)
+static const char *sys_name(const user_proc *p, uint64_t nr)
 {
+    /* 244..259 are each ISA's own calls */
+    if (nr >= 244 && nr < 260 && p->arch != &user_arch_riscv64)
+        return NULL;
     return nr < sizeof(names) / sizeof(names[0]) && names[nr] ? names[nr]
                                                               : NULL;
 }
@@ -660,7 +662,7 @@ static int64_t sys_uname(user_proc *p, uint64_t va)
     snprintf(b + 65, 65, "%s", u.nodename);
     snprintf(b + 130, 65, "%s", u.release);
     snprintf(b + 195, 65, "%s", u.version);
-    snprintf(b + 260, 65, "riscv64");
+    snprintf(b + 260, 65, "%s", p->arch->name);
     snprintf(b + 325, 65, "%s", u.domainname);
     return user_copy_out(p, va, b, sizeof(b), UP_WRITE) ? 0 : -EFAULT;
 }
@@ -677,43 +679,6 @@ static int64_t sys_sysinfo(user_proc *p, uint64_t va)
     put16(b, 80, 1);   /* procs */
     put32(b, 104, 1);  /* mem_unit */
     return user_copy_out(p, va, b, sizeof(b), UP_WRITE) ? 0 : -EFAULT;
-}
-
-/* riscv_hwprobe: key/value pairs (Linux's asm/hwprobe.h). */
-static int64_t sys_hwprobe(user_proc *p, uint64_t pairs, uint64_t count)
-{
-    rv_cpu *cpu = p->m->harts[0];
-    if (count > 64)
-        return -EINVAL;
-    for (uint64_t i = 0; i < count; i++) {
-        uint8_t b[16];
-        if (!user_copy_in(p, b, pairs + i * 16, 16))
-            return -EFAULT;
-        int64_t key = (int64_t)get64(b, 0);
-        uint64_t val = 0;
-        switch (key) {
-        case 0: case 1: case 2: break; /* vendor, arch, impl ids: 0 */
-        case 3: val = 1; break;        /* base behaviour: IMA */
-        case 4:                        /* IMA_EXT_0 */
-            val = (cpu->has_f && cpu->has_d ? 1ull << 0 : 0) |
-                  (cpu->has_c ? 1ull << 1 : 0) |
-                  (cpu->has_zba ? 1ull << 3 : 0) |
-                  (cpu->has_zbb ? 1ull << 4 : 0) |
-                  (cpu->has_zbs ? 1ull << 5 : 0) |
-                  (cpu->has_zbc ? 1ull << 7 : 0) |
-                  (cpu->has_zicond ? 1ull << 35 : 0) | 1ull << 36;
-            break;
-        case 5: /* CPUPERF_0: misaligned accesses emulated or trapping */
-            val = cpu->misaligned_ok ? 1 : 4;
-            break;
-        default: key = -1; break;
-        }
-        put64(b, 0, (uint64_t)key);
-        put64(b, 8, val);
-        if (!user_copy_out(p, pairs + i * 16, b, 16, UP_WRITE))
-            return -EFAULT;
-    }
-    return 0;
 }
 
 void user_exit(user_proc *p, int status)
@@ -1059,7 +1024,6 @@ int64_t user_syscall_do(user_proc *p, uint64_t nr, const uint64_t a[6])
         return user_copy_out(p, a[2], b, 8, UP_WRITE) ? 8 : -EFAULT;
     }
     case NR_sched_yield: return 0;
-    case NR_riscv_hwprobe: return sys_hwprobe(p, a[0], a[1]);
 
     case NR_rt_sigaction:
         return user_rt_sigaction(p, (int)a[0], a[1], a[2], a[3]);
@@ -1081,6 +1045,8 @@ int64_t user_syscall_do(user_proc *p, uint64_t nr, const uint64_t a[6])
         return 0;
     }
     default:
+        if (p->arch->syscall && p->arch->syscall(p, nr, a, &r))
+            return r;
         if (nr < sizeof(p->warned) && !p->warned[nr]) {
             p->warned[nr] = 1;
             user_warn(p, EMU_LOG_WARN, "unsupported system call %llu",
@@ -1092,23 +1058,21 @@ int64_t user_syscall_do(user_proc *p, uint64_t nr, const uint64_t a[6])
 
 void user_syscall(user_proc *p)
 {
-    rv_cpu *cpu = p->m->harts[0];
-    uint64_t nr = cpu->x[17];
+    const user_arch *arch = p->arch;
     uint64_t a[6];
-    for (int i = 0; i < 6; i++)
-        a[i] = cpu->x[10 + i];
+    uint64_t nr = arch->syscall_args(p, a);
     if (nr == NR_rt_sigreturn) {
         if (p->cfg.trace)
             p->cfg.trace(p->cfg.trace_ctx, "rt_sigreturn()");
         user_rt_sigreturn(p);
         return;
     }
-    cpu->pc += 4;
+    arch->set_pc(p, arch->pc(p) + arch->syscall_len);
     p->no_return = false;
     int64_t r = user_syscall_do(p, nr, a);
     p->eintr = r == -EINTR;
     if (p->eintr) {
-        p->eintr_pc = cpu->pc - 4;
+        p->eintr_pc = arch->pc(p) - arch->syscall_len;
         p->eintr_a0 = a[0];
         p->eintr_icount = p->m->sched.icount;
     }
@@ -1118,7 +1082,7 @@ void user_syscall(user_proc *p)
         user_signal_raise(p, 13, 0, 0);
     if (p->cfg.trace) {
         char line[256], num[32];
-        const char *name = sys_name(nr);
+        const char *name = sys_name(p, nr);
         if (!name) {
             snprintf(num, sizeof(num), "syscall_%llu", (unsigned long long)nr);
             name = num;
@@ -1139,5 +1103,5 @@ void user_syscall(user_proc *p)
         p->cfg.trace(p->cfg.trace_ctx, line);
     }
     if (!p->exited && !p->no_return)
-        cpu->x[10] = (uint64_t)r;
+        arch->syscall_ret(p, (uint64_t)r);
 }

@@ -9,7 +9,6 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "cpu/riscv/rv_cpu.h"
 #include "user/user.h"
 
 void user_warn(user_proc *p, emu_log_level lvl, const char *fmt, ...)
@@ -69,9 +68,10 @@ emu_status emu_user_new(const emu_config *cfg, const emu_user_config *ucfg,
     emu_config c = cfg ? *cfg : emu_config_default(EMU_ARCH_RISCV64);
     if (!cfg)
         c.ram_size = 1ull << 30;
-    if (c.arch != EMU_ARCH_RISCV64) {
+    if (c.arch != EMU_ARCH_RISCV64 && c.arch != EMU_ARCH_ARM64) {
         if (err && errlen)
-            snprintf(err, errlen, "user-mode emulation runs riscv64 programs");
+            snprintf(err, errlen, "user-mode emulation runs riscv64 and "
+                                  "aarch64 programs");
         return EMU_ERR_UNSUPPORTED;
     }
     /* one hart, S and U modes, RAM where the test board has it */
@@ -80,7 +80,9 @@ emu_status emu_user_new(const emu_config *cfg, const emu_user_config *ucfg,
     c.priv = "msu";
     c.ram_base = 0x80000000ull;
     emu_machine *m;
-    emu_status st = emu_machine_new(&c, &m, err, errlen);
+    emu_status st = c.arch == EMU_ARCH_ARM64
+                        ? machine_new_a64(&c, &m, err, errlen)
+                        : emu_machine_new(&c, &m, err, errlen);
     if (st != EMU_OK)
         return st;
     user_proc *p = calloc(1, sizeof(*p));
@@ -89,6 +91,7 @@ emu_status emu_user_new(const emu_config *cfg, const emu_user_config *ucfg,
                     machine_error(m, EMU_ERR_NOMEM, "out of memory"));
     m->user = p;
     p->m = m;
+    p->arch = c.arch == EMU_ARCH_ARM64 ? &user_arch_arm64 : &user_arch_riscv64;
     if (ucfg)
         p->cfg = *ucfg;
     if (p->cfg.sysroot &&
@@ -113,6 +116,30 @@ emu_status emu_user_new(const emu_config *cfg, const emu_user_config *ucfg,
     return EMU_OK;
 }
 
+emu_status emu_user_program_arch(const char *path, emu_arch *arch)
+{
+    if (!path || !arch)
+        return EMU_ERR_INVALID;
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return EMU_ERR_IO;
+    unsigned char h[20];
+    size_t n = fread(h, 1, sizeof(h), f);
+    fclose(f);
+    /* e_ident: magic, class 2 (64-bit), data 1 (little-endian); e_machine
+     * at offset 18 */
+    if (n < sizeof(h) || memcmp(h, "\177ELF", 4) != 0 || h[4] != 2 || h[5] != 1)
+        return EMU_ERR_FORMAT;
+    unsigned machine = h[18] | (unsigned)h[19] << 8;
+    if (machine == user_arch_riscv64.e_machine)
+        *arch = EMU_ARCH_RISCV64;
+    else if (machine == user_arch_arm64.e_machine)
+        *arch = EMU_ARCH_ARM64;
+    else
+        return EMU_ERR_FORMAT;
+    return EMU_OK;
+}
+
 emu_status emu_user_load(emu_machine *m, const char *path, int argc,
                          char *const argv[], char *const envp[])
 {
@@ -121,45 +148,14 @@ emu_status emu_user_load(emu_machine *m, const char *path, int argc,
     return user_load_elf(m->user, path, argc, argv, envp);
 }
 
-/* The signal Linux sends for a U-mode exception, with its si_code and
- * address; 0 when there is none to send: a page fault on memory the
- * program mapped but never touched, which this resolves (the instruction
- * then runs again). */
+/* The signal Linux sends for an exception, with its si_code and address;
+ * 0 when there is none to send: a page fault on memory the program mapped
+ * but never touched, which this resolves (the instruction then runs
+ * again). */
 static int exception_signal(user_proc *p, const emu_exit *ex, int *code,
                             uint64_t *addr)
 {
-    enum { SEGV_MAPERR = 1, SEGV_ACCERR = 2, ILL_ILLOPC = 1, BUS_ADRALN = 1,
-           TRAP_BRKPT = 1 };
-    uint64_t cause = (uint64_t)ex->code;
-    *addr = ex->addr;
-    switch (cause) {
-    case RV_EXC_INSN_PAGE:
-    case RV_EXC_LOAD_PAGE:
-    case RV_EXC_STORE_PAGE: {
-        int acc = cause == RV_EXC_INSN_PAGE ? 0
-                  : cause == RV_EXC_LOAD_PAGE ? 1 : 2;
-        if (user_fault_in(p, ex->addr, acc))
-            return 0;
-        *code = user_find_vma(p, ex->addr) ? SEGV_ACCERR : SEGV_MAPERR;
-        return 11;
-    }
-    case RV_EXC_INSN_ACCESS:
-    case RV_EXC_LOAD_ACCESS:
-    case RV_EXC_STORE_ACCESS:
-        *code = SEGV_MAPERR;
-        return 11;
-    case RV_EXC_ILLEGAL:
-        *code = ILL_ILLOPC;
-        *addr = ex->pc;
-        return 4;
-    case RV_EXC_BREAKPOINT:
-        *code = TRAP_BRKPT;
-        *addr = ex->pc;
-        return 5;
-    default: /* misaligned */
-        *code = BUS_ADRALN;
-        return 7;
-    }
+    return p->arch->exception_signal(p, ex, code, addr);
 }
 
 int emu_user_exit_signal(const emu_machine *m)
@@ -207,15 +203,15 @@ emu_status emu_user_kill(emu_machine *m, int sig)
     user_proc *p = m->user;
     if (p->exited)
         return EMU_OK;
-    rv_cpu *cpu = m->harts[0];
+    const user_arch *arch = p->arch;
     const user_sigaction *a = &p->act[sig];
     /* Linux's rule: a system call the signal interrupted
      * runs again after a SA_RESTART handler */
-    if (p->eintr && cpu->pc == p->eintr_pc + 4 &&
+    if (p->eintr && arch->pc(p) == p->eintr_pc + arch->syscall_len &&
         m->sched.icount == p->eintr_icount && a->handler > 1 &&
         (a->flags & 0x10000000) && !(p->blocked & (1ull << (sig - 1)))) {
-        cpu->pc = p->eintr_pc;
-        cpu->x[10] = p->eintr_a0;
+        arch->set_pc(p, p->eintr_pc);
+        arch->syscall_ret(p, p->eintr_a0);
     }
     p->eintr = false;
     user_signal_raise(p, sig, 0, 0);
@@ -227,13 +223,14 @@ emu_status emu_user_run(emu_machine *m, uint64_t max_insns, emu_exit *ex)
 {
     if (!m || !m->user || !ex)
         return EMU_ERR_INVALID;
+    user_proc *p = m->user;
     uint64_t start = m->sched.icount;
     for (;;) {
         uint64_t used = m->sched.icount - start, left = 0;
         if (max_insns) {
             if (used >= max_insns) {
                 *ex = (emu_exit){.reason = EMU_EXIT_BUDGET,
-                                 .pc = m->harts[0]->pc};
+                                 .pc = p->arch->pc(p)};
                 return EMU_OK;
             }
             left = max_insns - used;

@@ -39,15 +39,89 @@ typedef struct user_vma {
     int prot;            /* UP_* */
 } user_vma;
 
-/* A guest signal action (struct sigaction as riscv64 Linux takes it). */
+/* A guest signal action (the kernel's struct sigaction; sa_restorer only
+ * where the ISA has it, see user_arch). */
 typedef struct user_sigaction {
-    uint64_t handler, flags, mask;
+    uint64_t handler, flags, restorer, mask;
 } user_sigaction;
 
 #define USER_NSIG 64
 
+struct user_proc;
+struct emu_exit;
+
+/*
+ * What user-mode emulation needs to know about the program's ISA: where
+ * the system call and its arguments are, how a signal frame holds the
+ * registers, how a fault becomes a signal. Everything else in src/user
+ * is the same for every ISA that uses Linux's generic system-call table
+ * (riscv64 and aarch64 both do). One table per ISA: arch_riscv.c,
+ * arch_arm64.c.
+ */
+typedef struct user_arch {
+    const char *name;   /* uname's machine and AT_PLATFORM: "riscv64" */
+    unsigned e_machine; /* the ELF machine number of its programs */
+    /* the kernel's struct sigaction has sa_restorer (SA_RESTORER) */
+    bool sa_restorer;
+    /* the rt_sigreturn trampoline the handler returns through when it
+     * names no restorer (Linux keeps it in the vDSO) */
+    const uint32_t *sigtramp;
+    size_t sigtramp_words;
+    /* the signal frame's size: siginfo (128 bytes), the ucontext, and
+     * whatever the ISA adds; a multiple of 16 */
+    size_t frame_size;
+    /* AT_HWCAP (which 0) and AT_HWCAP2 (1) */
+    uint64_t (*hwcap)(struct user_proc *p, int which);
+    uint64_t (*pc)(struct user_proc *p);
+    void (*set_pc)(struct user_proc *p, uint64_t pc);
+    uint64_t (*sp)(struct user_proc *p);
+    /* a new program: every register cleared, then pc and sp */
+    void (*start)(struct user_proc *p, uint64_t pc, uint64_t sp);
+    /* the system call the program makes: its number, arguments in a */
+    uint64_t (*syscall_args)(struct user_proc *p, uint64_t a[6]);
+    /* its result, in the first argument's register */
+    void (*syscall_ret)(struct user_proc *p, uint64_t r);
+    /* the instruction that makes a system call is this long */
+    unsigned syscall_len;
+    /* clone's child: its stack (0 keeps the parent's) and its TLS */
+    void (*clone_child)(struct user_proc *p, uint64_t sp, bool set_tls,
+                        uint64_t tls);
+    /* put the hart in user mode over the process's memory */
+    void (*activate)(struct user_proc *p);
+    /* the process's mappings changed */
+    void (*tlb_flush)(struct user_proc *p);
+    /* the ISA's own system calls (numbers 244..259): true when nr is one,
+     * with its result in *ret; NULL for none */
+    bool (*syscall)(struct user_proc *p, uint64_t nr, const uint64_t a[6],
+                    int64_t *ret);
+    /* the signal an EMU_EXIT_EXCEPTION sends (si_code and si_addr), 0 for
+     * none after resolving a fault on memory not yet touched */
+    int (*exception_signal)(struct user_proc *p, const struct emu_exit *ex,
+                            int *code, uint64_t *addr);
+    /* save the registers into the frame f (frame_size bytes, going to
+     * guest address sp; siginfo and the ucontext's flags, link, stack and
+     * sigmask are filled); then enter the handler of a */
+    void (*frame_save)(struct user_proc *p, uint8_t *f, uint64_t sp);
+    void (*frame_enter)(struct user_proc *p, int sig,
+                        const user_sigaction *a, uint64_t sp);
+    /* rt_sigreturn: take the registers back from the frame */
+    void (*frame_restore)(struct user_proc *p, const uint8_t *f);
+} user_arch;
+
+extern const user_arch user_arch_riscv64;
+extern const user_arch user_arch_arm64;
+
+/* Offsets in a signal frame common to both ISAs: siginfo, then the
+ * ucontext with uc_flags, uc_link, uc_stack (24 bytes), uc_sigmask, and
+ * the machine context 16-aligned at UC + 176. */
+#define USER_FRAME_UC 128
+#define USER_FRAME_UC_STACK (USER_FRAME_UC + 16)
+#define USER_FRAME_UC_SIGMASK (USER_FRAME_UC + 40)
+#define USER_FRAME_MCONTEXT (USER_FRAME_UC + 176)
+
 typedef struct user_proc {
     emu_machine *m;
+    const user_arch *arch;
     emu_user_config cfg;
     char *sysroot, *root; /* copies of cfg's strings, or NULL */
     char *cwd;            /* with root: the guest's working directory */

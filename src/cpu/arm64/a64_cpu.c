@@ -196,6 +196,20 @@ static int execute(a64_cpu *cpu, uint32_t insn)
     }
 }
 
+bool a64_peek_insn(a64_cpu *cpu, uint64_t pc, uint32_t *insn)
+{
+    bool writable;
+    int fsc;
+    const uint8_t *page = (pc & 3) || !cpu->xlate
+                              ? NULL
+                              : cpu->xlate(cpu->xlate_ctx, pc, A64_ACC_FETCH,
+                                           &writable, &fsc);
+    if (!page)
+        return false;
+    memcpy(insn, page + (pc & (A64_PAGE_SIZE - 1)), 4);
+    return true;
+}
+
 uint64_t a64_run(a64_cpu *cpu, uint64_t n, bool *trapped)
 {
     uint64_t i;
@@ -229,5 +243,6 @@ uint64_t a64_run(a64_cpu *cpu, uint64_t n, bool *trapped)
         }
     }
     cpu->steps += i;
+    cpu->traps += *trapped;
     return i;
 }

@@ -181,8 +181,9 @@ typedef struct a64_cpu {
     uint32_t esr;
     uint64_t far;
 
-    /* steps: instructions retired or trapped since reset */
-    uint64_t steps;
+    /* steps: instructions retired or trapped since reset; traps: those
+     * that trapped */
+    uint64_t steps, traps;
     unsigned hartid;
 
     /* what the CPU model advertises (AT_HWCAP/AT_HWCAP2 bits, Linux's
@@ -222,6 +223,10 @@ void a64_tlb_flush(a64_cpu *cpu);
  * that instruction; *trapped false).
  */
 uint64_t a64_run(a64_cpu *cpu, uint64_t n, bool *trapped);
+
+/* The instruction word at pc, if it can be fetched, without side effects
+ * (no exception is recorded): for traces and hooks. */
+bool a64_peek_insn(a64_cpu *cpu, uint64_t pc, uint32_t *insn);
 
 /* Record an exception for the run loop: returns A64_EXC. */
 int a64_raise(a64_cpu *cpu, unsigned ec, uint32_t iss, uint64_t far);
@@ -335,6 +340,11 @@ static inline int64_t a64_sext(uint64_t x, unsigned bits)
 int a64_exec_dp_imm(a64_cpu *cpu, uint32_t insn);
 int a64_exec_branch(a64_cpu *cpu, uint32_t insn);
 int a64_exec_ldst(a64_cpu *cpu, uint32_t insn);
+/* a64_exec_atomic.c, for a64_exec_ldst(): the exclusive, ordered and
+ * compare-and-swap class (bits 29:24 = 001000) and the LSE atomic memory
+ * operations (bits 29:24 = 111000, bit 21 set, bits 11:10 = 00) */
+int a64_exec_excl(a64_cpu *cpu, uint32_t insn);
+int a64_exec_lse(a64_cpu *cpu, uint32_t insn);
 int a64_exec_dp_reg(a64_cpu *cpu, uint32_t insn);
 /* The SIMD&FP group (op0 x111): the scalar floating-point encodings go to
  * a64_exec_fp(), which returns A64_UNDEF for what is not its own, and then
