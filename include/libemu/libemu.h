@@ -432,6 +432,8 @@ enum {
 };
 
 unsigned emu_hart_count(const emu_machine *m);
+/* Since 0.5: the machine's architecture (emu_config.arch). */
+emu_arch emu_machine_arch(const emu_machine *m);
 unsigned emu_xlen(const emu_machine *m);
 
 emu_status emu_reg_read_num(emu_machine *m, unsigned hart, unsigned num,

@@ -15,7 +15,9 @@
 
 typedef struct gdb_reg {
     unsigned num;   /* libemu's register number (emu_reg_read_num()) */
-    unsigned bytes; /* its size in the protocol, little-endian */
+    unsigned bytes; /* its size in the protocol, little-endian (<= 16) */
+    /* with bytes > 8: libemu's number for the bits above the low 64 */
+    unsigned num_hi;
     /* a narrower floating-point value libemu keeps NaN-boxed in 64 bits:
      * written back with the upper bits set */
     bool nanbox;
@@ -38,5 +40,28 @@ typedef struct gdb_arch {
 const gdb_arch *gdb_arch_of(emu_machine *m);
 
 extern const gdb_arch gdb_arch_riscv;
+extern const gdb_arch gdb_arch_arm64;
+
+/* ---- gdb_xml.c: building the documents ---- */
+
+/* A growing string; a failed allocation poisons it (text NULL). */
+typedef struct xstr {
+    char *text;
+    size_t len, cap;
+    bool failed;
+} xstr;
+
+void xs_fmt(xstr *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* The XML declaration and the DOCTYPE of a target description document. */
+void xs_head(xstr *s, const char *doctype);
+
+/* A document of an architecture's description, built on demand. */
+typedef struct gdb_xml_doc {
+    const char *name; /* the annex GDB asks for: "target.xml", ... */
+    void (*build)(emu_machine *m, xstr *s);
+} gdb_xml_doc;
+/* The document named annex among docs, as gdb_arch.xml returns it. */
+char *gdb_xml_build(emu_machine *m, const char *annex, size_t *len,
+                    const gdb_xml_doc *docs, size_t ndocs);
 
 #endif

@@ -10,7 +10,6 @@
  * the ones GDB's RISC-V support looks for: org.gnu.gdb.riscv.cpu (required),
  * .fpu (with F; 64-bit registers with D), .csr and .virtual.
  */
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -95,51 +94,6 @@ static bool rv_reg(emu_machine *m, unsigned regnum, gdb_reg *out)
 }
 
 /* ---- target description -------------------------------------------------- */
-
-/* A growing string; a failed allocation poisons it (text NULL). */
-typedef struct xstr {
-    char *text;
-    size_t len, cap;
-    bool failed;
-} xstr;
-
-__attribute__((format(printf, 2, 3))) static void xs_fmt(xstr *s,
-                                                         const char *fmt, ...)
-{
-    if (s->failed)
-        return;
-    for (;;) {
-        va_list ap;
-        va_start(ap, fmt);
-        int n = vsnprintf(s->text ? s->text + s->len : NULL,
-                          s->text ? s->cap - s->len : 0, fmt, ap);
-        va_end(ap);
-        if (n < 0) {
-            s->failed = true;
-            return;
-        }
-        if (s->text && (size_t)n < s->cap - s->len) {
-            s->len += (size_t)n;
-            return;
-        }
-        size_t cap = s->cap ? s->cap * 2 : 4096;
-        while (cap < s->len + (size_t)n + 1)
-            cap *= 2;
-        char *p = realloc(s->text, cap);
-        if (!p) {
-            s->failed = true;
-            return;
-        }
-        s->text = p;
-        s->cap = cap;
-    }
-}
-
-static void xs_head(xstr *s, const char *doctype)
-{
-    xs_fmt(s, "<?xml version=\"1.0\"?>\n<!DOCTYPE %s SYSTEM "
-              "\"gdb-target.dtd\">\n", doctype);
-}
 
 static void xml_target(emu_machine *m, xstr *s)
 {
@@ -230,29 +184,14 @@ static void xml_virtual(emu_machine *m, xstr *s)
 
 static char *rv_xml(emu_machine *m, const char *annex, size_t *len)
 {
-    static const struct {
-        const char *name;
-        void (*build)(emu_machine *, xstr *);
-    } docs[] = {
+    static const gdb_xml_doc docs[] = {
         {"target.xml", xml_target},   {"riscv-cpu.xml", xml_cpu},
         {"riscv-fpu.xml", xml_fpu},   {"riscv-csr.xml", xml_csr},
         {"riscv-virtual.xml", xml_virtual},
     };
-    for (size_t i = 0; i < sizeof(docs) / sizeof(docs[0]); i++) {
-        if (strcmp(annex, docs[i].name) != 0)
-            continue;
-        if (docs[i].build == xml_fpu && !flen_bytes(m))
-            return NULL;
-        xstr s = {0};
-        docs[i].build(m, &s);
-        if (s.failed) {
-            free(s.text);
-            return NULL;
-        }
-        *len = s.len;
-        return s.text;
-    }
-    return NULL;
+    if (!strcmp(annex, "riscv-fpu.xml") && !flen_bytes(m))
+        return NULL;
+    return gdb_xml_build(m, annex, len, docs, sizeof(docs) / sizeof(docs[0]));
 }
 
 const gdb_arch gdb_arch_riscv = {
@@ -263,6 +202,6 @@ const gdb_arch gdb_arch_riscv = {
 
 const gdb_arch *gdb_arch_of(emu_machine *m)
 {
-    (void)m; /* RISC-V is libemu's only architecture so far */
-    return &gdb_arch_riscv;
+    return emu_machine_arch(m) == EMU_ARCH_ARM64 ? &gdb_arch_arm64
+                                                 : &gdb_arch_riscv;
 }

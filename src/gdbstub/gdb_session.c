@@ -362,15 +362,19 @@ static int parse_tid(emu_gdb *g, const char **p)
 static bool read_reg(emu_gdb *g, unsigned regnum)
 {
     gdb_reg r;
-    uint64_t v;
+    uint64_t v, hi = 0;
     if (!g->arch->reg(g->m, regnum, &r))
         return false;
-    if (emu_reg_read_num(g->m, g->ghart, r.num, &v) != EMU_OK) {
+    if (emu_reg_read_num(g->m, g->ghart, r.num, &v) != EMU_OK ||
+        (r.bytes > 8 &&
+         emu_reg_read_num(g->m, g->ghart, r.num_hi, &hi) != EMU_OK)) {
         for (unsigned i = 0; i < r.bytes; i++)
             gdb_buf_str(&g->reply, "xx"); /* unavailable */
         return true;
     }
-    gdb_buf_le(&g->reply, v, r.bytes);
+    gdb_buf_le(&g->reply, v, r.bytes > 8 ? 8 : r.bytes);
+    if (r.bytes > 8)
+        gdb_buf_le(&g->reply, hi, r.bytes - 8);
     return true;
 }
 
@@ -378,18 +382,24 @@ static bool read_reg(emu_gdb *g, unsigned regnum)
 static bool write_reg(emu_gdb *g, unsigned regnum, const char *s, size_t n)
 {
     gdb_reg r;
-    uint8_t b[8];
-    if (!g->arch->reg(g->m, regnum, &r) || r.bytes > 8 || n != 2 * r.bytes ||
-        !gdb_unhex(s, r.bytes, b))
+    uint8_t b[16];
+    if (!g->arch->reg(g->m, regnum, &r) || r.bytes > 16 ||
+        n != 2 * r.bytes || !gdb_unhex(s, r.bytes, b))
         return false;
-    uint64_t v = 0;
-    for (unsigned i = 0; i < r.bytes; i++)
-        v |= (uint64_t)b[i] << (8 * i);
+    uint64_t v = 0, hi = 0;
+    for (unsigned i = 0; i < r.bytes; i++) {
+        if (i < 8)
+            v |= (uint64_t)b[i] << (8 * i);
+        else
+            hi |= (uint64_t)b[i] << (8 * (i - 8));
+    }
     if (r.nanbox)
         v |= ~0ull << (8 * r.bytes);
     /* x0 and read-only registers ignore writes; only a register that
      * does not exist fails */
-    return emu_reg_write_num(g->m, g->ghart, r.num, v) == EMU_OK;
+    return emu_reg_write_num(g->m, g->ghart, r.num, v) == EMU_OK &&
+           (r.bytes <= 8 ||
+            emu_reg_write_num(g->m, g->ghart, r.num_hi, hi) == EMU_OK);
 }
 
 static void cmd_read_regs(emu_gdb *g)

@@ -30,6 +30,11 @@ unsigned emu_hart_count(const emu_machine *m)
     return m ? (m->a64 ? 1 : m->nharts) : 0;
 }
 
+emu_arch emu_machine_arch(const emu_machine *m)
+{
+    return m ? m->cfg.arch : EMU_ARCH_RISCV64;
+}
+
 uint64_t machine_pc(const emu_machine *m, unsigned h)
 {
     if (m->a64)

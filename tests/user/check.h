@@ -7,6 +7,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The ISA the program is built for, as uname and AT_PLATFORM name it. */
+#ifdef __aarch64__
+#define USER_ISA "aarch64"
+#else
+#define USER_ISA "riscv64"
+#endif
+
 #define CHECK(cond)                                                            \
     do {                                                                       \
         if (!(cond)) {                                                         \

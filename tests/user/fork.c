@@ -45,7 +45,7 @@ int main(int argc, char **argv)
     CHECK(waitpid(c, &st, 0) == c && WIFEXITED(st) && WEXITSTATUS(st) == 7);
 
     CHECK(execve("/nonexistent/program", av, ev) == -1 && errno == ENOENT);
-    /* the host's emulator binary is no riscv64 program */
+    /* the host's emulator binary is no program of the guest's ISA */
     CHECK(execve("/proc/self/exe", av, ev) == -1 && errno == ENOEXEC);
     CHECK(waitpid(-1, &st, WNOHANG) == -1 && errno == ECHILD);
     printf("fork ok\n");

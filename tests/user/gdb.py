@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """emu-user -g with gdb-multiarch. Skipped (77) without gdb-multiarch.
 
-Usage: gdb.py EMU_USER EXITCODE_PROGRAM
-  gdb attaches before the first instruction, stops at main (argc in a0),
+Usage: gdb.py EMU_USER EXITCODE_PROGRAM [--a64]
+  gdb attaches before the first instruction, stops at main (argc in a0, or
+  x0 with --a64 for an aarch64 program),
   reads the program's memory by symbol, and lets it run to its exit status.
-Usage: gdb.py EMU_USER SEGV_PROGRAM --signal
+Usage: gdb.py EMU_USER SEGV_PROGRAM --signal [--a64]
   the program's NULL write stops it with "Program received signal SIGSEGV"
   at the faulting store; "signal 0" drops the signal, so the store faults
   and stops it again; "continue" passes the signal, whose default action
@@ -16,7 +17,11 @@ import subprocess
 import sys
 
 emu, prog = sys.argv[1:3]
-signal_mode = sys.argv[3:] == ['--signal']
+signal_mode = '--signal' in sys.argv[3:]
+a64 = '--a64' in sys.argv[3:]
+arg0 = '$x0' if a64 else '$a0'
+# the faulting store of segv.c as gdb disassembles it
+store = r'str' if a64 else r'(c\.)?sw'
 gdb = shutil.which('gdb-multiarch')
 if not gdb:
     print('gdb-multiarch not found')
@@ -32,8 +37,8 @@ if not m:
 if signal_mode:
     commands = ['continue', 'x/i $pc', 'signal 0', 'continue']
 else:
-    commands = ['break main', 'continue', 'print $a0', 'print *(char *)argv[1]',
-                'continue']
+    commands = ['break main', 'continue', f'print {arg0}',
+                'print *(char *)argv[1]', 'continue']
 args = [gdb, '-nx', '-batch', prog, '-ex', 'set confirm off',
         '-ex', f'target remote localhost:{m.group(1)}']
 for c in commands:
@@ -51,7 +56,8 @@ print('emu-user status', status, p.stderr.read().decode())
 if signal_mode:
     ok = (status == 128 + 11 and
           out.count('Program received signal SIGSEGV') == 2 and
-          re.search(r'=> 0x[0-9a-f]+ <main(\+\d+)?>:\s+(c\.)?sw', out) is not None and
+          re.search(r'=> 0x[0-9a-f]+ <main(\+\d+)?>:\s+' + store, out)
+          is not None and
           'Program terminated with signal SIGSEGV' in out)
 else:
     ok = (status == 5 and 'Breakpoint 1, main' in out and '$1 = 2' in out

@@ -3,12 +3,21 @@
  * that argc and argv arrive on the stack. */
 static long sys3(long n, long a, long b, long c)
 {
+#ifdef __aarch64__
+    register long x0 __asm__("x0") = a;
+    register long x1 __asm__("x1") = b;
+    register long x2 __asm__("x2") = c;
+    register long x8 __asm__("x8") = n;
+    __asm__ volatile("svc #0" : "+r"(x0) : "r"(x1), "r"(x2), "r"(x8) : "memory");
+    return x0;
+#else
     register long a0 __asm__("a0") = a;
     register long a1 __asm__("a1") = b;
     register long a2 __asm__("a2") = c;
     register long a7 __asm__("a7") = n;
     __asm__ volatile("ecall" : "+r"(a0) : "r"(a1), "r"(a2), "r"(a7) : "memory");
     return a0;
+#endif
 }
 
 static const char msg[] = "pie ok\n";
@@ -28,4 +37,8 @@ __attribute__((used)) void pie_main(long *sp)
     sys3(94, status, 0, 0);
 }
 
+#ifdef __aarch64__
+__asm__(".globl _start\n_start:\n mov x0, sp\n bl pie_main\n");
+#else
 __asm__(".globl _start\n_start:\n mv a0, sp\n call pie_main\n");
+#endif

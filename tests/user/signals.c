@@ -41,9 +41,15 @@ static void on_ill(int sig, siginfo_t *si, void *ucv)
 {
     ucontext_t *uc = ucv;
     (void)sig;
+#ifdef __aarch64__
+    CHECK((uintptr_t)si->si_addr == uc->uc_mcontext.pc);
+    uc->uc_mcontext.pc += 4;
+    uc->uc_mcontext.regs[0] = 1234; /* visible after return */
+#else
     CHECK((uintptr_t)si->si_addr == uc->uc_mcontext.__gregs[REG_PC]);
     uc->uc_mcontext.__gregs[REG_PC] += 4;
     uc->uc_mcontext.__gregs[REG_A0] = 1234; /* visible after return */
+#endif
 }
 
 int main(void)
@@ -86,7 +92,11 @@ int main(void)
     /* SIGILL, resumed after the instruction with a changed a0 */
     struct sigaction si = {.sa_sigaction = on_ill, .sa_flags = SA_SIGINFO};
     CHECK(sigaction(SIGILL, &si, NULL) == 0);
+#ifdef __aarch64__
+    register long a0 __asm__("x0") = 0;
+#else
     register long a0 __asm__("a0") = 0;
+#endif
     __asm__ volatile(".word 0" : "+r"(a0)); /* an illegal instruction */
     CHECK(a0 == 1234);
 

@@ -326,6 +326,32 @@ static inline bool a64_cond(uint32_t nzcv, unsigned cond)
     return (cond & 1) && cond != 15 ? !r : r;
 }
 
+/*
+ * AddWithCarry(x, y, carry_in) at 64 bits (sf) or 32 (Arm ARM J1,
+ * shared/functions/integer): the sum, and its NZCV in *nzcv. A subtraction
+ * is x + NOT(y) + 1. For 32 bits the result is zero-extended.
+ */
+static inline uint64_t a64_add_with_carry(uint64_t x, uint64_t y,
+                                          unsigned carry, bool sf,
+                                          uint32_t *nzcv)
+{
+    uint64_t r;
+    uint32_t f;
+    if (sf) {
+        r = x + y + carry;
+        bool c = carry ? r <= x : r < x;
+        f = (uint32_t)(r >> 63) << 31 | (c ? A64_C : 0) |
+            (uint32_t)(((x ^ r) & (y ^ r)) >> 63) << 28;
+    } else {
+        uint64_t u = (uint64_t)(uint32_t)x + (uint32_t)y + carry;
+        r = (uint32_t)u;
+        f = (uint32_t)(r >> 31) << 31 | (u >> 32 ? A64_C : 0) |
+            (uint32_t)((((x ^ r) & (y ^ r)) >> 31) & 1) << 28;
+    }
+    *nzcv = f | (r == 0 ? A64_Z : 0);
+    return r;
+}
+
 /* bits hi..lo of x */
 static inline uint32_t a64_bits(uint32_t x, unsigned hi, unsigned lo)
 {
