@@ -20,10 +20,11 @@ typedef struct fmt {
     unsigned mbits; /* stored fraction bits */
     unsigned ebits; /* exponent bits */
     int bias;
+    unsigned opts;  /* FPX_* rule options; 0 for RISC-V's rules */
 } fmt;
 
-static const fmt F32 = {23, 8, 127};
-static const fmt F64 = {52, 11, 1023};
+static const fmt F32 = {23, 8, 127, 0};
+static const fmt F64 = {52, 11, 1023, 0};
 
 static inline uint64_t emax(const fmt *f) { return (1ull << f->ebits) - 1; }
 static inline uint64_t sign_bit(const fmt *f) { return 1ull << (f->mbits + f->ebits); }
@@ -43,7 +44,8 @@ static inline uint64_t exp_of(const fmt *f, uint64_t a)
 static inline bool sign_of(const fmt *f, uint64_t a) { return (a >> (f->mbits + f->ebits)) & 1; }
 static inline bool is_nan(const fmt *f, uint64_t a)
 {
-    return exp_of(f, a) == emax(f) && frac_of(f, a) != 0;
+    return exp_of(f, a) == emax(f) && frac_of(f, a) != 0 &&
+           !(f->opts & FPX_AHP);
 }
 static inline bool is_snan(const fmt *f, uint64_t a)
 {
@@ -65,7 +67,7 @@ GENERIC unpacked unpack(const fmt *f, uint64_t a)
 {
     unpacked u = {sign_of(f, a), C_FINITE, 0, frac_of(f, a)};
     uint64_t ex = exp_of(f, a);
-    if (ex == emax(f)) {
+    if (ex == emax(f) && !(f->opts & FPX_AHP)) {
         u.cls = u.sig ? C_NAN : C_INF;
     } else if (ex == 0) {
         if (u.sig == 0)
@@ -136,6 +138,7 @@ GENERIC uint64_t shift_round(uint64_t sig, unsigned n, bool sign, int rm,
     case FP_RMM: up = rem >= half; break;
     case FP_RDN: up = sign && rem; break;
     case FP_RUP: up = !sign && rem; break;
+    case FP_ROD: return q | (*inexact = rem != 0); /* Arm FPRounding_ODD */
     default: up = false; break;
     }
     *inexact = rem != 0;
@@ -144,6 +147,12 @@ GENERIC uint64_t shift_round(uint64_t sig, unsigned n, bool sign, int rm,
 
 GENERIC uint64_t overflow(const fmt *f, bool sign, int rm, unsigned *flags)
 {
+    if (f->opts & FPX_AHP) {
+        /* Arm FPRound: the alternative half format has no infinity; it
+         * saturates and reports an invalid operation instead */
+        *flags |= FP_NV;
+        return zero_of(f, sign) | (sign_bit(f) - 1);
+    }
     *flags |= FP_OF | FP_NX;
     bool to_inf = rm == FP_RNE || rm == FP_RMM || (rm == FP_RUP && !sign) ||
                   (rm == FP_RDN && sign);
@@ -165,20 +174,30 @@ GENERIC uint64_t round_pack(const fmt *f, bool sign, int e, uint64_t sig,
     unsigned drop = 64 - p;
     bool inexact;
     uint64_t bits;
+    /* the alternative half format uses the top exponent for numbers */
+    uint64_t limit = inf_bits(f) + (f->opts & FPX_AHP ? 1ull << f->mbits : 0);
     if (be >= 1) {
-        if (be >= (int)emax(f))
+        if (be >= (int)(limit >> f->mbits))
             return overflow(f, sign, rm, flags);
         uint64_t q = shift_round(sig, drop, sign, rm, &inexact);
         /* q holds the hidden bit, which adds one to the exponent field; a
          * carry out of the top (q == 2^p) moves on to the next binade */
         bits = ((uint64_t)(be - 1) << f->mbits) + q;
-        if (bits >= inf_bits(f))
+        if (bits >= limit)
             return overflow(f, sign, rm, flags);
     } else {
+        /* Arm FPRound: a result tiny before rounding flushes to zero under
+         * FPCR.FZ, raising underflow but not inexact */
+        if (f->opts & FPX_FTZ) {
+            *flags |= FP_UF;
+            return zero_of(f, sign);
+        }
         /* below the normal range before rounding; tiny unless rounding with
-         * an unbounded exponent reaches 2^emin */
+         * an unbounded exponent reaches 2^emin (or always, when tininess is
+         * detected before rounding) */
         bool tiny = true, ix;
-        if (be == 0 && (shift_round(sig, drop, sign, rm, &ix) >> p))
+        if (!(f->opts & FPX_TINY_BEFORE) && be == 0 &&
+            (shift_round(sig, drop, sign, rm, &ix) >> p))
             tiny = false;
         bits = shift_round(sig, drop + (unsigned)(1 - be), sign, rm, &inexact);
         if (tiny && inexact)
@@ -716,4 +735,132 @@ uint64_t f32_to_f64(uint32_t a, unsigned *flags)
 uint32_t f64_to_f32(uint64_t a, int rm, unsigned *flags)
 {
     return (uint32_t)g_convert(&F32, &F64, a, rm, flags);
+}
+
+/* ---- the fpx_ entry points: any format, rule options (fpu.h) ---- */
+
+static inline fmt fpx_fmt(unsigned width, unsigned opts)
+{
+    if (width == 16)
+        return (fmt){10, 5, 15, opts};
+    if (width == 32)
+        return (fmt){23, 8, 127, opts & ~FPX_AHP};
+    return (fmt){52, 11, 1023, opts & ~FPX_AHP};
+}
+
+uint64_t fpx_add(unsigned w, unsigned opts, uint64_t a, uint64_t b, int rm,
+                 unsigned *flags)
+{
+    fmt f = fpx_fmt(w, opts);
+    return g_add(&f, a, b, false, rm, flags);
+}
+uint64_t fpx_sub(unsigned w, unsigned opts, uint64_t a, uint64_t b, int rm,
+                 unsigned *flags)
+{
+    fmt f = fpx_fmt(w, opts);
+    return g_add(&f, a, b, true, rm, flags);
+}
+uint64_t fpx_mul(unsigned w, unsigned opts, uint64_t a, uint64_t b, int rm,
+                 unsigned *flags)
+{
+    fmt f = fpx_fmt(w, opts);
+    return g_mul(&f, a, b, rm, flags);
+}
+uint64_t fpx_div(unsigned w, unsigned opts, uint64_t a, uint64_t b, int rm,
+                 unsigned *flags)
+{
+    fmt f = fpx_fmt(w, opts);
+    return g_div(&f, a, b, rm, flags);
+}
+uint64_t fpx_sqrt(unsigned w, unsigned opts, uint64_t a, int rm,
+                  unsigned *flags)
+{
+    fmt f = fpx_fmt(w, opts);
+    return g_sqrt(&f, a, rm, flags);
+}
+uint64_t fpx_fma(unsigned w, unsigned opts, uint64_t a, uint64_t b,
+                 uint64_t c, int rm, unsigned *flags)
+{
+    fmt f = fpx_fmt(w, opts);
+    return g_fma(&f, a, b, c, rm, flags);
+}
+
+uint64_t fpx_convert(unsigned to_w, unsigned from_w, unsigned opts,
+                     uint64_t a, int rm, unsigned *flags)
+{
+    /* flushing applies to the result side only; the caller flushes inputs */
+    fmt to = fpx_fmt(to_w, opts), from = fpx_fmt(from_w, opts & FPX_AHP);
+    return g_convert(&to, &from, a, rm, flags);
+}
+
+uint64_t fpx_round_int(unsigned w, unsigned opts, uint64_t a, int rm,
+                       bool exact, unsigned *flags)
+{
+    fmt f = fpx_fmt(w, opts);
+    unpacked x = unpack(&f, a);
+    if (x.cls == C_NAN)
+        return nan_result(&f, a, a, flags);
+    if (x.cls != C_FINITE || x.e >= 0)
+        return a; /* zeros, infinities and integers stay */
+    bool inexact;
+    uint64_t q = shift_round(x.sig, (unsigned)-x.e, x.sign, rm, &inexact);
+    if (exact && inexact)
+        *flags |= FP_NX;
+    if (q == 0)
+        return zero_of(&f, x.sign); /* the zero keeps the operand's sign */
+    unsigned ignore = 0;
+    return round_pack(&f, x.sign, 0, q, rm, &ignore);
+}
+
+uint64_t fpx_to_int(unsigned w, uint64_t a, int fbits, int rm, bool is_signed,
+                    unsigned width, unsigned *flags)
+{
+    fmt f = fpx_fmt(w, 0);
+    unpacked x = unpack(&f, a);
+    if (x.cls == C_NAN) {
+        *flags |= FP_NV;
+        return 0;
+    }
+    if (x.cls == C_FINITE)
+        x.e += fbits; /* the fixed-point scaling is exact */
+    uint64_t maxv = is_signed ? (1ull << (width - 1)) - 1
+                              : (width == 64 ? UINT64_MAX : (1ull << width) - 1);
+    uint64_t minv = is_signed ? (uint64_t)0 - (1ull << (width - 1)) : 0;
+    if (x.cls == C_ZERO)
+        return 0;
+    bool inexact = false, big = false;
+    uint64_t mag = 0;
+    if (x.cls == C_INF) {
+        big = true;
+    } else if (x.e >= 0) {
+        if (x.e >= 64 || (x.e > 0 && (x.sig >> (64 - x.e)) != 0))
+            big = true;
+        else
+            mag = x.sig << x.e;
+    } else {
+        mag = shift_round(x.sig, (unsigned)-x.e, x.sign, rm, &inexact);
+    }
+    if (!big) {
+        if (!x.sign && mag <= maxv) {
+            if (inexact)
+                *flags |= FP_NX;
+            return mag;
+        }
+        if (x.sign && (is_signed ? mag <= (1ull << (width - 1)) : mag == 0)) {
+            if (inexact)
+                *flags |= FP_NX;
+            return (uint64_t)0 - mag;
+        }
+    }
+    *flags |= FP_NV;
+    return x.sign ? minv : maxv;
+}
+
+uint64_t fpx_from_int(unsigned w, unsigned opts, bool neg, uint64_t mag,
+                      int fbits, int rm, unsigned *flags)
+{
+    fmt f = fpx_fmt(w, opts);
+    if (mag == 0)
+        return 0;
+    return round_pack(&f, neg, -fbits, mag, rm, flags);
 }

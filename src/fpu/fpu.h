@@ -24,6 +24,9 @@
 enum { FP_NX = 1, FP_UF = 2, FP_OF = 4, FP_DZ = 8, FP_NV = 16 };
 /* Rounding modes, in the frm / rm field encoding. */
 enum { FP_RNE = 0, FP_RTZ = 1, FP_RDN = 2, FP_RUP = 3, FP_RMM = 4 };
+/* Round to odd (Arm's FPRounding_ODD, for FCVTXN): truncate, then set the
+ * lowest bit when anything was dropped. Only the fpx_ entry points take it. */
+enum { FP_ROD = 8 };
 
 #define F32_CANON_NAN 0x7fc00000u
 #define F64_CANON_NAN 0x7ff8000000000000ull
@@ -84,5 +87,46 @@ uint64_t u64_to_f64(uint64_t v, int rm, unsigned *flags);
 /* ---- between the formats ---- */
 uint64_t f32_to_f64(uint32_t a, unsigned *flags);
 uint32_t f64_to_f32(uint64_t a, int rm, unsigned *flags);
+
+
+/*
+ * ---- the fpx_ entry points: other rules, for the Arm FPU ----
+ * Values of width w (16, 32 or 64 bits: binary16/32/64) with options that
+ * change the RISC-V rules above:
+ *   FPX_TINY_BEFORE  tininess is detected before rounding;
+ *   FPX_FTZ          a result tiny before rounding becomes a zero of its
+ *                    sign, raising UF but not NX (Arm FPCR.FZ);
+ *   FPX_AHP          binary16 is Arm's alternative half format: exponent 31
+ *                    holds numbers, no infinities or NaNs; overflow
+ *                    saturates with NV.
+ * NaN operands give the canonical NaN here as above: callers with other
+ * NaN rules handle NaN operands before calling. Inputs are never flushed.
+ */
+enum { FPX_TINY_BEFORE = 1, FPX_FTZ = 2, FPX_AHP = 4 };
+uint64_t fpx_add(unsigned w, unsigned opts, uint64_t a, uint64_t b, int rm,
+                 unsigned *flags);
+uint64_t fpx_sub(unsigned w, unsigned opts, uint64_t a, uint64_t b, int rm,
+                 unsigned *flags);
+uint64_t fpx_mul(unsigned w, unsigned opts, uint64_t a, uint64_t b, int rm,
+                 unsigned *flags);
+uint64_t fpx_div(unsigned w, unsigned opts, uint64_t a, uint64_t b, int rm,
+                 unsigned *flags);
+uint64_t fpx_sqrt(unsigned w, unsigned opts, uint64_t a, int rm,
+                  unsigned *flags);
+/* a * b + c, rounded once */
+uint64_t fpx_fma(unsigned w, unsigned opts, uint64_t a, uint64_t b,
+                 uint64_t c, int rm, unsigned *flags);
+/* from width from_w to to_w; FPX_AHP applies to a binary16 side */
+uint64_t fpx_convert(unsigned to_w, unsigned from_w, unsigned opts,
+                     uint64_t a, int rm, unsigned *flags);
+/* to an integral value in the same format; NX only when exact is set */
+uint64_t fpx_round_int(unsigned w, unsigned opts, uint64_t a, int rm,
+                       bool exact, unsigned *flags);
+/* a * 2^fbits to a width-bit integer: saturating with NV; a NaN gives 0 */
+uint64_t fpx_to_int(unsigned w, uint64_t a, int fbits, int rm, bool is_signed,
+                    unsigned width, unsigned *flags);
+/* (neg ? -mag : mag) * 2^-fbits */
+uint64_t fpx_from_int(unsigned w, unsigned opts, bool neg, uint64_t mag,
+                      int fbits, int rm, unsigned *flags);
 
 #endif

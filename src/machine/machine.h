@@ -209,6 +209,9 @@ void boot_free(emu_machine *m);
 
 /* user/user.c: release the user-mode process, if any. */
 void user_free(emu_machine *m);
+/* user/thread.c: between slices, let another of the process's threads
+ * run when the current one has had its quantum. */
+void user_thread_tick(emu_machine *m);
 /* user/mem.c: make the page holding va present if the process mapped it
  * (for the debugger's view of memory); false when nothing is mapped. */
 bool user_debug_touch(emu_machine *m, uint64_t va);

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cpu/arm64/a64_disasm.h"
 #include "cpu/arm64/a64_regs.h"
 #include "cpu/riscv/rv_cpu.h"
 #include "cpu/riscv/rv_dcache.h"
@@ -257,8 +258,8 @@ emu_status emu_mem_write(emu_machine *m, uint64_t paddr, const void *buf,
 unsigned emu_disasm(const emu_machine *m, uint64_t pc, uint32_t insn, char *buf,
                     size_t buflen)
 {
-    if (m && m->a64) { /* the A64 disassembler is not merged yet */
-        snprintf(buf, buflen, ".inst\t0x%08x", insn);
+    if (m && m->a64) {
+        a64_disasm(insn, pc, buf, buflen);
         return 4;
     }
     return rv_disasm(insn, pc, m ? m->isa.xlen : 64, buf, buflen);

@@ -240,6 +240,8 @@ emu_status run_machine(emu_machine *m, uint64_t max_insns, emu_exit *ex)
         if (m->sched.next < m->nharts && !m->halted)
             continue; /* cut short: the checks above say why */
         m->sched.in_round = false;
+        if (m->user)
+            user_thread_tick(m);
         dev_htif_poll(m->htif);
         virt_poll(m);
         if (m->reset_requested && !m->halted) {
@@ -325,6 +327,8 @@ emu_status run_a64(emu_machine *m, uint64_t max_insns, emu_exit *ex)
             m->user_trap = true;
             m->user_cause = cpu->esr;
             m->user_tval = cpu->far;
+        } else if (m->user) {
+            user_thread_tick(m);
         }
     }
 }

@@ -203,6 +203,44 @@ static void a_frame_restore(user_proc *p, const uint8_t *f)
     cpu->excl_valid = false; /* an exception return clears the monitor */
 }
 
+/* a thread's context: the general and SIMD&FP registers, flags, FPCR,
+ * FPSR and TPIDR_EL0 */
+typedef struct a_ctx {
+    a64_vreg v[32];
+    uint64_t x[32], pc, tpidr;
+    uint32_t nzcv, fpcr, fpsr;
+} a_ctx;
+_Static_assert(sizeof(a_ctx) <= USER_CTX_MAX, "context size");
+
+static void a_save_ctx(user_proc *p, uint8_t *ctx)
+{
+    a64_cpu *cpu = hart(p);
+    a_ctx c;
+    memcpy(c.v, cpu->v, sizeof(c.v));
+    memcpy(c.x, cpu->x, sizeof(c.x));
+    c.pc = cpu->pc;
+    c.tpidr = cpu->tpidr_el0;
+    c.nzcv = cpu->nzcv;
+    c.fpcr = cpu->fpcr;
+    c.fpsr = cpu->fpsr;
+    memcpy(ctx, &c, sizeof(c));
+}
+
+static void a_load_ctx(user_proc *p, const uint8_t *ctx)
+{
+    a64_cpu *cpu = hart(p);
+    a_ctx c;
+    memcpy(&c, ctx, sizeof(c));
+    memcpy(cpu->v, c.v, sizeof(c.v));
+    memcpy(cpu->x, c.x, sizeof(c.x));
+    cpu->pc = c.pc;
+    cpu->tpidr_el0 = c.tpidr;
+    cpu->nzcv = c.nzcv;
+    cpu->fpcr = c.fpcr;
+    cpu->fpsr = c.fpsr;
+    cpu->excl_valid = false; /* the switch is an exception return */
+}
+
 /* mov x8, #139 (rt_sigreturn); svc #0 */
 static const uint32_t a_sigtramp[] = {0xd2801168u, 0xd4000001u};
 
@@ -229,4 +267,6 @@ const user_arch user_arch_arm64 = {
     .frame_save = a_frame_save,
     .frame_enter = a_frame_enter,
     .frame_restore = a_frame_restore,
+    .save_ctx = a_save_ctx,
+    .load_ctx = a_load_ctx,
 };

@@ -210,6 +210,39 @@ static void rv_frame_restore(user_proc *p, const uint8_t *f)
     cpu->x[0] = 0;
 }
 
+/* a thread's context: pc, x1..x31, f0..f31, fflags and frm */
+typedef struct rv_ctx {
+    uint64_t pc, x[32], f[32];
+    uint8_t fflags, frm;
+} rv_ctx;
+_Static_assert(sizeof(rv_ctx) <= USER_CTX_MAX, "context size");
+
+static void rv_save_ctx(user_proc *p, uint8_t *ctx)
+{
+    rv_cpu *cpu = hart0(p);
+    rv_ctx c;
+    c.pc = cpu->pc;
+    memcpy(c.x, cpu->x, sizeof(c.x));
+    memcpy(c.f, cpu->f, sizeof(c.f));
+    c.fflags = cpu->fflags;
+    c.frm = cpu->frm;
+    memcpy(ctx, &c, sizeof(c));
+}
+
+static void rv_load_ctx(user_proc *p, const uint8_t *ctx)
+{
+    rv_cpu *cpu = hart0(p);
+    rv_ctx c;
+    memcpy(&c, ctx, sizeof(c));
+    cpu->pc = c.pc;
+    memcpy(cpu->x, c.x, sizeof(c.x));
+    cpu->x[0] = 0;
+    memcpy(cpu->f, c.f, sizeof(c.f));
+    cpu->fflags = c.fflags;
+    cpu->frm = c.frm;
+    cpu->res_valid = false; /* another thread's LR does not carry over */
+}
+
 /* li a7, 139 (rt_sigreturn); ecall */
 static const uint32_t rv_sigtramp[] = {0x08b00893u, 0x00000073u};
 
@@ -236,4 +269,6 @@ const user_arch user_arch_riscv64 = {
     .frame_save = rv_frame_save,
     .frame_enter = rv_frame_enter,
     .frame_restore = rv_frame_restore,
+    .save_ctx = rv_save_ctx,
+    .load_ctx = rv_load_ctx,
 };

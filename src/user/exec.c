@@ -1,5 +1,6 @@
 /*
- * Processes: fork (clone without CLONE_THREAD), execve and wait4. A fork
+ * Processes: fork (clone without CLONE_THREAD; threads are thread.c's),
+ * execve and wait4. A fork
  * is a fork of the host process that runs the emulator, as under
  * qemu-user: the child carries on with a copy of the machine and of
  * everything else the host process holds. execve replaces the program in
@@ -29,7 +30,7 @@ int64_t user_clone(user_proc *p, const uint64_t a[6])
 {
     uint64_t flags = a[0];
     if (flags & CLONE_THREAD_)
-        return -ENOSYS; /* one thread per process */
+        return user_thread_clone(p, a);
     /* CLONE_VM|CLONE_VFORK (posix_spawn) gets a copy too: the child only
      * runs until its execve, on the stack it was given */
     pid_t pid = fork();
@@ -40,6 +41,7 @@ int64_t user_clone(user_proc *p, const uint64_t a[6])
         user_copy_out(p, a[2], &tid, 4, UP_WRITE);
     if (pid)
         return pid;
+    user_threads_only_current(p); /* the child is the calling thread */
     p->arch->clone_child(p, a[1], flags & CLONE_SETTLS_, a[3]);
     if (flags & CLONE_CHILD_SETTID_)
         user_copy_out(p, a[4], &tid, 4, UP_WRITE);
@@ -141,6 +143,7 @@ int64_t user_execve(user_proc *p, const char *host, uint64_t argv_va,
             p->act[s] = (user_sigaction){0};
     p->altstack_sp = p->altstack_size = 0;
     close_on_exec();
+    user_threads_only_current(p); /* the other threads end (Linux's de_thread) */
     emu_status st = user_load_elf(p, host, argc, argv, envp);
     free_strv(argv);
     free_strv(envp);

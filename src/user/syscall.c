@@ -922,12 +922,7 @@ int64_t user_syscall_do(user_proc *p, uint64_t nr, const uint64_t a[6])
     case NR_msync: return 0;
 
     case NR_clone: {
-        r = user_clone(p, a);
-        if (r == -ENOSYS && !p->warned[nr]) {
-            p->warned[nr] = 1;
-            user_warn(p, EMU_LOG_WARN, "clone: threads are not supported");
-        }
-        return r;
+        return user_clone(p, a);
     }
     case NR_execve:
         if ((r = path_call(p, (uint64_t)AT_FDCWD, a[0], true, &dfd, path)))
@@ -936,11 +931,18 @@ int64_t user_syscall_do(user_proc *p, uint64_t nr, const uint64_t a[6])
     case NR_wait4:
         return user_wait4(p, (int64_t)(int32_t)a[0], a[1], (int)a[2], a[3]);
     case NR_exit:
+        if (user_thread_exit(p, (int)(a[0] & 0xff)))
+            return 0;
+        user_exit(p, (int)(a[0] & 0xff));
+        return 0;
     case NR_exit_group:
         user_exit(p, (int)(a[0] & 0xff));
         return 0;
-    case NR_getpid: case NR_gettid: case NR_set_tid_address:
-        return getpid();
+    case NR_getpid: return getpid();
+    case NR_gettid: return user_gettid(p);
+    case NR_set_tid_address:
+        user_set_clear_tid(p, a[0]);
+        return user_gettid(p);
     case NR_getppid: return getppid();
     case NR_getuid: return getuid();
     case NR_geteuid: return geteuid();
@@ -949,18 +951,7 @@ int64_t user_syscall_do(user_proc *p, uint64_t nr, const uint64_t a[6])
     case NR_set_robust_list: return 0;
     case NR_rseq: return -ENOSYS; /* glibc then does without */
     case NR_prctl: return -EINVAL;
-    case NR_futex: { /* one thread: a wait never sleeps, a wake wakes none */
-        unsigned op = (unsigned)a[1] & 0x7f;
-        if (op == 1) /* FUTEX_WAKE */
-            return 0;
-        if (op == 0) { /* FUTEX_WAIT */
-            uint32_t v;
-            if (!user_copy_in(p, &v, a[0], 4))
-                return -EFAULT;
-            return v != (uint32_t)a[2] ? -EAGAIN : -ETIMEDOUT;
-        }
-        return -ENOSYS;
-    }
+    case NR_futex: return user_futex(p, a);
     case NR_prlimit64: return sys_prlimit(p, a[0], a[1], a[2], a[3]);
     case NR_getrlimit: return sys_prlimit(p, 0, a[0], 0, a[1]);
     case NR_setrlimit: return sys_prlimit(p, 0, a[0], a[1], 0);
@@ -1023,7 +1014,7 @@ int64_t user_syscall_do(user_proc *p, uint64_t nr, const uint64_t a[6])
             return -EINVAL;
         return user_copy_out(p, a[2], b, 8, UP_WRITE) ? 8 : -EFAULT;
     }
-    case NR_sched_yield: return 0;
+    case NR_sched_yield: return user_sched_yield(p);
 
     case NR_rt_sigaction:
         return user_rt_sigaction(p, (int)a[0], a[1], a[2], a[3]);
@@ -1036,8 +1027,13 @@ int64_t user_syscall_do(user_proc *p, uint64_t nr, const uint64_t a[6])
         /* only the process itself: the program must not signal the host's */
         int64_t pid = (int64_t)(int32_t)a[0];
         int sig = (int)(nr == NR_tgkill ? a[2] : a[1]);
-        if (pid != getpid() && !(nr == NR_kill && pid == 0))
-            return -EPERM;
+        /* a thread is named by its tid (tkill, tgkill's second argument);
+         * the signal is the process's, taken by whichever thread runs */
+        if (nr == NR_tkill ? !user_is_tid(p, pid)
+            : nr == NR_tgkill ? pid != getpid() ||
+                                    !user_is_tid(p, (int32_t)a[1])
+                              : pid != getpid() && pid != 0)
+            return nr == NR_kill ? -EPERM : -ESRCH;
         if (sig < 0 || sig > USER_NSIG)
             return -EINVAL;
         if (sig)

@@ -31,6 +31,7 @@ void user_free(emu_machine *m)
     free(p->root);
     free(p->cwd);
     free(p->exe);
+    free(p->threads);
     free(p);
     m->user = NULL;
 }

@@ -47,6 +47,30 @@ typedef struct user_sigaction {
 
 #define USER_NSIG 64
 
+/* Threads (thread.c): at most this many at once, each switched out after
+ * this many steps when another can run. */
+#define USER_MAX_THREADS 256
+#define USER_THREAD_QUANTUM 100000
+/* the largest register context an ISA saves (user_arch.save_ctx) */
+#define USER_CTX_MAX 1024
+
+typedef struct user_thread {
+    bool alive;
+    int tid;
+    uint64_t blocked;   /* its signal mask, while it is not running */
+    uint64_t clear_tid; /* CLONE_CHILD_CLEARTID / set_tid_address */
+    /* a futex wait: on which word, for which bits, until when */
+    bool waiting, timed, realtime;
+    uint64_t futex;
+    uint32_t bitset;
+    uint64_t deadline_ns;
+    /* the result of the system call it waits in, given when it runs */
+    bool ret_pending;
+    int64_t ret;
+    /* its registers, while it is not running */
+    uint8_t ctx[USER_CTX_MAX] __attribute__((aligned(16)));
+} user_thread;
+
 struct user_proc;
 struct emu_exit;
 
@@ -106,6 +130,10 @@ typedef struct user_arch {
                         const user_sigaction *a, uint64_t sp);
     /* rt_sigreturn: take the registers back from the frame */
     void (*frame_restore)(struct user_proc *p, const uint8_t *f);
+    /* a thread's registers, parked while another runs (at most
+     * USER_CTX_MAX bytes) */
+    void (*save_ctx)(struct user_proc *p, uint8_t *ctx);
+    void (*load_ctx)(struct user_proc *p, const uint8_t *ctx);
 } user_arch;
 
 extern const user_arch user_arch_riscv64;
@@ -145,6 +173,14 @@ typedef struct user_proc {
     int altstack_flags;
     uint64_t fault_addr[USER_NSIG + 1]; /* si_addr of a pending fault */
     int fault_code[USER_NSIG + 1];
+
+    /* threads: NULL until the first clone(CLONE_THREAD); cur is the one
+     * on the hart */
+    user_thread *threads;
+    unsigned nthreads, cur;
+    int next_tid;
+    uint64_t clear_tid;   /* set_tid_address before any thread */
+    uint64_t slice_start; /* sched.icount when cur began to run */
 
     /* warned once for each unimplemented system call number */
     uint8_t warned[512];
@@ -227,6 +263,20 @@ int64_t user_execve(user_proc *p, const char *host, uint64_t argv_va,
                     uint64_t envp_va);
 int64_t user_wait4(user_proc *p, int64_t pid, uint64_t status_va, int options,
                    uint64_t rusage_va);
+
+/* ---- thread.c ---- */
+int64_t user_thread_clone(user_proc *p, const uint64_t a[6]);
+/* exit() of one thread: false when it is the last one (the process then
+ * ends) */
+bool user_thread_exit(user_proc *p, int status);
+int64_t user_futex(user_proc *p, const uint64_t a[6]);
+int64_t user_sched_yield(user_proc *p);
+int user_gettid(user_proc *p);
+/* tid names one of the process's threads */
+bool user_is_tid(const user_proc *p, int64_t tid);
+void user_set_clear_tid(user_proc *p, uint64_t va);
+/* after fork() and execve(): only the calling thread goes on */
+void user_threads_only_current(user_proc *p);
 
 /* ---- path.c ---- */
 /* Read the path at va and turn it into a host path for use with dirfd

@@ -244,5 +244,9 @@ uint64_t a64_run(a64_cpu *cpu, uint64_t n, bool *trapped)
     }
     cpu->steps += i;
     cpu->traps += *trapped;
+    /* the exception return that follows a trap clears the exclusive
+     * monitor (Arm ARM D1.3.5 "Exception return") */
+    if (*trapped)
+        cpu->excl_valid = false;
     return i;
 }

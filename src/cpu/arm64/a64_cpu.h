@@ -307,6 +307,23 @@ static inline void a64_set_xsp(a64_cpu *cpu, unsigned r, uint64_t v)
     cpu->x[r] = v;
 }
 
+/*
+ * The base address of a load or store: X[n], or SP when n is 31, which
+ * must then be 16-byte aligned (CheckSPAlignment(), Arm ARM D1 "SP
+ * alignment checking": Linux sets SCTLR_EL1.SA0, so EL0 gets SIGBUS).
+ * false after raising the SP alignment fault.
+ */
+static inline bool a64_base(a64_cpu *cpu, unsigned n, uint64_t *addr)
+{
+    *addr = cpu->x[n];
+    if (n == 31 && (*addr & 15)) {
+        cpu->esr = (uint32_t)A64_EC_SP_ALIGN << 26 | 1u << 25;
+        cpu->far = *addr;
+        return false;
+    }
+    return true;
+}
+
 /* ConditionHolds(cond) (Arm ARM J1, shared/functions/system). */
 static inline bool a64_cond(uint32_t nzcv, unsigned cond)
 {

@@ -67,7 +67,9 @@ static int exec_exclusive(a64_cpu *cpu, uint32_t insn, bool pair)
              t = a64_bits(insn, 4, 0);
     bool load = insn & (1u << 22);
     unsigned elem = 1u << size, bytes = pair ? 2 * elem : elem;
-    uint64_t va = a64_xsp(cpu, n);
+    uint64_t va;
+    if (!a64_base(cpu, n, &va))
+        return A64_EXC;
     bool tagged = cpu->excl_valid && cpu->excl_addr == va &&
                   cpu->excl_size == bytes;
     if (!load)
@@ -102,7 +104,9 @@ static int exec_ordered(a64_cpu *cpu, uint32_t insn)
     unsigned bytes = 1u << a64_bits(insn, 31, 30), n = a64_bits(insn, 9, 5),
              t = a64_bits(insn, 4, 0);
     bool load = insn & (1u << 22);
-    uint64_t va = a64_xsp(cpu, n);
+    uint64_t va;
+    if (!a64_base(cpu, n, &va))
+        return A64_EXC;
     uint8_t *p = aligned_ptr(cpu, va, bytes, !load);
     if (!p)
         return A64_EXC;
@@ -122,7 +126,9 @@ static int exec_cas(a64_cpu *cpu, uint32_t insn)
     unsigned bytes = 1u << a64_bits(insn, 31, 30), s = a64_bits(insn, 20, 16),
              n = a64_bits(insn, 9, 5), t = a64_bits(insn, 4, 0);
     uint64_t mask = size_mask(bytes);
-    uint64_t va = a64_xsp(cpu, n);
+    uint64_t va;
+    if (!a64_base(cpu, n, &va))
+        return A64_EXC;
     uint64_t expect = a64_x(cpu, s) & mask, repl = a64_x(cpu, t);
     uint8_t *p = aligned_ptr(cpu, va, bytes, true);
     if (!p)
@@ -146,7 +152,9 @@ static int exec_casp(a64_cpu *cpu, uint32_t insn)
     if ((s & 1) || (t & 1))
         return A64_UNDEF;
     uint64_t mask = size_mask(elem);
-    uint64_t va = a64_xsp(cpu, n);
+    uint64_t va;
+    if (!a64_base(cpu, n, &va))
+        return A64_EXC;
     uint64_t e0 = a64_x(cpu, s) & mask, e1 = a64_x(cpu, s + 1) & mask;
     uint64_t r0 = a64_x(cpu, t), r1 = a64_x(cpu, t + 1);
     uint8_t *p = aligned_ptr(cpu, va, 2 * elem, true);
@@ -200,7 +208,9 @@ int a64_exec_lse(a64_cpu *cpu, uint32_t insn)
         return A64_UNDEF;
     unsigned bits = 8 * bytes;
     uint64_t mask = size_mask(bytes);
-    uint64_t va = a64_xsp(cpu, n);
+    uint64_t va;
+    if (!a64_base(cpu, n, &va))
+        return A64_EXC;
     uint64_t arg = a64_x(cpu, s) & mask;
     uint8_t *p = aligned_ptr(cpu, va, bytes, true);
     if (!p)

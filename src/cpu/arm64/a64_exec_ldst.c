@@ -132,8 +132,10 @@ static int exec_uimm(a64_cpu *cpu, uint32_t insn)
     if (!decode_op(insn, &op))
         return A64_UNDEF;
     unsigned n = a64_bits(insn, 9, 5), t = a64_bits(insn, 4, 0);
-    uint64_t off = (uint64_t)a64_bits(insn, 21, 10) << op.scale;
-    return access_one(cpu, &op, t, a64_xsp(cpu, n) + off);
+    uint64_t off = (uint64_t)a64_bits(insn, 21, 10) << op.scale, base;
+    if (!a64_base(cpu, n, &base))
+        return A64_EXC;
+    return access_one(cpu, &op, t, base + off);
 }
 
 /* Load/store register with a 9-bit signed byte offset: unscaled (LDUR,
@@ -150,7 +152,9 @@ static int exec_imm9(a64_cpu *cpu, uint32_t insn)
     if (op.simd && mode == 2)
         return A64_UNDEF; /* no unprivileged SIMD&FP forms */
     unsigned n = a64_bits(insn, 9, 5), t = a64_bits(insn, 4, 0);
-    uint64_t base = a64_xsp(cpu, n);
+    uint64_t base;
+    if (!a64_base(cpu, n, &base))
+        return A64_EXC;
     uint64_t off = (uint64_t)a64_sext(a64_bits(insn, 20, 12), 9);
     switch (mode) {
     case 1: /* post-index */
@@ -180,7 +184,10 @@ static int exec_regoff(a64_cpu *cpu, uint32_t insn)
     }
     if (insn & (1u << 12))
         rm <<= op.scale;
-    return access_one(cpu, &op, t, a64_xsp(cpu, n) + rm);
+    uint64_t base;
+    if (!a64_base(cpu, n, &base))
+        return A64_EXC;
+    return access_one(cpu, &op, t, base + rm);
 }
 
 /* Load register (literal): PC-relative, imm19 words (Arm ARM C4.1.88
@@ -233,7 +240,9 @@ static int exec_pair(a64_cpu *cpu, uint32_t insn)
         scale = opc & 2 ? 3 : 2;
     }
     unsigned bytes = 1u << scale;
-    uint64_t base = a64_xsp(cpu, n);
+    uint64_t base;
+    if (!a64_base(cpu, n, &base))
+        return A64_EXC;
     uint64_t off = (uint64_t)a64_sext(a64_bits(insn, 21, 15), 7) << scale;
     uint64_t va = mode == 1 ? base : base + off;
     bool wback = mode == 1 || mode == 3;

@@ -56,22 +56,6 @@ static bool mem_write(a64_cpu *cpu, uint64_t va, const uint8_t *buf,
     return true;
 }
 
-/*
- * The base address: X[n], or SP when n is 31, which must then be 16-byte
- * aligned (CheckSPAlignment(), Arm ARM D1 "SP alignment checking"; Linux
- * sets SCTLR_EL1.SA0).
- * false after raising the SP alignment fault.
- */
-static bool base_address(a64_cpu *cpu, unsigned n, uint64_t *addr)
-{
-    *addr = a64_xsp(cpu, n);
-    if (n == 31 && (*addr & 15)) {
-        a64_raise(cpu, A64_EC_SP_ALIGN, 0, *addr);
-        return false;
-    }
-    return true;
-}
-
 /* Post-index writeback: by the transfer size when Rm is 31, else by Xm. */
 static void writeback(a64_cpu *cpu, unsigned n, unsigned m, uint64_t addr,
                       unsigned bytes)
@@ -123,7 +107,7 @@ static int multiple(a64_cpu *cpu, uint32_t insn)
     unsigned total = nregs * regbytes;
     uint64_t addr;
     uint8_t buf[SL_MAX_BYTES];
-    if (!base_address(cpu, n, &addr))
+    if (!a64_base(cpu, n, &addr))
         return A64_EXC;
 
     if (load) {
@@ -204,7 +188,7 @@ static int single(a64_cpu *cpu, uint32_t insn)
     unsigned ebytes = 1u << scale, total = selem * ebytes;
     uint64_t addr;
     uint8_t buf[SL_MAX_BYTES];
-    if (!base_address(cpu, n, &addr))
+    if (!a64_base(cpu, n, &addr))
         return A64_EXC;
 
     if (replicate) {
