@@ -79,7 +79,9 @@ int main(int argc, char **argv)
     OK("snprintf");
 
     char path[4096];
-    snprintf(path, sizeof path, "%s/a64-libcwork.txt", argv[1]);
+    /* the static and dynamic builds may run at once in one folder */
+    snprintf(path, sizeof path, "%s/a64-libcwork-%d.txt", argv[1],
+             (int)getpid());
     FILE *f = fopen(path, "w");
     CHECK(f != NULL);
     for (int i = 0; i < 1000; i++)
