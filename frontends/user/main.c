@@ -272,7 +272,8 @@ static int run_gdb(emu_machine *m, unsigned port)
     return status;
 }
 
-int main(int argc, char **argv)
+/* main's work; main frees the environment array however this ends */
+static int emu_user_main(int argc, char **argv, env *e)
 {
     emu_user_config uc = {0};
     emu_config cfg = emu_config_default(EMU_ARCH_RISCV64);
@@ -281,11 +282,10 @@ int main(int argc, char **argv)
     cfg.log_level = EMU_LOG_WARN;
     bool trace = false, stats = false;
     const char *gdb_port = NULL;
-    env e = {0};
     for (char **p = environ; p && *p; p++)
-        if (!env_set(&e, *p, false))
+        if (!env_set(e, *p, false))
             return EXIT_LOAD;
-    if (!env_set(&e, "_=", true))
+    if (!env_set(e, "_=", true))
         return EXIT_LOAD;
 
     int i = 1;
@@ -324,10 +324,10 @@ int main(int argc, char **argv)
                     fprintf(stderr, "emu-user: -E %s: expected VAR=VALUE\n", v);
                     return EXIT_USAGE;
                 }
-                if (!env_set(&e, v, false))
+                if (!env_set(e, v, false))
                     return EXIT_LOAD;
             } else if (!strcmp(a, "-U")) {
-                env_set(&e, v, true);
+                env_set(e, v, true);
             } else if (!strcmp(a, "-g")) {
                 gdb_port = v;
             } else {
@@ -378,10 +378,9 @@ int main(int argc, char **argv)
         fprintf(stderr, "emu-user: %s\n", err);
         return EXIT_LOAD;
     }
-    if (emu_user_load(m, argv[i], argc - i, argv + i, e.v) != EMU_OK) {
+    if (emu_user_load(m, argv[i], argc - i, argv + i, e->v) != EMU_OK) {
         fprintf(stderr, "emu-user: %s\n", emu_last_error(m));
         emu_machine_free(m);
-        free(e.v);
         return EXIT_LOAD;
     }
     if (trace)
@@ -394,6 +393,13 @@ int main(int argc, char **argv)
     if (stats)
         print_stats(m, now_s() - t0);
     emu_machine_free(m);
+    return status;
+}
+
+int main(int argc, char **argv)
+{
+    env e = {0};
+    int status = emu_user_main(argc, argv, &e);
     free(e.v);
     return status;
 }
