@@ -138,7 +138,9 @@ GENERIC uint64_t shift_round(uint64_t sig, unsigned n, bool sign, int rm,
     case FP_RMM: up = rem >= half; break;
     case FP_RDN: up = sign && rem; break;
     case FP_RUP: up = !sign && rem; break;
-    case FP_ROD: return q | (*inexact = rem != 0); /* Arm FPRounding_ODD */
+    case FP_ROD: /* Arm FPRounding_ODD: truncate, mark inexactness */
+        *inexact = rem != 0;
+        return q | *inexact;
     default: up = false; break;
     }
     *inexact = rem != 0;
