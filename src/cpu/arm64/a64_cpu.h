@@ -12,9 +12,11 @@
  *   a64_exec_ldst.c       loads and stores, except SIMD&FP
  *                         structure forms                     (x1x0)
  *   a64_exec_dp_reg.c     data processing, register           (x101)
- *   a64_exec_fp.c         scalar floating point               (x111, part)
- *   a64_exec_simd.c       Advanced SIMD and crypto, and the
- *                         SIMD structure loads/stores          (x111, rest)
+ *   a64_exec_fp.c         floating point, scalar and Advanced
+ *                         SIMD (over a64_fp.c)                 (x111, part)
+ *   a64_exec_simd.c       Advanced SIMD integer (with
+ *                         a64_exec_simd_wide.c), crypto        (x111, rest)
+ *   a64_exec_simd_ldst.c  the SIMD structure loads/stores      (x1x0, part)
  *
  * An executor returns A64_OK after the instruction completed (cpu->pc has
  * already been advanced past it before the call; a branch overwrites it),
@@ -389,9 +391,9 @@ int a64_exec_ldst(a64_cpu *cpu, uint32_t insn);
 int a64_exec_excl(a64_cpu *cpu, uint32_t insn);
 int a64_exec_lse(a64_cpu *cpu, uint32_t insn);
 int a64_exec_dp_reg(a64_cpu *cpu, uint32_t insn);
-/* The SIMD&FP group (op0 x111): the scalar floating-point encodings go to
- * a64_exec_fp(), which returns A64_UNDEF for what is not its own, and then
- * to a64_exec_simd(). */
+/* The SIMD&FP group (op0 x111): every floating-point encoding (scalar and
+ * vector) goes to a64_exec_fp(), which returns A64_UNDEF for what is not
+ * its own, and then to a64_exec_simd(). */
 int a64_exec_fp(a64_cpu *cpu, uint32_t insn);
 int a64_exec_simd(a64_cpu *cpu, uint32_t insn);
 /* The SIMD&FP loads and stores (op0 x1x0 with bit 26 set): the structure
