@@ -533,17 +533,13 @@ GENERIC unsigned g_classify(const fmt *f, uint64_t a)
  * To a width-bit integer (signed or not), as a bit pattern. Out of range
  * values, NaNs and infinities saturate and raise NV (never NX).
  */
-GENERIC uint64_t g_to_int(const fmt *f, uint64_t a, int rm, bool is_signed,
-                         unsigned width, unsigned *flags)
+/* The saturating conversion of an unpacked number that is not a NaN. */
+GENERIC uint64_t unpacked_to_int(unpacked x, int rm, bool is_signed,
+                                 unsigned width, unsigned *flags)
 {
     uint64_t maxv = is_signed ? (1ull << (width - 1)) - 1
                               : (width == 64 ? UINT64_MAX : (1ull << width) - 1);
     uint64_t minv = is_signed ? (uint64_t)0 - (1ull << (width - 1)) : 0;
-    unpacked x = unpack(f, a);
-    if (x.cls == C_NAN) {
-        *flags |= FP_NV;
-        return maxv;
-    }
     if (x.cls == C_ZERO)
         return 0;
     bool inexact = false, big = false;
@@ -573,6 +569,18 @@ GENERIC uint64_t g_to_int(const fmt *f, uint64_t a, int rm, bool is_signed,
     }
     *flags |= FP_NV;
     return x.sign ? minv : maxv;
+}
+
+GENERIC uint64_t g_to_int(const fmt *f, uint64_t a, int rm, bool is_signed,
+                         unsigned width, unsigned *flags)
+{
+    unpacked x = unpack(f, a);
+    if (x.cls == C_NAN) { /* RISC-V: NaN converts to the maximum */
+        *flags |= FP_NV;
+        return is_signed ? (1ull << (width - 1)) - 1
+                         : (width == 64 ? UINT64_MAX : (1ull << width) - 1);
+    }
+    return unpacked_to_int(x, rm, is_signed, width, flags);
 }
 
 GENERIC uint64_t g_from_int(const fmt *f, bool neg, uint64_t mag, int rm,
@@ -825,37 +833,7 @@ uint64_t fpx_to_int(unsigned w, uint64_t a, int fbits, int rm, bool is_signed,
     }
     if (x.cls == C_FINITE)
         x.e += fbits; /* the fixed-point scaling is exact */
-    uint64_t maxv = is_signed ? (1ull << (width - 1)) - 1
-                              : (width == 64 ? UINT64_MAX : (1ull << width) - 1);
-    uint64_t minv = is_signed ? (uint64_t)0 - (1ull << (width - 1)) : 0;
-    if (x.cls == C_ZERO)
-        return 0;
-    bool inexact = false, big = false;
-    uint64_t mag = 0;
-    if (x.cls == C_INF) {
-        big = true;
-    } else if (x.e >= 0) {
-        if (x.e >= 64 || (x.e > 0 && (x.sig >> (64 - x.e)) != 0))
-            big = true;
-        else
-            mag = x.sig << x.e;
-    } else {
-        mag = shift_round(x.sig, (unsigned)-x.e, x.sign, rm, &inexact);
-    }
-    if (!big) {
-        if (!x.sign && mag <= maxv) {
-            if (inexact)
-                *flags |= FP_NX;
-            return mag;
-        }
-        if (x.sign && (is_signed ? mag <= (1ull << (width - 1)) : mag == 0)) {
-            if (inexact)
-                *flags |= FP_NX;
-            return (uint64_t)0 - mag;
-        }
-    }
-    *flags |= FP_NV;
-    return x.sign ? minv : maxv;
+    return unpacked_to_int(x, rm, is_signed, width, flags);
 }
 
 uint64_t fpx_from_int(unsigned w, unsigned opts, bool neg, uint64_t mag,

@@ -95,6 +95,27 @@ static emu_status fail_new(emu_machine *m, char *err, size_t errlen,
     return st;
 }
 
+/* Check cfg's RAM (page multiples, below limit unless 0: the physical
+ * address space) and allocate it. */
+static emu_status ram_init(emu_machine *m, const emu_config *cfg,
+                           uint64_t limit)
+{
+    if (cfg->ram_size < 4096 || (cfg->ram_size & 4095) ||
+        (cfg->ram_base & 4095) || cfg->ram_base + cfg->ram_size < cfg->ram_base ||
+        (limit && cfg->ram_base + cfg->ram_size > limit))
+        return machine_error(m, EMU_ERR_INVALID,
+                             "RAM of 0x%llx bytes at 0x%llx: base and size "
+                             "must be page multiples and fit the physical "
+                             "address space",
+                             (unsigned long long)cfg->ram_size,
+                             (unsigned long long)cfg->ram_base);
+    if (!bus_init(&m->bus, cfg->ram_base, cfg->ram_size))
+        return machine_error(m, EMU_ERR_NOMEM,
+                             "cannot allocate %llu MiB of guest RAM",
+                             (unsigned long long)(cfg->ram_size >> 20));
+    return EMU_OK;
+}
+
 emu_status emu_machine_new(const emu_config *cfg, emu_machine **out, char *err,
                            size_t errlen)
 {
@@ -163,21 +184,9 @@ emu_status emu_machine_new(const emu_config *cfg, emu_machine **out, char *err,
                         machine_error(m, EMU_ERR_INVALID,
                                       "hart count %u: must be 1 to %u",
                                       cfg->harts, MAX_HARTS));
-    if (cfg->ram_size < 4096 || (cfg->ram_size & 4095) ||
-        (cfg->ram_base & 4095) || cfg->ram_base + cfg->ram_size < cfg->ram_base ||
-        (xlen == 32 && cfg->ram_base + cfg->ram_size > (1ull << 34)))
-        return fail_new(m, err, errlen,
-                        machine_error(m, EMU_ERR_INVALID,
-                                      "RAM of 0x%llx bytes at 0x%llx: base and "
-                                      "size must be page multiples and fit the "
-                                      "physical address space",
-                                      (unsigned long long)cfg->ram_size,
-                                      (unsigned long long)cfg->ram_base));
-    if (!bus_init(&m->bus, cfg->ram_base, cfg->ram_size))
-        return fail_new(m, err, errlen,
-                        machine_error(m, EMU_ERR_NOMEM,
-                                      "cannot allocate %llu MiB of guest RAM",
-                                      (unsigned long long)(cfg->ram_size >> 20)));
+    emu_status rst = ram_init(m, cfg, xlen == 32 ? 1ull << 34 : 0);
+    if (rst != EMU_OK)
+        return fail_new(m, err, errlen, rst);
 
     m->nharts = cfg->harts;
     m->harts = calloc(m->nharts, sizeof(*m->harts));
@@ -229,19 +238,9 @@ emu_status machine_new_a64(const emu_config *cfg, emu_machine **out,
     m->entry = cfg->ram_base;
     m->isa.xlen = 64;
     atomic_init(&m->stop_requested, false);
-    if (cfg->ram_size < 4096 || (cfg->ram_size & 4095) ||
-        (cfg->ram_base & 4095) || cfg->ram_base + cfg->ram_size < cfg->ram_base)
-        return fail_new(m, err, errlen,
-                        machine_error(m, EMU_ERR_INVALID,
-                                      "RAM of 0x%llx bytes at 0x%llx: base and "
-                                      "size must be page multiples",
-                                      (unsigned long long)cfg->ram_size,
-                                      (unsigned long long)cfg->ram_base));
-    if (!bus_init(&m->bus, cfg->ram_base, cfg->ram_size))
-        return fail_new(m, err, errlen,
-                        machine_error(m, EMU_ERR_NOMEM,
-                                      "cannot allocate %llu MiB of guest RAM",
-                                      (unsigned long long)(cfg->ram_size >> 20)));
+    emu_status rst = ram_init(m, cfg, 0);
+    if (rst != EMU_OK)
+        return fail_new(m, err, errlen, rst);
     m->a64 = a64_cpu_new(0);
     if (!m->a64)
         return fail_new(m, err, errlen,
