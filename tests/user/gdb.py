@@ -38,7 +38,13 @@ if signal_mode:
     commands = ['continue', 'x/i $pc', 'signal 0', 'continue']
 else:
     commands = ['break main', 'continue', f'print {arg0}',
-                'print *(char *)argv[1]', 'continue']
+                'print *(char *)argv[1]']
+    if a64:
+        # the 128-bit V registers: their size, and a lane written and
+        # read back through the stub
+        commands += ['print sizeof($v5)', 'set var $v5.d.u[1] = 0x1234',
+                     'print/x $v5.d.u', 'stepi']
+    commands += ['continue']
 args = [gdb, '-nx', '-batch', prog, '-ex', 'set confirm off',
         '-ex', f'target remote localhost:{m.group(1)}']
 for c in commands:
@@ -62,4 +68,7 @@ if signal_mode:
 else:
     ok = (status == 5 and 'Breakpoint 1, main' in out and '$1 = 2' in out
           and "53 '5'" in out and 'exited with code 05' in out)
+    if a64:
+        ok = ok and '$3 = 16' in out and re.search(
+            r'\$4 = \{0x[0-9a-f]+, 0x1234\}', out) is not None
 sys.exit(0 if ok else 1)
