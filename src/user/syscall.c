@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/mman.h>
 #include <sys/random.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
@@ -680,6 +681,57 @@ static int64_t sys_prlimit(user_proc *p, uint64_t pid, uint64_t res,
     return 0;
 }
 
+/*
+ * /proc/self/maps of the program, not of the emulator: its areas as Linux
+ * prints them (no file names: the mappings are copies), with the stack
+ * and the heap named, in a memory file the program reads like the real
+ * one. glibc's pthread_getattr_np() finds the main thread's stack there.
+ */
+static int64_t open_proc_maps(user_proc *p)
+{
+    int fd = memfd_create("maps", MFD_CLOEXEC);
+    if (fd < 0)
+        return -errno;
+    FILE *f = fdopen(dup(fd), "w");
+    if (!f) {
+        close(fd);
+        return -ENOMEM;
+    }
+    for (size_t i = 0; i < p->nvmas; i++) {
+        const user_vma *v = &p->vmas[i];
+        const char *name = "";
+        if (v->end == USER_STACK_TOP && v->start < USER_STACK_TOP)
+            name = "[stack]";
+        else if (p->brk > p->brk_start && v->start >= p->brk_start &&
+                 v->end <= ((p->brk + USER_PAGE - 1) & ~(USER_PAGE - 1)))
+            name = "[heap]";
+        int n = fprintf(f, "%08llx-%08llx %c%c%cp 00000000 00:00 0",
+                        (unsigned long long)v->start,
+                        (unsigned long long)v->end,
+                        v->prot & UP_READ ? 'r' : '-',
+                        v->prot & UP_WRITE ? 'w' : '-',
+                        v->prot & UP_EXEC ? 'x' : '-');
+        fprintf(f, "%*s%s\n", *name ? 73 - n : 0, "", name);
+    }
+    bool ok = fclose(f) == 0;
+    if (!ok || lseek(fd, 0, SEEK_SET) != 0) {
+        close(fd);
+        return -EIO;
+    }
+    return fd;
+}
+
+/* The path is /proc/self/maps, or /proc/PID/maps for the program's pid. */
+static bool is_proc_maps(user_proc *p, uint64_t va)
+{
+    char g[64], self[64];
+    if (user_str_in(p, g, va, sizeof(g)) < 0)
+        return false;
+    snprintf(self, sizeof(self), "/proc/%d/maps", (int)getpid());
+    return !strcmp(g, "/proc/self/maps") || !strcmp(g, self) ||
+           !strcmp(g, "/proc/thread-self/maps");
+}
+
 static int64_t sys_uname(user_proc *p, uint64_t va)
 {
     struct utsname u;
@@ -738,6 +790,8 @@ int64_t user_syscall_do(user_proc *p, uint64_t nr, const uint64_t a[6])
     case NR_readv: return sys_rwv(p, (int)a[0], a[1], a[2], false);
     case NR_writev: return sys_rwv(p, (int)a[0], a[1], a[2], true);
     case NR_openat:
+        if (is_proc_maps(p, a[1]))
+            return open_proc_maps(p);
         if ((r = path_call(p, a[0], a[1], !(oflags_generic(p, a[2]) & 0400000),
                            &dfd, path)))
             return r;

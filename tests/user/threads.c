@@ -3,6 +3,7 @@
  * condition variable (futex wait and wake), thread ids, thread-local
  * storage (the TLS register each clone sets), and a timed wait that
  * times out. */
+#define _GNU_SOURCE
 #include <pthread.h>
 #include <stdint.h>
 #include <sys/syscall.h>
@@ -80,6 +81,14 @@ int main(void)
     clock_gettime(CLOCK_REALTIME, &t1);
     CHECK((t1.tv_sec - t0.tv_sec) * 1000000000L + (t1.tv_nsec - t0.tv_nsec) >=
           20 * 1000 * 1000);
+    /* the main thread's stack as glibc finds it: in /proc/self/maps */
+    pthread_attr_t at;
+    void *stack;
+    size_t size;
+    CHECK(pthread_getattr_np(pthread_self(), &at) == 0);
+    CHECK(pthread_attr_getstack(&at, &stack, &size) == 0);
+    CHECK((char *)&at > (char *)stack && (char *)&at < (char *)stack + size);
+    pthread_attr_destroy(&at);
     printf("threads ok %ld\n", counter);
     return 0;
 }
