@@ -447,8 +447,38 @@ def gen_user():
           bytes([0x80]) + struct.pack('<H', 7) + bytes(48))
 
 
+def gen_a64():
+    """fuzz_a64: a header (FPCR/NZCV byte, 8 register seeds), then the
+    code of each of our A64 ISA tests (isa-tests/arm64), assembled here with
+    aarch64-linux-gnu-as when it is installed (the seeds are skipped
+    otherwise)."""
+    import shutil
+    import subprocess
+    import tempfile
+    asm = shutil.which('aarch64-linux-gnu-as')
+    objcopy = shutil.which('aarch64-linux-gnu-objcopy')
+    if not asm or not objcopy:
+        print('gen_seeds: aarch64-linux-gnu-as not found: no a64 seeds')
+        return
+    src = os.path.join(HERE, '..', 'isa-tests', 'arm64')
+    with tempfile.TemporaryDirectory() as tmp:
+        for k, name in enumerate(sorted(os.listdir(src))):
+            if not name.endswith('.S'):
+                continue
+            obj = os.path.join(tmp, 'o')
+            txt = os.path.join(tmp, 'bin')
+            subprocess.run([asm, '-march=armv8-a+crc+crypto+lse', '-I', src,
+                            os.path.join(src, name), '-o', obj], check=True)
+            subprocess.run([objcopy, '-O', 'binary', '-j', '.text', obj, txt],
+                           check=True)
+            code = open(txt, 'rb').read()[:0x10000]
+            header = bytes([(k * 37) & 0xff]) + bytes(
+                (k * 11 + j * 29) & 0xff for j in range(8))
+            write('a64', name[:-2], header + code)
+
+
 if __name__ == '__main__':
     for gen in (gen_elf, gen_interp, gen_mmu, gen_virtio, gen_opts, gen_fdt,
-                gen_gdb, gen_user):
+                gen_gdb, gen_user, gen_a64):
         gen()
     sys.exit(0)
