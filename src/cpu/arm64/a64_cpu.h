@@ -198,6 +198,10 @@ typedef struct a64_cpu {
     a64_tlb tlb_x[A64_TLB_SIZE]; /* instruction fetches */
     a64_xlate_fn xlate;
     void *xlate_ctx;
+    /* the decoded-instruction cache (a64_dcache.h), set by an owner whose
+     * memory is a bus's RAM; NULL: every instruction is fetched and
+     * decoded each time it runs */
+    struct a64_dcache *dcache;
 
     /* the counter-timer: CNTVCT_EL0 as the owner derives it (user mode:
      * from the host's monotonic clock at cntfrq Hz); NULL reads steps */
@@ -227,6 +231,15 @@ uint64_t a64_run(a64_cpu *cpu, uint64_t n, bool *trapped);
 /* The instruction word at pc, if it can be fetched, without side effects
  * (no exception is recorded): for traces and hooks. */
 bool a64_peek_insn(a64_cpu *cpu, uint64_t pc, uint32_t *insn);
+
+/* The parts of the run loop the decoded-instruction fast path
+ * (a64_fast.c) shares: the top-level decode and execute of one instruction
+ * (cpu->pc already advanced past it), one whole step of the plain loop
+ * (true when it trapped), the TLB fill, and the fast loop itself. */
+int a64_execute(a64_cpu *cpu, uint32_t insn);
+bool a64_step(a64_cpu *cpu);
+uint8_t *a64_tlb_fill(a64_cpu *cpu, uint64_t va, int acc);
+uint64_t a64_run_fast(a64_cpu *cpu, uint64_t n, bool *trapped);
 
 /* Record an exception for the run loop: returns A64_EXC. */
 int a64_raise(a64_cpu *cpu, unsigned ec, uint32_t iss, uint64_t far);

@@ -1,0 +1,171 @@
+/*
+ * The A64 decoded-instruction cache (a64_dcache.h, a64_fast.c): decoded
+ * code never outlives the bytes it came from, whoever writes them, and
+ * the fast loop counts steps as the plain one does. Built with
+ * A64H_DCACHE: the harness's memory is a bus's RAM.
+ */
+#include <check.h>
+
+#include "a64_harness.h"
+#include "testutil.h"
+
+#define MOVZ_X1_1 0xd2800021u
+#define MOVZ_X1_2 0xd2800041u
+#define RET 0xd65f03c0u
+
+START_TEST(test_guest_store_over_executed_insn_runs_new_insn)
+{
+    a64h *h = a64h_new();
+    a64_cpu *c = h->cpu;
+    uint32_t code[] = {
+        0xb9400062, /* 0: ldr w2, [x3]     the new instruction word */
+        MOVZ_X1_1,  /* 4: movz x1, #1      overwritten by the str */
+        0xb5000084, /* 8: cbnz x4, 0x18 */
+        0xb90000a2, /* c: str w2, [x5]     x5 = the movz */
+        0xd2800024, /* 10: movz x4, #1 */
+        0x17fffffc, /* 14: b 4 */
+        A64H_BRK,   /* 18 */
+    };
+    uint32_t patch = MOVZ_X1_2;
+    memcpy(a64h_mem(h, A64H_DATA), &patch, 4);
+    c->x[3] = A64H_DATA;
+    c->x[5] = A64H_BASE + 4;
+    ck_assert_int_eq(a64h_run(h, code, 7), A64_EC_BRK);
+    ck_assert_uint_eq(c->x[1], 2);
+    ck_assert_uint_eq(c->steps, 9);
+    a64h_free(h);
+}
+END_TEST
+
+START_TEST(test_pair_store_over_decoded_insns_runs_new_insns)
+{
+    a64h *h = a64h_new();
+    a64_cpu *c = h->cpu;
+    uint32_t code[] = {
+        0x91000400, /* 0: add x0, x0, #1 */
+        0x91000400, /* 4: add x0, x0, #1 */
+        0xb5000084, /* 8: cbnz x4, 0x18 */
+        0xd2800024, /* c: movz x4, #1 */
+        0xa90008a2, /* 10: stp x2, x2, [x5]  x5 = 0: two add x0, x0, #16 */
+        0x17fffffb, /* 14: b 0 */
+        A64H_BRK,   /* 18 */
+    };
+    c->x[2] = 0x9100400091004000ull;
+    c->x[5] = A64H_BASE;
+    ck_assert_int_eq(a64h_run(h, code, 7), A64_EC_BRK);
+    ck_assert_uint_eq(c->x[0], 2 + 32);
+    a64h_free(h);
+}
+END_TEST
+
+/* A store TLB entry made before its page held decoded code must not let
+ * a later store overwrite that code unseen. */
+START_TEST(test_store_entry_dropped_when_page_is_decoded)
+{
+    a64h *h = a64h_new();
+    a64_cpu *c = h->cpu;
+    uint64_t b = A64H_BASE + 0x1000;
+    uint32_t code[] = {
+        0xb90000e6, /* str w6, [x7]   x7 = b + 8: page b enters the TLB */
+        0xd63f0100, /* blr x8         x8 = b: decodes page b */
+        0xb9000122, /* str w2, [x9]   x9 = b: movz x1, #2 over movz x1, #1 */
+        0xd63f0100, /* blr x8 */
+        A64H_BRK,
+    };
+    uint32_t sub[] = {MOVZ_X1_1, RET};
+    memcpy(a64h_mem(h, b), sub, sizeof(sub));
+    c->x[2] = MOVZ_X1_2;
+    c->x[7] = b + 8;
+    c->x[8] = c->x[9] = b;
+    ck_assert_int_eq(a64h_run(h, code, 5), A64_EC_BRK);
+    ck_assert_uint_eq(c->x[1], 2);
+    a64h_free(h);
+}
+END_TEST
+
+/* Host-side writes (the kernel's copy-outs) reach the cache through the
+ * bus. */
+START_TEST(test_host_write_through_bus_runs_new_insn)
+{
+    a64h *h = a64h_new();
+    a64_cpu *c = h->cpu;
+    uint32_t code[] = {MOVZ_X1_1, A64H_BRK};
+    ck_assert_int_eq(a64h_run(h, code, 2), A64_EC_BRK);
+    ck_assert_uint_eq(c->x[1], 1);
+    uint32_t patch = MOVZ_X1_2;
+    memcpy(h->mem, &patch, 4);
+    a64h_written(h, A64H_BASE, 4);
+    c->pc = A64H_BASE;
+    bool trapped;
+    a64_run(c, 10, &trapped);
+    ck_assert(trapped);
+    ck_assert_uint_eq(c->x[1], 2);
+    a64h_free(h);
+}
+END_TEST
+
+START_TEST(test_budget_counts_exactly_across_pages_and_loops)
+{
+    a64h *h = a64h_new();
+    a64_cpu *c = h->cpu;
+    uint32_t code[1100];
+    for (unsigned k = 0; k < 1100; k++)
+        code[k] = 0x91000400; /* add x0, x0, #1 */
+    code[1099] = 0x14000000;  /* b . */
+    memcpy(h->mem, code, sizeof(code));
+    a64_tlb_flush(c);
+    c->pc = A64H_BASE;
+    bool trapped;
+    for (unsigned k = 0; k < 5; k++) { /* slices of 7 */
+        ck_assert_uint_eq(a64_run(c, 7, &trapped), 7);
+        ck_assert(!trapped);
+    }
+    ck_assert_uint_eq(c->x[0], 35);
+    ck_assert_uint_eq(c->pc, A64H_BASE + 35 * 4);
+    ck_assert_uint_eq(a64_run(c, 2000, &trapped), 2000);
+    ck_assert_uint_eq(c->x[0], 1099);
+    ck_assert_uint_eq(c->pc, A64H_BASE + 1099 * 4);
+    ck_assert_uint_eq(c->steps, 2035);
+    a64h_free(h);
+}
+END_TEST
+
+/* Faults in the fast path leave the state the executors leave. */
+START_TEST(test_fast_load_fault_and_sp_alignment_as_executor)
+{
+    a64h *h = a64h_new();
+    a64_cpu *c = h->cpu;
+    uint32_t code[] = {
+        0xf9400041, /* ldr x1, [x2] */
+        A64H_BRK,
+    };
+    c->x[2] = 0x10; /* unmapped */
+    ck_assert_int_eq(a64h_run(h, code, 2), A64_EC_DABORT);
+    ck_assert_uint_eq(c->pc, A64H_BASE);
+    ck_assert_uint_eq(c->far, 0x10);
+    uint32_t sp[] = {
+        0xf94003e1, /* ldr x1, [sp] */
+        A64H_BRK,
+    };
+    c->x[31] = A64H_DATA + 8;
+    ck_assert_int_eq(a64h_run(h, sp, 2), A64_EC_SP_ALIGN);
+    ck_assert_uint_eq(c->pc, A64H_BASE);
+    a64h_free(h);
+}
+END_TEST
+
+static Suite *a64_dcache_suite(void)
+{
+    Suite *s = suite_create("a64_dcache");
+    TCase *tc = tcase_create("core");
+    tcase_add_test(tc, test_guest_store_over_executed_insn_runs_new_insn);
+    tcase_add_test(tc, test_pair_store_over_decoded_insns_runs_new_insns);
+    tcase_add_test(tc, test_store_entry_dropped_when_page_is_decoded);
+    tcase_add_test(tc, test_host_write_through_bus_runs_new_insn);
+    tcase_add_test(tc, test_budget_counts_exactly_across_pages_and_loops);
+    tcase_add_test(tc, test_fast_load_fault_and_sp_alignment_as_executor);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void) { return tu_run_suite(a64_dcache_suite()); }
