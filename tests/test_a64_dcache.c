@@ -46,11 +46,11 @@ START_TEST(test_pair_store_over_decoded_insns_runs_new_insns)
         0x91000400, /* 4: add x0, x0, #1 */
         0xb5000084, /* 8: cbnz x4, 0x18 */
         0xd2800024, /* c: movz x4, #1 */
-        0xa90008a2, /* 10: stp x2, x2, [x5]  x5 = 0: two add x0, x0, #16 */
+        0x290008a2, /* 10: stp w2, w2, [x5]  x5 = 0: two add x0, x0, #16 */
         0x17fffffb, /* 14: b 0 */
         A64H_BRK,   /* 18 */
     };
-    c->x[2] = 0x9100400091004000ull;
+    c->x[2] = 0x91004000;
     c->x[5] = A64H_BASE;
     ck_assert_int_eq(a64h_run(h, code, 7), A64_EC_BRK);
     ck_assert_uint_eq(c->x[0], 2 + 32);

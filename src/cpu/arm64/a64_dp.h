@@ -115,6 +115,39 @@ static inline uint64_t a64_shift_reg(uint64_t x, unsigned type,
     }
 }
 
+/* ExtendReg() (Arm ARM J1): option UXTB..SXTX, then LSL by 0-4 */
+static inline uint64_t a64_extend_reg(uint64_t x, unsigned option, unsigned sh)
+{
+    unsigned len = 8u << (option & 3);
+    if (len < 64)
+        x = option & 4 ? (uint64_t)a64_sext(x, len) : x & ((1ull << len) - 1);
+    return x << sh;
+}
+
+/* UDIV, SDIV on operands already cut to size bits: x / 0 is 0, and
+ * INT_MIN / -1 is INT_MIN (Arm ARM C6.2 UDIV, SDIV) */
+static inline uint64_t a64_udiv(uint64_t a, uint64_t b)
+{
+    return b ? a / b : 0;
+}
+static inline uint64_t a64_sdiv(uint64_t a, uint64_t b, unsigned size)
+{
+    int64_t x = a64_sext(a, size), y = a64_sext(b, size);
+    if (y == 0)
+        return 0;
+    if (y == -1)
+        return 0 - (uint64_t)x;
+    return (uint64_t)(x / y);
+}
+
+/* EXTR: the size bits at lsb of hi:lo (ROR immediate when hi is lo) */
+static inline uint64_t a64_extr(uint64_t hi, uint64_t lo, unsigned lsb, bool sf)
+{
+    if (sf)
+        return lsb ? (lo >> lsb) | (hi << (64 - lsb)) : lo;
+    return ((uint64_t)(uint32_t)hi << 32 | (uint32_t)lo) >> lsb;
+}
+
 /* N and Z of a logical result (C and V cleared) */
 static inline uint32_t a64_nz_of(uint64_t r, bool sf)
 {

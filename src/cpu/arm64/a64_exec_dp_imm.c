@@ -109,12 +109,8 @@ int a64_exec_dp_imm(a64_cpu *cpu, uint32_t insn)
         if (a64_bits(insn, 30, 29) != 0 || (insn & (1u << 21)) || n != sf ||
             (!sf && lsb >= 32))
             return A64_UNDEF;
-        uint64_t hi = a64_x(cpu, rn), lo = a64_x(cpu, a64_bits(insn, 20, 16));
-        uint64_t r;
-        if (sf)
-            r = lsb ? (lo >> lsb) | (hi << (64 - lsb)) : lo;
-        else
-            r = (((uint64_t)(uint32_t)hi << 32 | (uint32_t)lo) >> lsb);
+        uint64_t r = a64_extr(a64_x(cpu, rn),
+                              a64_x(cpu, a64_bits(insn, 20, 16)), lsb, sf);
         a64_set_rd(cpu, rd, r, sf);
         return A64_OK;
     }

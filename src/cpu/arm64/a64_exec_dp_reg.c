@@ -6,15 +6,6 @@
  */
 #include "cpu/arm64/a64_dp.h"
 
-/* ExtendReg() (Arm ARM J1): option UXTB..SXTX, then LSL by 0-4 */
-static inline uint64_t extend_reg(uint64_t x, unsigned option, unsigned sh)
-{
-    unsigned len = 8u << (option & 3);
-    if (len < 64)
-        x = option & 4 ? (uint64_t)a64_sext(x, len) : x & ((1ull << len) - 1);
-    return x << sh;
-}
-
 static int logical_shifted(a64_cpu *cpu, uint32_t insn)
 {
     bool sf = insn >> 31;
@@ -59,7 +50,7 @@ static int add_sub_reg(a64_cpu *cpu, uint32_t insn)
         if (a64_bits(insn, 23, 22) != 0 || sh > 4)
             return A64_UNDEF;
         a = a64_xsp(cpu, rn);
-        b = extend_reg(m, a64_bits(insn, 15, 13), sh);
+        b = a64_extend_reg(m, a64_bits(insn, 15, 13), sh);
     }
     if (s) {
         uint64_t r = a64_add_with_carry(a, sub ? ~b : b, sub, sf, &cpu->nzcv);
@@ -155,18 +146,11 @@ static int dp_2src(a64_cpu *cpu, uint32_t insn)
         return A64_UNDEF;
     switch (opcode) {
     case 0x02: /* UDIV: x / 0 is 0 (Arm ARM C6.2 UDIV) */
-        r = b ? a / b : 0;
+        r = a64_udiv(a, b);
         break;
-    case 0x03: { /* SDIV: x / 0 is 0, INT_MIN / -1 is INT_MIN */
-        int64_t x = a64_sext(a, size), y = a64_sext(b, size);
-        if (y == 0)
-            r = 0;
-        else if (y == -1)
-            r = 0 - (uint64_t)x;
-        else
-            r = (uint64_t)(x / y);
+    case 0x03: /* SDIV: x / 0 is 0, INT_MIN / -1 is INT_MIN */
+        r = a64_sdiv(a, b, size);
         break;
-    }
     case 0x08: case 0x09: case 0x0a: case 0x0b: /* LSLV, LSRV, ASRV, RORV */
         r = a64_shift_reg(a, opcode & 3, (unsigned)(b & (size - 1)), sf);
         break;

@@ -33,13 +33,14 @@
 /* DECODE and LOOKUP first, as a64_dcache.h numbers them. */
 #define A64_OPS(X)                                                             \
     X(DECODE) X(LOOKUP) X(GENERIC) X(NOP)                                      \
-    X(ADD_IMM) X(ADDS_IMM)                                                     \
-    X(AND_IMM) X(ORR_IMM) X(EOR_IMM) X(ANDS_IMM)                               \
-    X(MOVI) X(MOVK) X(ADR) X(ADRP) X(BFM)                                      \
-    X(ADD_REG) X(SUB_REG) X(ADDS_REG) X(SUBS_REG)                              \
-    X(AND_REG) X(ORR_REG) X(EOR_REG) X(ANDS_REG) X(MOV_REG)                    \
-    X(CSEL) X(MADD)                                                            \
-    X(B) X(BL) X(BCOND) X(CBZ) X(CBNZ) X(TBZ) X(TBNZ) X(BR) X(BLR)             \
+    X(ADD_IMM) X(ADD_IMM_W) X(ADDS_IMM) X(ADDS_IMM_W)                                                     \
+    X(AND_IMM) X(AND_IMM_W) X(ORR_IMM) X(ORR_IMM_W) X(EOR_IMM) X(EOR_IMM_W) X(ANDS_IMM) X(ANDS_IMM_W)                               \
+    X(MOVI) X(MOVK) X(MOVK_W) X(ADR) X(ADRP) X(BFM) X(BFM_W)                                      \
+    X(ADD_REG) X(ADD_REG_W) X(SUB_REG) X(SUB_REG_W) X(ADDS_REG) X(ADDS_REG_W) X(SUBS_REG) X(SUBS_REG_W)                              \
+    X(AND_REG) X(AND_REG_W) X(ORR_REG) X(ORR_REG_W) X(EOR_REG) X(EOR_REG_W) X(ANDS_REG) X(ANDS_REG_W) X(MOV_REG) X(MOV_REG_W)                    \
+    X(CSEL) X(CSEL_W) X(CCMP) X(CCMP_W) X(MADD) X(MADD_W) X(SHIFTV) X(SHIFTV_W) X(UDIV) X(SDIV) X(EXTR) X(EXTR_W)                  \
+    X(ADD_EXT) X(ADD_EXT_W) X(ADDS_EXT) X(ADDS_EXT_W)                                                     \
+    X(B) X(BL) X(BCOND) X(CBZ) X(CBZ_W) X(CBNZ) X(CBNZ_W) X(TBZ) X(TBNZ) X(BR) X(BLR)             \
     A64_LDST_MODES(LDX, X) A64_LDST_MODES(LDW, X) A64_LDST_MODES(LDH, X)       \
     A64_LDST_MODES(LDB, X) A64_LDST_MODES(LDSW, X) A64_LDST_MODES(LDSH, X)     \
     A64_LDST_MODES(LDSB, X) A64_LDST_MODES(LDSHW, X)                           \
@@ -189,6 +190,14 @@ static void decode_dp_imm(uint32_t insn, a64_dinsn *d)
         }
         return;
     }
+    case 7: { /* extract */
+        unsigned lsb = a64_bits(insn, 15, 10);
+        if (opc != 0 || (insn & (1u << 21)) || n != sf || (!sf && lsb >= 32))
+            return;
+        d->op = OP_EXTR;
+        d->a = (uint8_t)lsb;
+        return;
+    }
     case 6: { /* bitfield */
         unsigned immr = a64_bits(insn, 21, 16), imms = a64_bits(insn, 15, 10);
         if (opc == 3 || n != sf || (!sf && (immr | imms) >= 32) ||
@@ -231,6 +240,25 @@ static void decode_dp_reg(uint32_t insn, a64_dinsn *d)
         d->op = ops[opc];
         d->a = (uint8_t)type;
         d->b = (uint8_t)amount;
+    } else if ((insn & 0x1f200000) == 0x0b200000) { /* add/sub (extended) */
+        unsigned sh = a64_bits(insn, 12, 10);
+        if (type != 0 || sh > 4)
+            return;
+        d->op = insn & (1u << 29) ? OP_ADDS_EXT : OP_ADD_EXT;
+        d->ra = (insn >> 30) & 1; /* subtract */
+        d->a = (uint8_t)a64_bits(insn, 15, 13);
+        d->b = (uint8_t)sh;
+    } else if ((insn & 0x7fe0f000) == 0x1ac02000) { /* LSLV..RORV */
+        d->op = OP_SHIFTV;
+        d->a = (uint8_t)a64_bits(insn, 11, 10);
+    } else if ((insn & 0x7fe0f800) == 0x1ac00800) { /* UDIV, SDIV */
+        d->op = insn & (1u << 10) ? OP_SDIV : OP_UDIV;
+    } else if ((insn & 0x3fe00410) == 0x3a400000) { /* CCMN, CCMP */
+        d->op = OP_CCMP;
+        d->ra = (uint8_t)a64_bits(insn, 15, 12);
+        d->a = (insn >> 30) & 1; /* subtract */
+        d->b = (insn >> 11) & 1; /* immediate */
+        d->imm = (uint64_t)(insn & 0xf) << 28;
     } else if ((insn & 0x1fe00000) == 0x1a800000) { /* conditional select */
         unsigned op2 = a64_bits(insn, 11, 10);
         if ((insn & (1u << 29)) || op2 >= 2)
@@ -270,6 +298,42 @@ static void decode_branch(uint32_t insn, a64_dinsn *d)
     }
 }
 
+/* Operations with a handler per operand size (SF_CASES) */
+static bool has_w_form(unsigned op)
+{
+    switch (op) {
+    case OP_ADD_IMM:
+    case OP_ADDS_IMM:
+    case OP_AND_IMM:
+    case OP_ORR_IMM:
+    case OP_EOR_IMM:
+    case OP_ANDS_IMM:
+    case OP_MOVK:
+    case OP_BFM:
+    case OP_ADD_REG:
+    case OP_SUB_REG:
+    case OP_ADDS_REG:
+    case OP_SUBS_REG:
+    case OP_AND_REG:
+    case OP_ORR_REG:
+    case OP_EOR_REG:
+    case OP_ANDS_REG:
+    case OP_MOV_REG:
+    case OP_CSEL:
+    case OP_CCMP:
+    case OP_MADD:
+    case OP_CBZ:
+    case OP_CBNZ:
+    case OP_SHIFTV:
+    case OP_EXTR:
+    case OP_ADD_EXT:
+    case OP_ADDS_EXT:
+        return true;
+    default:
+        return false;
+    }
+}
+
 /* Decode insn into slot d: a fast operation, or GENERIC. */
 static void predecode(uint32_t insn, a64_dinsn *d)
 {
@@ -297,6 +361,8 @@ static void predecode(uint32_t insn, a64_dinsn *d)
     }
     if (d->op == OP_GENERIC) /* the fields above mean nothing then */
         *d = (a64_dinsn){.op = OP_GENERIC, .insn = insn};
+    else if (!d->sf && has_w_form(d->op))
+        d->op++; /* its _W form */
 }
 
 /* A page was just decoded for the first time: no store TLB entry may
@@ -342,6 +408,18 @@ static inline uint64_t reg_offset(const a64_cpu *cpu, const a64_dinsn *i)
         i = in;                                                                \
         vmjump;                                                                \
     } while (0)
+
+/* A handler for each operand size, with sf a constant in each (the
+ * decoder picks NAME_W, the next operation, for 32 bits) */
+#define SF_CASES(name, ...)                                                    \
+    vmcase(OP_##name) {                                                        \
+        const bool sf = true;                                                  \
+        __VA_ARGS__                                                            \
+    }                                                                          \
+    vmcase(OP_##name##_W) {                                                    \
+        const bool sf = false;                                                 \
+        __VA_ARGS__                                                            \
+    }
 
 /* The pc of a slot of the current page (slots are 32 bytes, insns 4). */
 #define PC_OF(p)                                                               \
@@ -543,105 +621,112 @@ dispatch:
         vmbreak;
 
     /* data processing, immediate */
-    vmcase(OP_ADD_IMM) { /* Rn and Rd are SP for 31 */
+    SF_CASES(ADD_IMM, { /* Rn and Rd are SP for 31 */
         uint64_t r = x[i->rn] + i->imm;
-        x[i->rd] = i->sf ? r : (uint32_t)r;
+        x[i->rd] = sf ? r : (uint32_t)r;
         vmbreak;
-    }
-    vmcase(OP_ADDS_IMM)
+    })
+    SF_CASES(ADDS_IMM, {
         a64_set_x(cpu, i->rd,
-                  a64_add_with_carry(x[i->rn], i->imm, i->a, i->sf,
+                  a64_add_with_carry(x[i->rn], i->imm, i->a, sf,
                                      &cpu->nzcv));
         vmbreak;
-    vmcase(OP_AND_IMM) { /* Rd is SP for 31 */
+    })
+    SF_CASES(AND_IMM, { /* Rd is SP for 31 */
         uint64_t r = X(i->rn) & i->imm;
-        x[i->rd] = i->sf ? r : (uint32_t)r;
+        x[i->rd] = sf ? r : (uint32_t)r;
         vmbreak;
-    }
-    vmcase(OP_ORR_IMM) {
+    })
+    SF_CASES(ORR_IMM, {
         uint64_t r = X(i->rn) | i->imm;
-        x[i->rd] = i->sf ? r : (uint32_t)r;
+        x[i->rd] = sf ? r : (uint32_t)r;
         vmbreak;
-    }
-    vmcase(OP_EOR_IMM) {
+    })
+    SF_CASES(EOR_IMM, {
         uint64_t r = X(i->rn) ^ i->imm;
-        x[i->rd] = i->sf ? r : (uint32_t)r;
+        x[i->rd] = sf ? r : (uint32_t)r;
         vmbreak;
-    }
-    vmcase(OP_ANDS_IMM) {
+    })
+    SF_CASES(ANDS_IMM, {
         uint64_t r = X(i->rn) & i->imm;
-        cpu->nzcv = a64_nz_of(r, i->sf);
-        a64_set_rd(cpu, i->rd, r, i->sf);
+        cpu->nzcv = a64_nz_of(r, sf);
+        a64_set_rd(cpu, i->rd, r, sf);
         vmbreak;
-    }
+    })
     vmcase(OP_MOVI)
         a64_set_x(cpu, i->rd, i->imm);
         vmbreak;
-    vmcase(OP_MOVK)
-        a64_set_rd(cpu, i->rd, (X(i->rd) & i->imm2) | i->imm, i->sf);
+    SF_CASES(MOVK, {
+        a64_set_rd(cpu, i->rd, (X(i->rd) & i->imm2) | i->imm, sf);
         vmbreak;
+    })
     vmcase(OP_ADR)
         a64_set_x(cpu, i->rd, PC_OF(i) + i->imm);
         vmbreak;
     vmcase(OP_ADRP)
         a64_set_x(cpu, i->rd, page_va + i->imm);
         vmbreak;
-    vmcase(OP_BFM)
+    SF_CASES(BFM, {
         a64_set_rd(cpu, i->rd,
                    a64_bitfield(i->ra, X(i->rn), X(i->rd), i->a, i->b,
-                                i->sf ? 64 : 32, i->imm, i->imm2),
-                   i->sf);
+                                sf ? 64 : 32, i->imm, i->imm2),
+                   sf);
         vmbreak;
-
+    })
     /* data processing, register */
-    vmcase(OP_ADD_REG)
+    SF_CASES(ADD_REG, {
         a64_set_x(cpu, i->rd,
-                  (X(i->rn) + a64_shift_reg(X(i->rm), i->a, i->b, i->sf)) &
-                      a64_mask_of(i->sf));
+                  (X(i->rn) + a64_shift_reg(X(i->rm), i->a, i->b, sf)) &
+                      a64_mask_of(sf));
         vmbreak;
-    vmcase(OP_SUB_REG)
+    })
+    SF_CASES(SUB_REG, {
         a64_set_x(cpu, i->rd,
-                  (X(i->rn) - a64_shift_reg(X(i->rm), i->a, i->b, i->sf)) &
-                      a64_mask_of(i->sf));
+                  (X(i->rn) - a64_shift_reg(X(i->rm), i->a, i->b, sf)) &
+                      a64_mask_of(sf));
         vmbreak;
-    vmcase(OP_ADDS_REG)
-        a64_set_x(cpu, i->rd,
-                  a64_add_with_carry(
-                      X(i->rn), a64_shift_reg(X(i->rm), i->a, i->b, i->sf), 0,
-                      i->sf, &cpu->nzcv));
-        vmbreak;
-    vmcase(OP_SUBS_REG)
+    })
+    SF_CASES(ADDS_REG, {
         a64_set_x(cpu, i->rd,
                   a64_add_with_carry(
-                      X(i->rn), ~a64_shift_reg(X(i->rm), i->a, i->b, i->sf),
-                      1, i->sf, &cpu->nzcv));
+                      X(i->rn), a64_shift_reg(X(i->rm), i->a, i->b, sf), 0,
+                      sf, &cpu->nzcv));
         vmbreak;
-    vmcase(OP_AND_REG) {
-        uint64_t m = a64_shift_reg(X(i->rm), i->a, i->b, i->sf);
-        a64_set_rd(cpu, i->rd, X(i->rn) & (i->ra ? ~m : m), i->sf);
+    })
+    SF_CASES(SUBS_REG, {
+        a64_set_x(cpu, i->rd,
+                  a64_add_with_carry(
+                      X(i->rn), ~a64_shift_reg(X(i->rm), i->a, i->b, sf),
+                      1, sf, &cpu->nzcv));
         vmbreak;
-    }
-    vmcase(OP_ORR_REG) {
-        uint64_t m = a64_shift_reg(X(i->rm), i->a, i->b, i->sf);
-        a64_set_rd(cpu, i->rd, X(i->rn) | (i->ra ? ~m : m), i->sf);
+    })
+    SF_CASES(AND_REG, {
+        uint64_t m = a64_shift_reg(X(i->rm), i->a, i->b, sf);
+        a64_set_rd(cpu, i->rd, X(i->rn) & (i->ra ? ~m : m), sf);
         vmbreak;
-    }
-    vmcase(OP_EOR_REG) {
-        uint64_t m = a64_shift_reg(X(i->rm), i->a, i->b, i->sf);
-        a64_set_rd(cpu, i->rd, X(i->rn) ^ (i->ra ? ~m : m), i->sf);
+    })
+    SF_CASES(ORR_REG, {
+        uint64_t m = a64_shift_reg(X(i->rm), i->a, i->b, sf);
+        a64_set_rd(cpu, i->rd, X(i->rn) | (i->ra ? ~m : m), sf);
         vmbreak;
-    }
-    vmcase(OP_ANDS_REG) {
-        uint64_t m = a64_shift_reg(X(i->rm), i->a, i->b, i->sf);
+    })
+    SF_CASES(EOR_REG, {
+        uint64_t m = a64_shift_reg(X(i->rm), i->a, i->b, sf);
+        a64_set_rd(cpu, i->rd, X(i->rn) ^ (i->ra ? ~m : m), sf);
+        vmbreak;
+    })
+    SF_CASES(ANDS_REG, {
+        uint64_t m = a64_shift_reg(X(i->rm), i->a, i->b, sf);
         uint64_t r = X(i->rn) & (i->ra ? ~m : m);
-        cpu->nzcv = a64_nz_of(r, i->sf);
-        a64_set_rd(cpu, i->rd, r, i->sf);
+        cpu->nzcv = a64_nz_of(r, sf);
+        a64_set_rd(cpu, i->rd, r, sf);
         vmbreak;
-    }
-    vmcase(OP_MOV_REG) /* ORR Rd, ZR, Rm */
-        a64_set_rd(cpu, i->rd, X(i->rm), i->sf);
+    })
+    SF_CASES(MOV_REG, { /* ORR Rd, ZR, Rm */
+        a64_set_rd(cpu, i->rd, X(i->rm), sf);
         vmbreak;
-    vmcase(OP_CSEL) {
+    })
+    SF_CASES(CSEL, {
         uint64_t r;
         if (a64_cond(cpu->nzcv, i->ra)) {
             r = X(i->rn);
@@ -651,15 +736,63 @@ dispatch:
                 r = ~r;
             r += i->b;
         }
-        a64_set_rd(cpu, i->rd, r, i->sf);
+        a64_set_rd(cpu, i->rd, r, sf);
+        vmbreak;
+    })
+    SF_CASES(CCMP, { /* the comparison's flags if cond holds, else #nzcv */
+        if (!a64_cond(cpu->nzcv, i->ra)) {
+            cpu->nzcv = (uint32_t)i->imm;
+        } else {
+            uint64_t b = i->b ? i->rm : X(i->rm);
+            a64_add_with_carry(X(i->rn), i->a ? ~b : b, i->a, sf,
+                               &cpu->nzcv);
+        }
+        vmbreak;
+    })
+    SF_CASES(SHIFTV, {
+        uint64_t m = a64_mask_of(sf);
+        a64_set_rd(cpu, i->rd,
+                   a64_shift_reg(X(i->rn) & m, i->a,
+                                 (unsigned)(X(i->rm) & (sf ? 63 : 31)),
+                                 sf),
+                   sf);
+        vmbreak;
+    })
+    vmcase(OP_UDIV) {
+        uint64_t m = a64_mask_of(i->sf);
+        a64_set_rd(cpu, i->rd, a64_udiv(X(i->rn) & m, X(i->rm) & m), i->sf);
         vmbreak;
     }
-    vmcase(OP_MADD) {
+    vmcase(OP_SDIV) {
+        uint64_t m = a64_mask_of(i->sf);
+        a64_set_rd(cpu, i->rd,
+                   a64_sdiv(X(i->rn) & m, X(i->rm) & m, i->sf ? 64 : 32),
+                   i->sf);
+        vmbreak;
+    }
+    SF_CASES(EXTR, {
+        a64_set_rd(cpu, i->rd, a64_extr(X(i->rn), X(i->rm), i->a, sf),
+                   sf);
+        vmbreak;
+    })
+    SF_CASES(ADD_EXT, { /* Rn and Rd are SP for 31 */
+        uint64_t b = a64_extend_reg(X(i->rm), i->a, i->b);
+        uint64_t r = i->ra ? x[i->rn] - b : x[i->rn] + b;
+        x[i->rd] = r & a64_mask_of(sf);
+        vmbreak;
+    })
+    SF_CASES(ADDS_EXT, { /* Rn is SP for 31 */
+        uint64_t b = a64_extend_reg(X(i->rm), i->a, i->b);
+        a64_set_x(cpu, i->rd,
+                  a64_add_with_carry(x[i->rn], i->ra ? ~b : b, i->ra, sf,
+                                     &cpu->nzcv));
+        vmbreak;
+    })
+    SF_CASES(MADD, {
         uint64_t p = X(i->rn) * X(i->rm), a = X(i->ra);
-        a64_set_rd(cpu, i->rd, i->a ? a - p : a + p, i->sf);
+        a64_set_rd(cpu, i->rd, i->a ? a - p : a + p, sf);
         vmbreak;
-    }
-
+    })
     /* branches */
     vmcase(OP_B)
         JUMP(PC_OF(i) + i->imm);
@@ -671,14 +804,16 @@ dispatch:
         if (a64_cond(cpu->nzcv, i->a))
             JUMP(PC_OF(i) + i->imm);
         vmbreak;
-    vmcase(OP_CBZ)
-        if ((X(i->rd) & a64_mask_of(i->sf)) == 0)
+    SF_CASES(CBZ, {
+        if ((X(i->rd) & a64_mask_of(sf)) == 0)
             JUMP(PC_OF(i) + i->imm);
         vmbreak;
-    vmcase(OP_CBNZ)
-        if ((X(i->rd) & a64_mask_of(i->sf)) != 0)
+    })
+    SF_CASES(CBNZ, {
+        if ((X(i->rd) & a64_mask_of(sf)) != 0)
             JUMP(PC_OF(i) + i->imm);
         vmbreak;
+    })
     vmcase(OP_TBZ)
         if (!((X(i->rd) >> i->a) & 1))
             JUMP(PC_OF(i) + i->imm);
