@@ -154,6 +154,22 @@ START_TEST(test_fast_load_fault_and_sp_alignment_as_executor)
 }
 END_TEST
 
+/* a64_cond()'s table against ConditionHolds() as the Arm ARM words it */
+START_TEST(test_cond_table_matches_condition_holds)
+{
+    for (unsigned k = 0; k < 16; k++) {
+        bool n = k & 8, z = k & 4, cf = k & 2, v = k & 1;
+        bool base[8] = {z, cf, n, v, cf && !z, n == v, n == v && !z, true};
+        for (unsigned cond = 0; cond < 16; cond++) {
+            bool r = base[cond >> 1];
+            if ((cond & 1) && cond != 15)
+                r = !r;
+            ck_assert_int_eq(a64_cond((uint32_t)k << 28, cond), r);
+        }
+    }
+}
+END_TEST
+
 static Suite *a64_dcache_suite(void)
 {
     Suite *s = suite_create("a64_dcache");
@@ -164,6 +180,7 @@ static Suite *a64_dcache_suite(void)
     tcase_add_test(tc, test_host_write_through_bus_runs_new_insn);
     tcase_add_test(tc, test_budget_counts_exactly_across_pages_and_loops);
     tcase_add_test(tc, test_fast_load_fault_and_sp_alignment_as_executor);
+    tcase_add_test(tc, test_cond_table_matches_condition_holds);
     suite_add_tcase(s, tc);
     return s;
 }

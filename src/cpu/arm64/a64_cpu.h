@@ -337,23 +337,19 @@ static inline bool a64_base(a64_cpu *cpu, unsigned n, uint64_t *addr)
     return true;
 }
 
-/* ConditionHolds(cond) (Arm ARM J1, shared/functions/system). */
+/* ConditionHolds(cond) (Arm ARM J1, shared/functions/system), as a table:
+ * bit NZCV (the flags as a 4-bit number) of holds[cond] says whether cond
+ * holds for them. EQ/NE test Z, CS/CC C, MI/PL N, VS/VC V, HI is C and not
+ * Z, GE is N == V, GT is GE and not Z, AL and NV always hold; an odd cond
+ * but NV is the even one's negation. A lookup instead of a switch: the
+ * interpreter's conditional branches stay free of an indirect jump. */
 static inline bool a64_cond(uint32_t nzcv, unsigned cond)
 {
-    bool n = nzcv & A64_N, z = nzcv & A64_Z, c = nzcv & A64_C,
-         v = nzcv & A64_V;
-    bool r;
-    switch (cond >> 1) {
-    case 0: r = z; break;
-    case 1: r = c; break;
-    case 2: r = n; break;
-    case 3: r = v; break;
-    case 4: r = c && !z; break;
-    case 5: r = n == v; break;
-    case 6: r = n == v && !z; break;
-    default: r = true; break;
-    }
-    return (cond & 1) && cond != 15 ? !r : r;
+    static const uint16_t holds[16] = {
+        0xf0f0, 0x0f0f, 0xcccc, 0x3333, 0xff00, 0x00ff, 0xaaaa, 0x5555,
+        0x0c0c, 0xf3f3, 0xaa55, 0x55aa, 0x0a05, 0xf5fa, 0xffff, 0xffff,
+    };
+    return (holds[cond & 15] >> (nzcv >> 28)) & 1;
 }
 
 /*
