@@ -4,6 +4,11 @@
  * end), nothing else mapped. a64h_run() copies the code in, runs it until
  * it traps, and returns the exception class; end test code with BRK #0
  * (0xd4200000) to stop cleanly (A64_EC_BRK).
+ *
+ * Built with A64H_DCACHE, the flat memory is a bus's RAM and the hart runs
+ * through the decoded-instruction cache (a64_dcache.h), so the same tests
+ * check the fast loop; a64h_written() reports a host-side write as the
+ * bus's other writers do.
  */
 #ifndef TESTS_A64_HARNESS_H
 #define TESTS_A64_HARNESS_H
@@ -12,6 +17,10 @@
 #include <string.h>
 
 #include "cpu/arm64/a64_cpu.h"
+#ifdef A64H_DCACHE
+#include "cpu/arm64/a64_dcache.h"
+#include "machine/bus.h"
+#endif
 
 #define A64H_BASE 0x100000ull
 #define A64H_SIZE 0x100000ull
@@ -22,6 +31,9 @@ typedef struct a64h {
     a64_cpu *cpu;
     uint8_t *mem;
     bool readonly_data; /* A64H_DATA's first page refuses writes */
+#ifdef A64H_DCACHE
+    bus bus;
+#endif
 } a64h;
 
 static uint8_t *a64h_xlate(void *ctx, uint64_t va, int acc, bool *writable,
@@ -45,9 +57,16 @@ static uint8_t *a64h_xlate(void *ctx, uint64_t va, int acc, bool *writable,
 static inline a64h *a64h_new(void)
 {
     a64h *h = calloc(1, sizeof(*h));
+#ifdef A64H_DCACHE
+    bus_init(&h->bus, A64H_BASE, A64H_SIZE);
+    h->mem = h->bus.ram;
+    h->cpu = a64_cpu_new(0);
+    h->cpu->dcache = a64_dcache_new(&h->bus);
+#else
     h->mem = aligned_alloc(4096, A64H_SIZE);
     memset(h->mem, 0, A64H_SIZE);
     h->cpu = a64_cpu_new(0);
+#endif
     h->cpu->xlate = a64h_xlate;
     h->cpu->xlate_ctx = h;
     /* an Armv8.0 core with what a64_cpu's owner would advertise; tests of
@@ -59,7 +78,11 @@ static inline a64h *a64h_new(void)
 static inline void a64h_free(a64h *h)
 {
     a64_cpu_free(h->cpu);
+#ifdef A64H_DCACHE
+    bus_free(&h->bus);
+#else
     free(h->mem);
+#endif
     free(h);
 }
 
@@ -74,6 +97,15 @@ static inline int a64h_run(a64h *h, const uint32_t *code, size_t n)
     a64_run(h->cpu, 1000000, &trapped);
     return trapped ? (int)(h->cpu->esr >> 26) : -1;
 }
+
+#ifdef A64H_DCACHE
+/* len bytes at va were written from the host side (as user_copy_out()
+ * reports its writes) */
+static inline void a64h_written(a64h *h, uint64_t va, uint64_t len)
+{
+    bus_ram_written(&h->bus, va, len);
+}
+#endif
 
 /* Guest memory at va (in the flat region) as a host pointer. */
 static inline void *a64h_mem(a64h *h, uint64_t va)

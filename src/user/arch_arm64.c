@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cpu/arm64/a64_cpu.h"
+#include "cpu/arm64/a64_dcache.h"
 #include "machine/hostclock.h"
 #include "user/user.h"
 
@@ -89,6 +90,10 @@ static void a_activate(user_proc *p)
     cpu->xlate_ctx = p;
     cpu->cntvct = a_cntvct;
     cpu->cntvct_ctx = cpu;
+    /* the process's memory is the bus's RAM, whose writes the bus reports:
+     * decode each instruction once (without memory, run uncached) */
+    if (!cpu->dcache && !p->m->bus.code_written)
+        cpu->dcache = a64_dcache_new(&p->m->bus);
     a64_tlb_flush(cpu);
 }
 

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 
 #include "cpu/arm64/a64_cpu.h"
+#include "cpu/arm64/a64_dcache.h"
 
 a64_cpu *a64_cpu_new(unsigned hartid)
 {
@@ -21,7 +22,12 @@ a64_cpu *a64_cpu_new(unsigned hartid)
     return cpu;
 }
 
-void a64_cpu_free(a64_cpu *cpu) { free(cpu); }
+void a64_cpu_free(a64_cpu *cpu)
+{
+    if (cpu)
+        a64_dcache_free(cpu->dcache);
+    free(cpu);
+}
 
 void a64_cpu_reset(a64_cpu *cpu)
 {
@@ -44,6 +50,9 @@ void a64_tlb_flush(a64_cpu *cpu)
         cpu->tlb_r[i].tag = cpu->tlb_w[i].tag = cpu->tlb_x[i].tag = ~0ull;
         cpu->tlb_r[i].addend = cpu->tlb_w[i].addend = cpu->tlb_x[i].addend = 0;
     }
+    /* decoded code is keyed by physical page and survives remapping, but
+     * a mapping change is rare enough to start afresh */
+    a64_dcache_flush(cpu->dcache);
 }
 
 int a64_raise(a64_cpu *cpu, unsigned ec, uint32_t iss, uint64_t far)
@@ -56,7 +65,7 @@ int a64_raise(a64_cpu *cpu, unsigned ec, uint32_t iss, uint64_t far)
 
 /* Fill the TLB entry for va's page for an access of kind acc; the host
  * address of va, or NULL after raising the abort. */
-static uint8_t *tlb_fill(a64_cpu *cpu, uint64_t va, int acc)
+uint8_t *a64_tlb_fill(a64_cpu *cpu, uint64_t va, int acc)
 {
     bool writable = false;
     int fsc = A64_FSC_TRANSLATION;
@@ -79,7 +88,10 @@ static uint8_t *tlb_fill(a64_cpu *cpu, uint64_t va, int acc)
         cpu->tlb_x[idx] = (a64_tlb){vpn, addend};
     } else {
         cpu->tlb_r[idx] = (a64_tlb){vpn, addend};
-        if (writable)
+        /* stores to a page with decoded code must reach
+         * a64_store_slow(), which drops the slots they overwrite */
+        if (writable &&
+            !(cpu->dcache && a64_dcache_has_code(cpu->dcache, page)))
             cpu->tlb_w[idx] = (a64_tlb){vpn, addend};
     }
     return page + (va & (A64_PAGE_SIZE - 1));
@@ -94,7 +106,7 @@ static uint8_t *page_ptr(a64_cpu *cpu, uint64_t va, int acc)
                                              : &cpu->tlb_x[idx];
     if (t->tag == va >> A64_PAGE_BITS)
         return (uint8_t *)(uintptr_t)(va + t->addend);
-    return tlb_fill(cpu, va, acc);
+    return a64_tlb_fill(cpu, va, acc);
 }
 
 bool a64_load_slow(a64_cpu *cpu, uint64_t va, unsigned size, void *out)
@@ -133,6 +145,8 @@ bool a64_store_slow(a64_cpu *cpu, uint64_t va, unsigned size, const void *in)
         if (!h)
             return false;
         memcpy(h, in, size);
+        if (cpu->dcache)
+            a64_dcache_host_written(cpu->dcache, h, size);
         return true;
     }
     unsigned first = (unsigned)(A64_PAGE_SIZE - off);
@@ -148,6 +162,10 @@ bool a64_store_slow(a64_cpu *cpu, uint64_t va, unsigned size, const void *in)
         return false;
     memcpy(a, in, first);
     memcpy(b, (const uint8_t *)in + first, size - first);
+    if (cpu->dcache) {
+        a64_dcache_host_written(cpu->dcache, a, first);
+        a64_dcache_host_written(cpu->dcache, b, size - first);
+    }
     return true;
 }
 
@@ -158,7 +176,11 @@ uint8_t *a64_host_ptr(a64_cpu *cpu, uint64_t va, unsigned size, bool write)
                   A64_FSC_ALIGNMENT | (write ? A64_ISS_WNR : 0), va);
         return NULL;
     }
-    return page_ptr(cpu, va, write ? A64_ACC_WRITE : A64_ACC_READ);
+    uint8_t *h = page_ptr(cpu, va, write ? A64_ACC_WRITE : A64_ACC_READ);
+    /* the caller writes through h next: its decoded slots go now */
+    if (h && write && cpu->dcache)
+        a64_dcache_host_written(cpu->dcache, h, size);
+    return h;
 }
 
 static inline bool fetch(a64_cpu *cpu, uint64_t pc, uint32_t *insn)
@@ -167,14 +189,14 @@ static inline bool fetch(a64_cpu *cpu, uint64_t pc, uint32_t *insn)
     const uint8_t *h;
     if (likely(t->tag == pc >> A64_PAGE_BITS))
         h = (const uint8_t *)(uintptr_t)(pc + t->addend);
-    else if (!(h = tlb_fill(cpu, pc, A64_ACC_FETCH)))
+    else if (!(h = a64_tlb_fill(cpu, pc, A64_ACC_FETCH)))
         return false;
     memcpy(insn, h, 4);
     return true;
 }
 
 /* Top-level decode (Arm ARM C4.1, op0 = bits 28:25). */
-static int execute(a64_cpu *cpu, uint32_t insn)
+int a64_execute(a64_cpu *cpu, uint32_t insn)
 {
     switch ((insn >> 25) & 0xf) {
     case 0x8: case 0x9:
@@ -210,36 +232,43 @@ bool a64_peek_insn(a64_cpu *cpu, uint64_t pc, uint32_t *insn)
     return true;
 }
 
+bool a64_step(a64_cpu *cpu)
+{
+    uint64_t pc = cpu->pc;
+    uint32_t insn;
+    if (unlikely(pc & 3)) {
+        a64_raise(cpu, A64_EC_PC_ALIGN, 0, pc);
+        return true;
+    }
+    if (unlikely(!fetch(cpu, pc, &insn)))
+        return true;
+    cpu->pc = pc + 4;
+    int r = a64_execute(cpu, insn);
+    if (unlikely(r != A64_OK)) {
+        cpu->pc = pc;
+        if (r == A64_UNDEF)
+            a64_raise(cpu, A64_EC_UNKNOWN, 0, pc);
+        return true;
+    }
+    return false;
+}
+
 uint64_t a64_run(a64_cpu *cpu, uint64_t n, bool *trapped)
 {
     uint64_t i;
     *trapped = false;
-    for (i = 0; i < n; i++) {
-        if (unlikely(cpu->before_insn != NULL) &&
-            !cpu->before_insn(cpu->before_ctx, cpu))
-            break;
-        uint64_t pc = cpu->pc;
-        uint32_t insn;
-        if (unlikely(pc & 3)) {
-            a64_raise(cpu, A64_EC_PC_ALIGN, 0, pc);
-            *trapped = true;
-            i++;
-            break;
-        }
-        if (unlikely(!fetch(cpu, pc, &insn))) {
-            *trapped = true;
-            i++;
-            break;
-        }
-        cpu->pc = pc + 4;
-        int r = execute(cpu, insn);
-        if (unlikely(r != A64_OK)) {
-            cpu->pc = pc;
-            if (r == A64_UNDEF)
-                a64_raise(cpu, A64_EC_UNKNOWN, 0, pc);
-            *trapped = true;
-            i++;
-            break;
+    if (cpu->dcache && !cpu->before_insn) {
+        i = a64_run_fast(cpu, n, trapped);
+    } else {
+        for (i = 0; i < n; i++) {
+            if (unlikely(cpu->before_insn != NULL) &&
+                !cpu->before_insn(cpu->before_ctx, cpu))
+                break;
+            if (unlikely(a64_step(cpu))) {
+                *trapped = true;
+                i++;
+                break;
+            }
         }
     }
     cpu->steps += i;

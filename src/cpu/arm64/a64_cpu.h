@@ -200,6 +200,10 @@ typedef struct a64_cpu {
     a64_tlb tlb_x[A64_TLB_SIZE]; /* instruction fetches */
     a64_xlate_fn xlate;
     void *xlate_ctx;
+    /* the decoded-instruction cache (a64_dcache.h), set by an owner whose
+     * memory is a bus's RAM; NULL: every instruction is fetched and
+     * decoded each time it runs */
+    struct a64_dcache *dcache;
 
     /* the counter-timer: CNTVCT_EL0 as the owner derives it (user mode:
      * from the host's monotonic clock at cntfrq Hz); NULL reads steps */
@@ -229,6 +233,15 @@ uint64_t a64_run(a64_cpu *cpu, uint64_t n, bool *trapped);
 /* The instruction word at pc, if it can be fetched, without side effects
  * (no exception is recorded): for traces and hooks. */
 bool a64_peek_insn(a64_cpu *cpu, uint64_t pc, uint32_t *insn);
+
+/* The parts of the run loop the decoded-instruction fast path
+ * (a64_fast.c) shares: the top-level decode and execute of one instruction
+ * (cpu->pc already advanced past it), one whole step of the plain loop
+ * (true when it trapped), the TLB fill, and the fast loop itself. */
+int a64_execute(a64_cpu *cpu, uint32_t insn);
+bool a64_step(a64_cpu *cpu);
+uint8_t *a64_tlb_fill(a64_cpu *cpu, uint64_t va, int acc);
+uint64_t a64_run_fast(a64_cpu *cpu, uint64_t n, bool *trapped);
 
 /* Record an exception for the run loop: returns A64_EXC. */
 int a64_raise(a64_cpu *cpu, unsigned ec, uint32_t iss, uint64_t far);
@@ -326,23 +339,19 @@ static inline bool a64_base(a64_cpu *cpu, unsigned n, uint64_t *addr)
     return true;
 }
 
-/* ConditionHolds(cond) (Arm ARM J1, shared/functions/system). */
+/* ConditionHolds(cond) (Arm ARM J1, shared/functions/system), as a table:
+ * bit NZCV (the flags as a 4-bit number) of holds[cond] says whether cond
+ * holds for them. EQ/NE test Z, CS/CC C, MI/PL N, VS/VC V, HI is C and not
+ * Z, GE is N == V, GT is GE and not Z, AL and NV always hold; an odd cond
+ * but NV is the even one's negation. A lookup instead of a switch: the
+ * interpreter's conditional branches stay free of an indirect jump. */
 static inline bool a64_cond(uint32_t nzcv, unsigned cond)
 {
-    bool n = nzcv & A64_N, z = nzcv & A64_Z, c = nzcv & A64_C,
-         v = nzcv & A64_V;
-    bool r;
-    switch (cond >> 1) {
-    case 0: r = z; break;
-    case 1: r = c; break;
-    case 2: r = n; break;
-    case 3: r = v; break;
-    case 4: r = c && !z; break;
-    case 5: r = n == v; break;
-    case 6: r = n == v && !z; break;
-    default: r = true; break;
-    }
-    return (cond & 1) && cond != 15 ? !r : r;
+    static const uint16_t holds[16] = {
+        0xf0f0, 0x0f0f, 0xcccc, 0x3333, 0xff00, 0x00ff, 0xaaaa, 0x5555,
+        0x0c0c, 0xf3f3, 0xaa55, 0x55aa, 0x0a05, 0xf5fa, 0xffff, 0xffff,
+    };
+    return (holds[cond & 15] >> (nzcv >> 28)) & 1;
 }
 
 /*

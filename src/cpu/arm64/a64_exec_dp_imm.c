@@ -3,65 +3,7 @@
  * addresses, add/subtract, logical, move wide, bitfield and extract.
  * The group is chosen by op1 = bits 25:23.
  */
-#include "cpu/arm64/a64_cpu.h"
-
-static inline uint64_t ones(unsigned n) /* n in 1..64 */
-{
-    return n >= 64 ? ~0ull : (1ull << n) - 1;
-}
-
-static inline uint64_t ror(uint64_t x, unsigned r, unsigned size)
-{
-    r &= size - 1;
-    if (r == 0)
-        return x;
-    uint64_t v = (x >> r) | (x << (size - r));
-    return size == 64 ? v : v & ones(size);
-}
-
-/* write Rd as an X register, or as a W register (upper half zeroed) */
-static inline void set_rd(a64_cpu *cpu, unsigned rd, uint64_t v, bool sf)
-{
-    if (sf)
-        a64_set_x(cpu, rd, v);
-    else
-        a64_set_w(cpu, rd, (uint32_t)v);
-}
-
-/*
- * DecodeBitMasks(immN, imms, immr, immediate) for a datasize of 32 or 64
- * (Arm ARM J1, aarch64/instrs/integer/bitmasks). false for the reserved
- * combinations. *wmask is the rotated element replicated; *tmask the
- * "top" mask the bitfield moves use.
- */
-static bool decode_bit_masks(unsigned n, unsigned imms, unsigned immr,
-                             bool immediate, unsigned datasize,
-                             uint64_t *wmask, uint64_t *tmask)
-{
-    unsigned comb = n << 6 | (~imms & 0x3f);
-    if (comb == 0)
-        return false;
-    unsigned len = 31 - (unsigned)__builtin_clz(comb);
-    if (len < 1)
-        return false;
-    unsigned esize = 1u << len;
-    if (esize > datasize)
-        return false;
-    unsigned levels = esize - 1;
-    if (immediate && (imms & levels) == levels)
-        return false;
-    unsigned s = imms & levels, r = immr & levels;
-    uint64_t welem = ror(ones(s + 1), r, esize);
-    uint64_t telem = ones(((s - r) & levels) + 1);
-    uint64_t w = 0, t = 0;
-    for (unsigned i = 0; i < datasize; i += esize) {
-        w |= welem << i;
-        t |= telem << i;
-    }
-    *wmask = w;
-    *tmask = t;
-    return true;
-}
+#include "cpu/arm64/a64_dp.h"
 
 /* Logical (immediate): AND, ORR, EOR, ANDS. Rd is SP except for ANDS. */
 static int logical_imm(a64_cpu *cpu, uint32_t insn)
@@ -72,7 +14,7 @@ static int logical_imm(a64_cpu *cpu, uint32_t insn)
     uint64_t imm, tmask;
     if (!sf && n)
         return A64_UNDEF;
-    if (!decode_bit_masks(n, a64_bits(insn, 15, 10), a64_bits(insn, 21, 16),
+    if (!a64_decode_bit_masks(n, a64_bits(insn, 15, 10), a64_bits(insn, 21, 16),
                           true, sf ? 64 : 32, &imm, &tmask))
         return A64_UNDEF;
     uint64_t a = a64_x(cpu, rn), r;
@@ -86,7 +28,7 @@ static int logical_imm(a64_cpu *cpu, uint32_t insn)
             r = (uint32_t)r;
         cpu->nzcv = (r == 0 ? A64_Z : 0) |
                     ((r >> (sf ? 63 : 31)) & 1 ? A64_N : 0);
-        set_rd(cpu, rd, r, sf);
+        a64_set_rd(cpu, rd, r, sf);
         return A64_OK;
     }
     a64_set_xsp(cpu, rd, sf ? r : (uint32_t)r);
@@ -105,27 +47,11 @@ static int bitfield(a64_cpu *cpu, uint32_t insn)
     uint64_t wmask, tmask;
     if (opc == 3 || n != sf || (!sf && (immr | imms) >= 32))
         return A64_UNDEF;
-    if (!decode_bit_masks(n, imms, immr, false, size, &wmask, &tmask))
+    if (!a64_decode_bit_masks(n, imms, immr, false, size, &wmask, &tmask))
         return A64_UNDEF;
-    uint64_t src = a64_x(cpu, rn) & ones(size);
-    uint64_t bot = ror(src, immr, size) & wmask, r;
-    switch (opc) {
-    case 0: { /* SBFM: the bits above the field copy src<imms> */
-        uint64_t top = (src >> imms) & 1 ? ones(size) : 0;
-        r = (top & ~tmask) | (bot & tmask);
-        break;
-    }
-    case 1: { /* BFM: the rest of Rd stays */
-        uint64_t dst = a64_x(cpu, rd);
-        bot = (dst & ~wmask) | bot;
-        r = (dst & ~tmask) | (bot & tmask);
-        break;
-    }
-    default: /* UBFM */
-        r = bot & tmask;
-        break;
-    }
-    set_rd(cpu, rd, r, sf);
+    uint64_t r = a64_bitfield(opc, a64_x(cpu, rn), a64_x(cpu, rd), immr, imms,
+                              size, wmask, tmask);
+    a64_set_rd(cpu, rd, r, sf);
     return A64_OK;
 }
 
@@ -163,7 +89,7 @@ int a64_exec_dp_imm(a64_cpu *cpu, uint32_t insn)
             r = (a64_x(cpu, rd) & ~(0xffffull << pos)) | imm;
         else
             r = opc == 0 ? ~imm : imm;
-        set_rd(cpu, rd, r, sf);
+        a64_set_rd(cpu, rd, r, sf);
         return A64_OK;
     }
     case 0: case 1: { /* ADR, ADRP */
@@ -183,13 +109,9 @@ int a64_exec_dp_imm(a64_cpu *cpu, uint32_t insn)
         if (a64_bits(insn, 30, 29) != 0 || (insn & (1u << 21)) || n != sf ||
             (!sf && lsb >= 32))
             return A64_UNDEF;
-        uint64_t hi = a64_x(cpu, rn), lo = a64_x(cpu, a64_bits(insn, 20, 16));
-        uint64_t r;
-        if (sf)
-            r = lsb ? (lo >> lsb) | (hi << (64 - lsb)) : lo;
-        else
-            r = (((uint64_t)(uint32_t)hi << 32 | (uint32_t)lo) >> lsb);
-        set_rd(cpu, rd, r, sf);
+        uint64_t r = a64_extr(a64_x(cpu, rn),
+                              a64_x(cpu, a64_bits(insn, 20, 16)), lsb, sf);
+        a64_set_rd(cpu, rd, r, sf);
         return A64_OK;
     }
     default: /* 3: add/subtract with tags (MTE), not implemented */

@@ -4,50 +4,7 @@
  * conditional compare and select, and the 1-, 2- and 3-source operations.
  * The class is chosen by bits 28:24 and then 23:21.
  */
-#include "cpu/arm64/a64_cpu.h"
-
-enum { SH_LSL, SH_LSR, SH_ASR, SH_ROR };
-
-static inline uint64_t mask_of(bool sf) { return sf ? ~0ull : 0xffffffffull; }
-
-static inline void set_rd(a64_cpu *cpu, unsigned rd, uint64_t v, bool sf)
-{
-    if (sf)
-        a64_set_x(cpu, rd, v);
-    else
-        a64_set_w(cpu, rd, (uint32_t)v);
-}
-
-/* ShiftReg() (Arm ARM J1): amount < datasize, checked by the callers */
-static inline uint64_t shift_reg(uint64_t x, unsigned type, unsigned amount,
-                                 bool sf)
-{
-    unsigned size = sf ? 64 : 32;
-    x &= mask_of(sf);
-    if (amount == 0)
-        return x;
-    switch (type) {
-    case SH_LSL: return (x << amount) & mask_of(sf);
-    case SH_LSR: return x >> amount;
-    case SH_ASR: return (uint64_t)(a64_sext(x, size) >> amount) & mask_of(sf);
-    default: return ((x >> amount) | (x << (size - amount))) & mask_of(sf);
-    }
-}
-
-/* ExtendReg() (Arm ARM J1): option UXTB..SXTX, then LSL by 0-4 */
-static inline uint64_t extend_reg(uint64_t x, unsigned option, unsigned sh)
-{
-    unsigned len = 8u << (option & 3);
-    if (len < 64)
-        x = option & 4 ? (uint64_t)a64_sext(x, len) : x & ((1ull << len) - 1);
-    return x << sh;
-}
-
-static inline uint32_t nz_of(uint64_t r, bool sf)
-{
-    return (r & mask_of(sf)) == 0 ? A64_Z
-           : (r >> (sf ? 63 : 31)) & 1 ? A64_N : 0;
-}
+#include "cpu/arm64/a64_dp.h"
 
 static int logical_shifted(a64_cpu *cpu, uint32_t insn)
 {
@@ -56,7 +13,7 @@ static int logical_shifted(a64_cpu *cpu, uint32_t insn)
     if (!sf && amount >= 32)
         return A64_UNDEF;
     uint64_t a = a64_x(cpu, a64_bits(insn, 9, 5));
-    uint64_t b = shift_reg(a64_x(cpu, a64_bits(insn, 20, 16)),
+    uint64_t b = a64_shift_reg(a64_x(cpu, a64_bits(insn, 20, 16)),
                            a64_bits(insn, 23, 22), amount, sf);
     if (insn & (1u << 21)) /* BIC, ORN, EON, BICS */
         b = ~b;
@@ -67,10 +24,10 @@ static int logical_shifted(a64_cpu *cpu, uint32_t insn)
     case 2: r = a ^ b; break;
     default: /* ANDS, BICS: C and V are cleared */
         r = a & b;
-        cpu->nzcv = nz_of(r, sf);
+        cpu->nzcv = a64_nz_of(r, sf);
         break;
     }
-    set_rd(cpu, insn & 31, r, sf);
+    a64_set_rd(cpu, insn & 31, r, sf);
     return A64_OK;
 }
 
@@ -84,23 +41,23 @@ static int add_sub_reg(a64_cpu *cpu, uint32_t insn)
     bool ext = insn & (1u << 21);
     if (!ext) {
         unsigned type = a64_bits(insn, 23, 22), amount = a64_bits(insn, 15, 10);
-        if (type == SH_ROR || (!sf && amount >= 32))
+        if (type == A64_SH_ROR || (!sf && amount >= 32))
             return A64_UNDEF;
         a = a64_x(cpu, rn);
-        b = shift_reg(m, type, amount, sf);
+        b = a64_shift_reg(m, type, amount, sf);
     } else {
         unsigned sh = a64_bits(insn, 12, 10);
         if (a64_bits(insn, 23, 22) != 0 || sh > 4)
             return A64_UNDEF;
         a = a64_xsp(cpu, rn);
-        b = extend_reg(m, a64_bits(insn, 15, 13), sh);
+        b = a64_extend_reg(m, a64_bits(insn, 15, 13), sh);
     }
     if (s) {
         uint64_t r = a64_add_with_carry(a, sub ? ~b : b, sub, sf, &cpu->nzcv);
         a64_set_x(cpu, rd, r);
         return A64_OK;
     }
-    uint64_t r = (sub ? a - b : a + b) & mask_of(sf);
+    uint64_t r = (sub ? a - b : a + b) & a64_mask_of(sf);
     if (ext)
         a64_set_xsp(cpu, rd, r);
     else
@@ -125,7 +82,7 @@ static int cond_select(a64_cpu *cpu, uint32_t insn)
         if (op2)
             r++;
     }
-    set_rd(cpu, insn & 31, r, sf);
+    a64_set_rd(cpu, insn & 31, r, sf);
     return A64_OK;
 }
 
@@ -181,28 +138,21 @@ static int dp_2src(a64_cpu *cpu, uint32_t insn)
 {
     bool sf = insn >> 31;
     unsigned opcode = a64_bits(insn, 15, 10), rd = insn & 31;
-    uint64_t a = a64_x(cpu, a64_bits(insn, 9, 5)) & mask_of(sf);
-    uint64_t b = a64_x(cpu, a64_bits(insn, 20, 16)) & mask_of(sf);
+    uint64_t a = a64_x(cpu, a64_bits(insn, 9, 5)) & a64_mask_of(sf);
+    uint64_t b = a64_x(cpu, a64_bits(insn, 20, 16)) & a64_mask_of(sf);
     unsigned size = sf ? 64 : 32;
     uint64_t r;
     if (insn & (1u << 29)) /* SUBPS (MTE) */
         return A64_UNDEF;
     switch (opcode) {
     case 0x02: /* UDIV: x / 0 is 0 (Arm ARM C6.2 UDIV) */
-        r = b ? a / b : 0;
+        r = a64_udiv(a, b);
         break;
-    case 0x03: { /* SDIV: x / 0 is 0, INT_MIN / -1 is INT_MIN */
-        int64_t x = a64_sext(a, size), y = a64_sext(b, size);
-        if (y == 0)
-            r = 0;
-        else if (y == -1)
-            r = 0 - (uint64_t)x;
-        else
-            r = (uint64_t)(x / y);
+    case 0x03: /* SDIV: x / 0 is 0, INT_MIN / -1 is INT_MIN */
+        r = a64_sdiv(a, b, size);
         break;
-    }
     case 0x08: case 0x09: case 0x0a: case 0x0b: /* LSLV, LSRV, ASRV, RORV */
-        r = shift_reg(a, opcode & 3, (unsigned)(b & (size - 1)), sf);
+        r = a64_shift_reg(a, opcode & 3, (unsigned)(b & (size - 1)), sf);
         break;
     case 0x10: case 0x11: case 0x12: case 0x13: /* CRC32B/H/W/X */
     case 0x14: case 0x15: case 0x16: case 0x17: { /* CRC32CB/H/W/X */
@@ -217,7 +167,7 @@ static int dp_2src(a64_cpu *cpu, uint32_t insn)
     default: /* IRG, GMI (MTE), PACGA, the CSSC min/max: not implemented */
         return A64_UNDEF;
     }
-    set_rd(cpu, rd, r, sf);
+    a64_set_rd(cpu, rd, r, sf);
     return A64_OK;
 }
 
@@ -237,7 +187,7 @@ static int dp_1src(a64_cpu *cpu, uint32_t insn)
     unsigned size = sf ? 64 : 32, opcode = a64_bits(insn, 15, 10);
     if ((insn & (1u << 29)) || a64_bits(insn, 20, 16) != 0) /* PAC forms */
         return A64_UNDEF;
-    uint64_t x = a64_x(cpu, a64_bits(insn, 9, 5)) & mask_of(sf), r;
+    uint64_t x = a64_x(cpu, a64_bits(insn, 9, 5)) & a64_mask_of(sf), r;
     switch (opcode) {
     case 0: { /* RBIT */
         r = 0;
@@ -262,14 +212,14 @@ static int dp_1src(a64_cpu *cpu, uint32_t insn)
     case 5: { /* CLS: leading bits equal to the sign bit, less the sign */
         /* bit i of y: x<i> differs from x<i+1>; the highest such i
          * ends the run of sign copies */
-        uint64_t y = (x ^ (x >> 1)) & (mask_of(sf) >> 1);
+        uint64_t y = (x ^ (x >> 1)) & (a64_mask_of(sf) >> 1);
         r = y ? (unsigned)__builtin_clzll(y) - (65 - size) : size - 1;
         break;
     }
     default: /* CTZ, CNT, ABS (CSSC) and the rest: not implemented */
         return A64_UNDEF;
     }
-    set_rd(cpu, insn & 31, r, sf);
+    a64_set_rd(cpu, insn & 31, r, sf);
     return A64_OK;
 }
 
@@ -287,7 +237,7 @@ static int dp_3src(a64_cpu *cpu, uint32_t insn)
     switch (op) {
     case 0: case 1: /* MADD, MSUB */
         p = n * m;
-        set_rd(cpu, rd, o0 ? a - p : a + p, sf);
+        a64_set_rd(cpu, rd, o0 ? a - p : a + p, sf);
         return A64_OK;
     case 2: case 3: /* SMADDL, SMSUBL */
         p = (uint64_t)((int64_t)(int32_t)n * (int32_t)m);

@@ -1,0 +1,883 @@
+/*
+ * The A64 interpreter's fast loop: instructions run from their decoded
+ * slots (a64_dcache.h), stepping through a page's slot array without a
+ * fetch TLB lookup per instruction; the TLB is consulted only when
+ * execution enters a page (a branch out of it, running off its end, a
+ * trap).
+ *
+ * The hot instructions of compiled integer code have operations of their
+ * own, decoded once; everything else is A64_OP_GENERIC, which hands the
+ * raw word to the executors (a64_execute()) exactly as the plain loop
+ * does. A fast operation handles only its common case (a TLB hit inside
+ * one page, an aligned SP base...): anything else goes to the generic
+ * path for that instruction before any state has changed, so faults,
+ * ESR/FAR and the CONSTRAINED UNPREDICTABLE choices stay the executors'.
+ */
+#include "cpu/arm64/a64_dcache.h"
+#include "cpu/arm64/a64_dp.h"
+
+/* Dispatch in the shape of the RISC-V interpreter's (rv_exec_tmpl.h): the
+ * handlers are the cases of one switch, which GCC and Clang compile to
+ * computed goto unless meson -Ddispatch=switch asks for the switch. */
+#if defined(__GNUC__) && !defined(RV_FORCE_SWITCH)
+#define A64_DISPATCH_GOTO 1
+#else
+#define A64_DISPATCH_GOTO 0
+#endif
+
+/* The loads and stores have one operation per addressing mode: unsigned
+ * or unscaled offset, pre-index, post-index, register offset. */
+#define A64_LDST_MODES(K, X) X(K##_OFF) X(K##_PRE) X(K##_POST) X(K##_REG)
+#define A64_PAIR_MODES(K, X) X(K##_OFF) X(K##_PRE) X(K##_POST)
+
+/* DECODE and LOOKUP first, as a64_dcache.h numbers them. */
+#define A64_OPS(X)                                                             \
+    X(DECODE) X(LOOKUP) X(GENERIC) X(NOP)                                      \
+    X(ADD_IMM) X(ADD_IMM_W) X(ADDS_IMM) X(ADDS_IMM_W)                                                     \
+    X(AND_IMM) X(AND_IMM_W) X(ORR_IMM) X(ORR_IMM_W) X(EOR_IMM) X(EOR_IMM_W) X(ANDS_IMM) X(ANDS_IMM_W)                               \
+    X(MOVI) X(MOVK) X(MOVK_W) X(ADR) X(ADRP) X(BFM) X(BFM_W)                                      \
+    X(ADD_REG) X(ADD_REG_W) X(SUB_REG) X(SUB_REG_W) X(ADDS_REG) X(ADDS_REG_W) X(SUBS_REG) X(SUBS_REG_W)                              \
+    X(AND_REG) X(AND_REG_W) X(ORR_REG) X(ORR_REG_W) X(EOR_REG) X(EOR_REG_W) X(ANDS_REG) X(ANDS_REG_W) X(MOV_REG) X(MOV_REG_W)                    \
+    X(CSEL) X(CSEL_W) X(CCMP) X(CCMP_W) X(MADD) X(MADD_W) X(SHIFTV) X(SHIFTV_W) X(UDIV) X(SDIV) X(EXTR) X(EXTR_W)                  \
+    X(ADD_EXT) X(ADD_EXT_W) X(ADDS_EXT) X(ADDS_EXT_W)                                                     \
+    X(B) X(BL) X(BCOND) X(CBZ) X(CBZ_W) X(CBNZ) X(CBNZ_W) X(TBZ) X(TBNZ) X(BR) X(BLR)             \
+    A64_LDST_MODES(LDX, X) A64_LDST_MODES(LDW, X) A64_LDST_MODES(LDH, X)       \
+    A64_LDST_MODES(LDB, X) A64_LDST_MODES(LDSW, X) A64_LDST_MODES(LDSH, X)     \
+    A64_LDST_MODES(LDSB, X) A64_LDST_MODES(LDSHW, X)                           \
+    A64_LDST_MODES(LDSBW, X)                                                   \
+    A64_LDST_MODES(STX, X) A64_LDST_MODES(STW, X) A64_LDST_MODES(STH, X)       \
+    A64_LDST_MODES(STB, X)                                                     \
+    A64_PAIR_MODES(LDPX, X) A64_PAIR_MODES(LDPW, X)                            \
+    A64_PAIR_MODES(STPX, X) A64_PAIR_MODES(STPW, X)
+
+enum {
+#define A64_OP_ENUM(name) OP_##name,
+    A64_OPS(A64_OP_ENUM)
+#undef A64_OP_ENUM
+    OP_COUNT
+};
+_Static_assert(OP_DECODE == A64_OP_DECODE && OP_LOOKUP == A64_OP_LOOKUP,
+               "the cache's own operations keep their numbers");
+_Static_assert(OP_COUNT <= 256, "operations fit a byte");
+_Static_assert(sizeof(a64_dinsn) == 32, "PC_OF() shifts by the slot size");
+
+/* ---- decoding ---- */
+
+/* The kinds of single-register access by size:opc (Arm ARM C4.1.88,
+ * "Load/store register"), as the first of their four operations; -1 for
+ * what the fast path leaves to the executor (PRFM, unallocated). */
+static int ldst_kind(unsigned size, unsigned opc)
+{
+    static const int kind[4][4] = {
+        /* opc: STR, LDR, LDRS to X, LDRS to W */
+        {OP_STB_OFF, OP_LDB_OFF, OP_LDSB_OFF, OP_LDSBW_OFF},
+        {OP_STH_OFF, OP_LDH_OFF, OP_LDSH_OFF, OP_LDSHW_OFF},
+        {OP_STW_OFF, OP_LDW_OFF, OP_LDSW_OFF, -1},
+        {OP_STX_OFF, OP_LDX_OFF, -1, -1},
+    };
+    return kind[size][opc];
+}
+
+/* Loads and stores of general registers (bit 26 clear). */
+static void decode_ldst(uint32_t insn, a64_dinsn *d)
+{
+    unsigned size = a64_bits(insn, 31, 30), opc = a64_bits(insn, 23, 22);
+    unsigned rn = a64_bits(insn, 9, 5), rt = insn & 31;
+    if ((insn & 0x3c000000) == 0x28000000) { /* pairs, GPR */
+        unsigned mode = a64_bits(insn, 24, 23);
+        bool load = insn & (1u << 22);
+        unsigned scale = size == 2 ? 3 : 2;
+        if (size & 1)
+            return; /* LDPSW, STGP, unallocated */
+        unsigned t2 = a64_bits(insn, 14, 10);
+        bool wb = mode == 1 || mode == 3;
+        if (load && wb && rn != 31 && (rn == rt || rn == t2))
+            return; /* WBSUPPRESS: the executor's choice */
+        int base = load ? (scale == 3 ? OP_LDPX_OFF : OP_LDPW_OFF)
+                        : (scale == 3 ? OP_STPX_OFF : OP_STPW_OFF);
+        d->op = (uint8_t)(base + (mode == 3 ? 1 : mode == 1 ? 2 : 0));
+        d->imm = (uint64_t)a64_sext(a64_bits(insn, 21, 15), 7) << scale;
+        d->rd = (uint8_t)rt;
+        d->ra = (uint8_t)t2;
+        d->rn = (uint8_t)rn;
+        return;
+    }
+    int kind = ldst_kind(size, opc);
+    if (kind < 0)
+        return;
+    bool load = opc != 0;
+    unsigned mode; /* 0 offset, 1 pre, 2 post, 3 register */
+    if ((insn & 0x3f000000) == 0x39000000) {
+        mode = 0;
+        d->imm = (uint64_t)a64_bits(insn, 21, 10) << size;
+    } else if ((insn & 0x3f200000) == 0x38000000) {
+        switch (a64_bits(insn, 11, 10)) {
+        case 0: mode = 0; break;
+        case 1: mode = 2; break;
+        case 3: mode = 1; break;
+        default: return; /* LDTR and friends */
+        }
+        d->imm = (uint64_t)a64_sext(a64_bits(insn, 20, 12), 9);
+    } else if ((insn & 0x3f200c00) == 0x38200800) {
+        unsigned option = a64_bits(insn, 15, 13);
+        if (!(option & 2))
+            return;
+        mode = 3;
+        d->rm = (uint8_t)a64_bits(insn, 20, 16);
+        d->a = (uint8_t)option;
+        d->b = (uint8_t)(insn & (1u << 12) ? size : 0);
+    } else {
+        return;
+    }
+    if (load && (mode == 1 || mode == 2) && rn == rt && rn != 31)
+        return; /* WBSUPPRESS */
+    d->op = (uint8_t)(kind + (int)mode);
+    d->rd = (uint8_t)rt;
+    d->rn = (uint8_t)rn;
+}
+
+static void decode_dp_imm(uint32_t insn, a64_dinsn *d)
+{
+    bool sf = insn >> 31;
+    unsigned opc = a64_bits(insn, 30, 29), n = (insn >> 22) & 1;
+    switch (a64_bits(insn, 25, 23)) {
+    case 0: case 1: { /* ADR, ADRP */
+        uint64_t imm = (uint64_t)a64_sext(
+            a64_bits(insn, 23, 5) << 2 | a64_bits(insn, 30, 29), 21);
+        d->op = sf ? OP_ADRP : OP_ADR;
+        d->imm = sf ? imm << 12 : imm;
+        return;
+    }
+    case 2: { /* add/subtract (immediate) */
+        uint64_t imm = a64_bits(insn, 21, 10);
+        if (insn & (1u << 22))
+            imm <<= 12;
+        bool sub = insn & (1u << 30);
+        if (insn & (1u << 29)) {
+            d->op = OP_ADDS_IMM;
+            d->imm = sub ? ~imm : imm;
+            d->a = sub;
+        } else {
+            d->op = OP_ADD_IMM;
+            d->imm = sub ? 0 - imm : imm;
+        }
+        return;
+    }
+    case 4: { /* logical (immediate) */
+        uint64_t tmask;
+        if ((!sf && n) ||
+            !a64_decode_bit_masks(n, a64_bits(insn, 15, 10),
+                                  a64_bits(insn, 21, 16), true, sf ? 64 : 32,
+                                  &d->imm, &tmask))
+            return;
+        static const uint8_t ops[4] = {OP_AND_IMM, OP_ORR_IMM, OP_EOR_IMM,
+                                       OP_ANDS_IMM};
+        d->op = ops[opc];
+        return;
+    }
+    case 5: { /* move wide */
+        unsigned hw = a64_bits(insn, 22, 21), pos = hw * 16;
+        if (opc == 1 || (!sf && hw >= 2))
+            return;
+        uint64_t imm = (uint64_t)a64_bits(insn, 20, 5) << pos;
+        if (opc == 3) {
+            d->op = OP_MOVK;
+            d->imm = imm;
+            d->imm2 = ~(0xffffull << pos);
+        } else {
+            d->op = OP_MOVI;
+            d->imm = (opc == 0 ? ~imm : imm) & a64_mask_of(sf);
+        }
+        return;
+    }
+    case 7: { /* extract */
+        unsigned lsb = a64_bits(insn, 15, 10);
+        if (opc != 0 || (insn & (1u << 21)) || n != sf || (!sf && lsb >= 32))
+            return;
+        d->op = OP_EXTR;
+        d->a = (uint8_t)lsb;
+        return;
+    }
+    case 6: { /* bitfield */
+        unsigned immr = a64_bits(insn, 21, 16), imms = a64_bits(insn, 15, 10);
+        if (opc == 3 || n != sf || (!sf && (immr | imms) >= 32) ||
+            !a64_decode_bit_masks(n, imms, immr, false, sf ? 64 : 32,
+                                  &d->imm, &d->imm2))
+            return;
+        d->op = OP_BFM;
+        d->ra = (uint8_t)opc;
+        d->a = (uint8_t)immr;
+        d->b = (uint8_t)imms;
+        return;
+    }
+    default:
+        return;
+    }
+}
+
+static void decode_dp_reg(uint32_t insn, a64_dinsn *d)
+{
+    bool sf = insn >> 31;
+    unsigned type = a64_bits(insn, 23, 22), amount = a64_bits(insn, 15, 10);
+    unsigned opc = a64_bits(insn, 30, 29);
+    if ((insn & 0x1f000000) == 0x0a000000) { /* logical (shifted) */
+        if (!sf && amount >= 32)
+            return;
+        bool inv = insn & (1u << 21);
+        static const uint8_t ops[4] = {OP_AND_REG, OP_ORR_REG, OP_EOR_REG,
+                                       OP_ANDS_REG};
+        d->op = ops[opc];
+        if (opc == 1 && !inv && amount == 0 && d->rn == 31)
+            d->op = OP_MOV_REG;
+        d->a = (uint8_t)type;
+        d->b = (uint8_t)amount;
+        d->ra = inv;
+    } else if ((insn & 0x1f200000) == 0x0b000000) { /* add/sub (shifted) */
+        if (type == A64_SH_ROR || (!sf && amount >= 32))
+            return;
+        static const uint8_t ops[4] = {OP_ADD_REG, OP_ADDS_REG, OP_SUB_REG,
+                                       OP_SUBS_REG};
+        d->op = ops[opc];
+        d->a = (uint8_t)type;
+        d->b = (uint8_t)amount;
+    } else if ((insn & 0x1f200000) == 0x0b200000) { /* add/sub (extended) */
+        unsigned sh = a64_bits(insn, 12, 10);
+        if (type != 0 || sh > 4)
+            return;
+        d->op = insn & (1u << 29) ? OP_ADDS_EXT : OP_ADD_EXT;
+        d->ra = (insn >> 30) & 1; /* subtract */
+        d->a = (uint8_t)a64_bits(insn, 15, 13);
+        d->b = (uint8_t)sh;
+    } else if ((insn & 0x7fe0f000) == 0x1ac02000) { /* LSLV..RORV */
+        d->op = OP_SHIFTV;
+        d->a = (uint8_t)a64_bits(insn, 11, 10);
+    } else if ((insn & 0x7fe0f800) == 0x1ac00800) { /* UDIV, SDIV */
+        d->op = insn & (1u << 10) ? OP_SDIV : OP_UDIV;
+    } else if ((insn & 0x3fe00410) == 0x3a400000) { /* CCMN, CCMP */
+        d->op = OP_CCMP;
+        d->ra = (uint8_t)a64_bits(insn, 15, 12);
+        d->a = (insn >> 30) & 1; /* subtract */
+        d->b = (insn >> 11) & 1; /* immediate */
+        d->imm = (uint64_t)(insn & 0xf) << 28;
+    } else if ((insn & 0x1fe00000) == 0x1a800000) { /* conditional select */
+        unsigned op2 = a64_bits(insn, 11, 10);
+        if ((insn & (1u << 29)) || op2 >= 2)
+            return;
+        d->op = OP_CSEL;
+        d->ra = (uint8_t)a64_bits(insn, 15, 12);
+        d->a = (insn >> 30) & 1; /* invert */
+        d->b = (uint8_t)op2;     /* increment */
+    } else if ((insn & 0x7fe00000) == 0x1b000000) { /* MADD, MSUB */
+        d->op = OP_MADD;
+        d->ra = (uint8_t)a64_bits(insn, 14, 10);
+        d->a = (insn >> 15) & 1; /* subtract */
+    }
+}
+
+static void decode_branch(uint32_t insn, a64_dinsn *d)
+{
+    if ((insn & 0x7c000000) == 0x14000000) { /* B, BL */
+        d->op = insn >> 31 ? OP_BL : OP_B;
+        d->imm = (uint64_t)a64_sext(insn & 0x3ffffff, 26) << 2;
+    } else if ((insn & 0xff000010) == 0x54000000) { /* B.cond */
+        d->op = OP_BCOND;
+        d->a = insn & 0xf;
+        d->imm = (uint64_t)a64_sext(a64_bits(insn, 23, 5), 19) << 2;
+    } else if ((insn & 0x7e000000) == 0x34000000) { /* CBZ, CBNZ */
+        d->op = insn & (1u << 24) ? OP_CBNZ : OP_CBZ;
+        d->imm = (uint64_t)a64_sext(a64_bits(insn, 23, 5), 19) << 2;
+    } else if ((insn & 0x7e000000) == 0x36000000) { /* TBZ, TBNZ */
+        d->op = insn & (1u << 24) ? OP_TBNZ : OP_TBZ;
+        d->a = (uint8_t)((insn >> 31) << 5 | a64_bits(insn, 23, 19));
+        d->imm = (uint64_t)a64_sext(a64_bits(insn, 18, 5), 14) << 2;
+    } else if ((insn & 0xfe1ffc1f) == 0xd61f0000 &&
+               a64_bits(insn, 24, 21) <= 2) { /* BR, BLR, RET */
+        d->op = a64_bits(insn, 24, 21) == 1 ? OP_BLR : OP_BR;
+    } else if (insn == 0xd503201f) {
+        d->op = OP_NOP;
+    }
+}
+
+/* Operations with a handler per operand size (SF_CASES) */
+static bool has_w_form(unsigned op)
+{
+    switch (op) {
+    case OP_ADD_IMM:
+    case OP_ADDS_IMM:
+    case OP_AND_IMM:
+    case OP_ORR_IMM:
+    case OP_EOR_IMM:
+    case OP_ANDS_IMM:
+    case OP_MOVK:
+    case OP_BFM:
+    case OP_ADD_REG:
+    case OP_SUB_REG:
+    case OP_ADDS_REG:
+    case OP_SUBS_REG:
+    case OP_AND_REG:
+    case OP_ORR_REG:
+    case OP_EOR_REG:
+    case OP_ANDS_REG:
+    case OP_MOV_REG:
+    case OP_CSEL:
+    case OP_CCMP:
+    case OP_MADD:
+    case OP_CBZ:
+    case OP_CBNZ:
+    case OP_SHIFTV:
+    case OP_EXTR:
+    case OP_ADD_EXT:
+    case OP_ADDS_EXT:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* Decode insn into slot d: a fast operation, or GENERIC. */
+static void predecode(uint32_t insn, a64_dinsn *d)
+{
+    *d = (a64_dinsn){.op = OP_GENERIC, .insn = insn};
+    d->sf = insn >> 31;
+    d->rd = insn & 31;
+    d->rn = (uint8_t)a64_bits(insn, 9, 5);
+    d->rm = (uint8_t)a64_bits(insn, 20, 16);
+    switch ((insn >> 25) & 0xf) {
+    case 0x8: case 0x9:
+        decode_dp_imm(insn, d);
+        break;
+    case 0xa: case 0xb:
+        decode_branch(insn, d);
+        break;
+    case 0x4: case 0x6: case 0xc: case 0xe:
+        if (!(insn & (1u << 26)))
+            decode_ldst(insn, d);
+        break;
+    case 0x5: case 0xd:
+        decode_dp_reg(insn, d);
+        break;
+    default:
+        break;
+    }
+    if (d->op == OP_GENERIC) /* the fields above mean nothing then */
+        *d = (a64_dinsn){.op = OP_GENERIC, .insn = insn};
+    else if (!d->sf && has_w_form(d->op))
+        d->op++; /* its _W form */
+}
+
+/* A page was just decoded for the first time: no store TLB entry may
+ * reach it (its stores must pass a64_store_slow()). */
+static void drop_store_entries(a64_cpu *cpu, const uint8_t *hp)
+{
+    for (unsigned k = 0; k < A64_TLB_SIZE; k++) {
+        a64_tlb *t = &cpu->tlb_w[k];
+        if (t->tag != ~0ull &&
+            (uintptr_t)(t->tag << A64_PAGE_BITS) + t->addend == (uintptr_t)hp)
+            t->tag = ~0ull;
+    }
+}
+
+/* The register offset of a load or store: Rm extended by option (UXTW,
+ * LSL, SXTW, SXTX) and shifted (Arm ARM "ExtendReg"). */
+static inline uint64_t reg_offset(const a64_cpu *cpu, const a64_dinsn *i)
+{
+    uint64_t rm = a64_x(cpu, i->rm);
+    if (i->a == 2)
+        rm = (uint32_t)rm;
+    else if (i->a == 6)
+        rm = (uint64_t)(int64_t)(int32_t)rm;
+    return rm << i->b;
+}
+
+/* ---- the loop ---- */
+
+#if A64_DISPATCH_GOTO
+#define vmdispatch(o) goto *disptab[o];
+#define vmcase(l) L_##l: in = i + 1;
+#define vmjump goto *disptab[i->op]
+#else
+#define vmdispatch(o) switch (o)
+#define vmcase(l) case l: in = i + 1;
+#define vmjump goto dispatch
+#endif
+/* i retired, in is next: count it against the budget */
+#define vmbreak                                                                \
+    do {                                                                       \
+        if (unlikely(--left == 0))                                             \
+            goto out;                                                          \
+        i = in;                                                                \
+        vmjump;                                                                \
+    } while (0)
+
+/* A handler for each operand size, with sf a constant in each (the
+ * decoder picks NAME_W, the next operation, for 32 bits) */
+#define SF_CASES(name, ...)                                                    \
+    vmcase(OP_##name) {                                                        \
+        const bool sf = true;                                                  \
+        __VA_ARGS__                                                            \
+    }                                                                          \
+    vmcase(OP_##name##_W) {                                                    \
+        const bool sf = false;                                                 \
+        __VA_ARGS__                                                            \
+    }
+
+/* The pc of a slot of the current page (slots are 32 bytes, insns 4). */
+#define PC_OF(p)                                                               \
+    (page_va + (((uintptr_t)(p) - (uintptr_t)dp->insn) >> 3))
+#define X(r) a64_x(cpu, (r))
+
+/* i retires and execution continues at t: a slot of this page, or the
+ * lookup. */
+#define JUMP(t)                                                                \
+    do {                                                                       \
+        pc = (t);                                                              \
+        if (unlikely(--left == 0))                                             \
+            goto out_at_pc;                                                    \
+        if (likely((pc & ~0xfffull) == page_va && !(pc & 3))) {                \
+            i = &dp->insn[(pc & 0xfff) >> 2];                                  \
+            vmjump;                                                            \
+        }                                                                      \
+        goto lookup;                                                           \
+    } while (0)
+
+/* The base register of a load or store; an unaligned SP goes to the
+ * executor, which raises the SP alignment fault. */
+#define BASE(b)                                                                \
+    do {                                                                       \
+        b = x[i->rn];                                                          \
+        if (unlikely(i->rn == 31 && (b & 15)))                                 \
+            goto generic;                                                      \
+    } while (0)
+#define ADDR_OFF(b) ((b) + i->imm)
+#define ADDR_PRE(b) ((b) + i->imm)
+#define ADDR_POST(b) (b)
+#define ADDR_REG(b) ((b) + reg_offset(cpu, i))
+#define WB_OFF(b)
+#define WB_PRE(b) x[i->rn] = (b) + i->imm;
+#define WB_POST(b) x[i->rn] = (b) + i->imm;
+#define WB_REG(b)
+
+/* The host address of an access of size bytes at va through the TLB tlb,
+ * or the generic path when it misses or leaves the page. */
+#define HOST(h, tlb, va, size)                                                 \
+    do {                                                                       \
+        const a64_tlb *t_ =                                                    \
+            &cpu->tlb[((va) >> A64_PAGE_BITS) & (A64_TLB_SIZE - 1)];           \
+        if (unlikely(t_->tag != (va) >> A64_PAGE_BITS ||                       \
+                     ((va) & (A64_PAGE_SIZE - 1)) > A64_PAGE_SIZE - (size)))   \
+            goto generic;                                                      \
+        h = (uint8_t *)(uintptr_t)((va) + t_->addend);                         \
+    } while (0)
+
+#define LOAD(mode, size, conv)                                                 \
+    {                                                                          \
+        uint64_t b_, va_, v_ = 0;                                              \
+        uint8_t *h_;                                                           \
+        BASE(b_);                                                              \
+        va_ = ADDR_##mode(b_);                                                 \
+        HOST(h_, tlb_r, va_, size);                                            \
+        memcpy(&v_, h_, size);                                                 \
+        WB_##mode(b_)                                                          \
+        a64_set_x(cpu, i->rd, conv(v_));                                       \
+        vmbreak;                                                               \
+    }
+#define STORE(mode, size)                                                      \
+    {                                                                          \
+        uint64_t b_, va_, v_ = X(i->rd);                                       \
+        uint8_t *h_;                                                           \
+        BASE(b_);                                                              \
+        va_ = ADDR_##mode(b_);                                                 \
+        HOST(h_, tlb_w, va_, size);                                            \
+        memcpy(h_, &v_, size);                                                 \
+        a64_excl_store(cpu, va_, size);                                        \
+        WB_##mode(b_)                                                          \
+        vmbreak;                                                               \
+    }
+#define LOAD_PAIR(mode, size)                                                  \
+    {                                                                          \
+        uint64_t b_, va_, v1_ = 0, v2_ = 0;                                    \
+        uint8_t *h_;                                                           \
+        BASE(b_);                                                              \
+        va_ = ADDR_##mode(b_);                                                 \
+        HOST(h_, tlb_r, va_, 2 * (size));                                      \
+        memcpy(&v1_, h_, size);                                                \
+        memcpy(&v2_, h_ + (size), size);                                       \
+        a64_set_x(cpu, i->rd, v1_);                                            \
+        a64_set_x(cpu, i->ra, v2_);                                            \
+        WB_##mode(b_)                                                          \
+        vmbreak;                                                               \
+    }
+#define STORE_PAIR(mode, size)                                                 \
+    {                                                                          \
+        uint64_t b_, va_, v1_ = X(i->rd), v2_ = X(i->ra);                      \
+        uint8_t *h_;                                                           \
+        BASE(b_);                                                              \
+        va_ = ADDR_##mode(b_);                                                 \
+        HOST(h_, tlb_w, va_, 2 * (size));                                      \
+        memcpy(h_, &v1_, size);                                                \
+        memcpy(h_ + (size), &v2_, size);                                       \
+        a64_excl_store(cpu, va_, 2 * (size));                                  \
+        WB_##mode(b_)                                                          \
+        vmbreak;                                                               \
+    }
+
+/* What a loaded value becomes in the register. */
+#define ZX(v) (v)
+#define SX32(v) ((uint64_t)(int64_t)(int32_t)(uint32_t)(v))
+#define SX16(v) ((uint64_t)(int64_t)(int16_t)(uint16_t)(v))
+#define SX8(v) ((uint64_t)(int64_t)(int8_t)(uint8_t)(v))
+#define SX16W(v) ((uint64_t)(uint32_t)(int32_t)(int16_t)(uint16_t)(v))
+#define SX8W(v) ((uint64_t)(uint32_t)(int32_t)(int8_t)(uint8_t)(v))
+
+#define LOADS(K, size, conv)                                                   \
+    vmcase(OP_##K##_OFF) LOAD(OFF, size, conv)                                 \
+    vmcase(OP_##K##_PRE) LOAD(PRE, size, conv)                                 \
+    vmcase(OP_##K##_POST) LOAD(POST, size, conv)                               \
+    vmcase(OP_##K##_REG) LOAD(REG, size, conv)
+#define STORES(K, size)                                                        \
+    vmcase(OP_##K##_OFF) STORE(OFF, size)                                      \
+    vmcase(OP_##K##_PRE) STORE(PRE, size)                                      \
+    vmcase(OP_##K##_POST) STORE(POST, size)                                    \
+    vmcase(OP_##K##_REG) STORE(REG, size)
+#define PAIRS(K, MAC, size)                                                    \
+    vmcase(OP_##K##_OFF) MAC(OFF, size)                                        \
+    vmcase(OP_##K##_PRE) MAC(PRE, size)                                        \
+    vmcase(OP_##K##_POST) MAC(POST, size)
+
+/*
+ * Run up to n steps (n > 0 is not required) from cpu->pc through the
+ * decoded-instruction cache. Hot state is in locals: the slot i being run
+ * and its successor in, the page dp and its virtual address page_va, the
+ * budget left. Returns the steps taken; *trapped and cpu->esr/far/pc as
+ * a64_run() describes.
+ */
+uint64_t a64_run_fast(a64_cpu *cpu, uint64_t n, bool *trapped)
+{
+#if A64_DISPATCH_GOTO
+    static const void *const disptab[OP_COUNT] = {
+#define A64_OP_LABEL(name) [OP_##name] = &&L_OP_##name,
+        A64_OPS(A64_OP_LABEL)
+#undef A64_OP_LABEL
+    };
+#endif
+    a64_dcache *dc = cpu->dcache;
+    uint64_t *const x = cpu->x;
+    uint64_t left = n, pc = cpu->pc, page_va = 0;
+    a64_dpage *dp = NULL;
+    a64_dinsn *i = NULL, *in = NULL;
+
+    if (n == 0)
+        return 0;
+
+lookup: { /* continue at pc (left > 0) */
+        if (unlikely(pc & 3)) {
+            cpu->pc = pc;
+            a64_raise(cpu, A64_EC_PC_ALIGN, 0, pc);
+            goto trapped;
+        }
+        const a64_tlb *t = &cpu->tlb_x[(pc >> A64_PAGE_BITS) & (A64_TLB_SIZE - 1)];
+        uint8_t *h;
+        if (likely(t->tag == pc >> A64_PAGE_BITS)) {
+            h = (uint8_t *)(uintptr_t)(pc + t->addend);
+        } else if (!(h = a64_tlb_fill(cpu, pc, A64_ACC_FETCH))) {
+            cpu->pc = pc;
+            goto trapped;
+        }
+        h -= pc & (A64_PAGE_SIZE - 1);
+        bool fresh;
+        dp = a64_dcache_page(dc, h, &fresh);
+        if (unlikely(!dp)) { /* not RAM: one step of the plain loop */
+            cpu->pc = pc;
+            if (a64_step(cpu))
+                goto trapped;
+            pc = cpu->pc;
+            if (--left == 0)
+                goto out_at_pc;
+            goto lookup;
+        }
+        if (fresh)
+            drop_store_entries(cpu, h);
+        page_va = pc & ~(A64_PAGE_SIZE - 1);
+        i = &dp->insn[(pc & (A64_PAGE_SIZE - 1)) >> 2];
+        vmjump;
+    }
+
+#if !A64_DISPATCH_GOTO
+dispatch:
+#endif
+    vmdispatch(i->op) {
+    vmcase(OP_DECODE) { /* first run since the slot was written */
+        uint32_t raw;
+        memcpy(&raw, a64_dcache_host(dc, dp) + ((i - dp->insn) << 2), 4);
+        predecode(raw, i);
+        vmjump;
+    }
+    vmcase(OP_LOOKUP) /* ran off the page's end */
+        pc = PC_OF(i);
+        goto lookup;
+    vmcase(OP_GENERIC)
+        goto generic;
+    vmcase(OP_NOP)
+        vmbreak;
+
+    /* data processing, immediate */
+    SF_CASES(ADD_IMM, { /* Rn and Rd are SP for 31 */
+        uint64_t r = x[i->rn] + i->imm;
+        x[i->rd] = sf ? r : (uint32_t)r;
+        vmbreak;
+    })
+    SF_CASES(ADDS_IMM, {
+        a64_set_x(cpu, i->rd,
+                  a64_add_with_carry(x[i->rn], i->imm, i->a, sf,
+                                     &cpu->nzcv));
+        vmbreak;
+    })
+    SF_CASES(AND_IMM, { /* Rd is SP for 31 */
+        uint64_t r = X(i->rn) & i->imm;
+        x[i->rd] = sf ? r : (uint32_t)r;
+        vmbreak;
+    })
+    SF_CASES(ORR_IMM, {
+        uint64_t r = X(i->rn) | i->imm;
+        x[i->rd] = sf ? r : (uint32_t)r;
+        vmbreak;
+    })
+    SF_CASES(EOR_IMM, {
+        uint64_t r = X(i->rn) ^ i->imm;
+        x[i->rd] = sf ? r : (uint32_t)r;
+        vmbreak;
+    })
+    SF_CASES(ANDS_IMM, {
+        uint64_t r = X(i->rn) & i->imm;
+        cpu->nzcv = a64_nz_of(r, sf);
+        a64_set_rd(cpu, i->rd, r, sf);
+        vmbreak;
+    })
+    vmcase(OP_MOVI)
+        a64_set_x(cpu, i->rd, i->imm);
+        vmbreak;
+    SF_CASES(MOVK, {
+        a64_set_rd(cpu, i->rd, (X(i->rd) & i->imm2) | i->imm, sf);
+        vmbreak;
+    })
+    vmcase(OP_ADR)
+        a64_set_x(cpu, i->rd, PC_OF(i) + i->imm);
+        vmbreak;
+    vmcase(OP_ADRP)
+        a64_set_x(cpu, i->rd, page_va + i->imm);
+        vmbreak;
+    SF_CASES(BFM, {
+        a64_set_rd(cpu, i->rd,
+                   a64_bitfield(i->ra, X(i->rn), X(i->rd), i->a, i->b,
+                                sf ? 64 : 32, i->imm, i->imm2),
+                   sf);
+        vmbreak;
+    })
+    /* data processing, register */
+    SF_CASES(ADD_REG, {
+        a64_set_x(cpu, i->rd,
+                  (X(i->rn) + a64_shift_reg(X(i->rm), i->a, i->b, sf)) &
+                      a64_mask_of(sf));
+        vmbreak;
+    })
+    SF_CASES(SUB_REG, {
+        a64_set_x(cpu, i->rd,
+                  (X(i->rn) - a64_shift_reg(X(i->rm), i->a, i->b, sf)) &
+                      a64_mask_of(sf));
+        vmbreak;
+    })
+    SF_CASES(ADDS_REG, {
+        a64_set_x(cpu, i->rd,
+                  a64_add_with_carry(
+                      X(i->rn), a64_shift_reg(X(i->rm), i->a, i->b, sf), 0,
+                      sf, &cpu->nzcv));
+        vmbreak;
+    })
+    SF_CASES(SUBS_REG, {
+        a64_set_x(cpu, i->rd,
+                  a64_add_with_carry(
+                      X(i->rn), ~a64_shift_reg(X(i->rm), i->a, i->b, sf),
+                      1, sf, &cpu->nzcv));
+        vmbreak;
+    })
+    SF_CASES(AND_REG, {
+        uint64_t m = a64_shift_reg(X(i->rm), i->a, i->b, sf);
+        a64_set_rd(cpu, i->rd, X(i->rn) & (i->ra ? ~m : m), sf);
+        vmbreak;
+    })
+    SF_CASES(ORR_REG, {
+        uint64_t m = a64_shift_reg(X(i->rm), i->a, i->b, sf);
+        a64_set_rd(cpu, i->rd, X(i->rn) | (i->ra ? ~m : m), sf);
+        vmbreak;
+    })
+    SF_CASES(EOR_REG, {
+        uint64_t m = a64_shift_reg(X(i->rm), i->a, i->b, sf);
+        a64_set_rd(cpu, i->rd, X(i->rn) ^ (i->ra ? ~m : m), sf);
+        vmbreak;
+    })
+    SF_CASES(ANDS_REG, {
+        uint64_t m = a64_shift_reg(X(i->rm), i->a, i->b, sf);
+        uint64_t r = X(i->rn) & (i->ra ? ~m : m);
+        cpu->nzcv = a64_nz_of(r, sf);
+        a64_set_rd(cpu, i->rd, r, sf);
+        vmbreak;
+    })
+    SF_CASES(MOV_REG, { /* ORR Rd, ZR, Rm */
+        a64_set_rd(cpu, i->rd, X(i->rm), sf);
+        vmbreak;
+    })
+    SF_CASES(CSEL, {
+        uint64_t r;
+        if (a64_cond(cpu->nzcv, i->ra)) {
+            r = X(i->rn);
+        } else {
+            r = X(i->rm);
+            if (i->a)
+                r = ~r;
+            r += i->b;
+        }
+        a64_set_rd(cpu, i->rd, r, sf);
+        vmbreak;
+    })
+    SF_CASES(CCMP, { /* the comparison's flags if cond holds, else #nzcv */
+        if (!a64_cond(cpu->nzcv, i->ra)) {
+            cpu->nzcv = (uint32_t)i->imm;
+        } else {
+            uint64_t b = i->b ? i->rm : X(i->rm);
+            a64_add_with_carry(X(i->rn), i->a ? ~b : b, i->a, sf,
+                               &cpu->nzcv);
+        }
+        vmbreak;
+    })
+    SF_CASES(SHIFTV, {
+        uint64_t m = a64_mask_of(sf);
+        a64_set_rd(cpu, i->rd,
+                   a64_shift_reg(X(i->rn) & m, i->a,
+                                 (unsigned)(X(i->rm) & (sf ? 63 : 31)),
+                                 sf),
+                   sf);
+        vmbreak;
+    })
+    vmcase(OP_UDIV) {
+        uint64_t m = a64_mask_of(i->sf);
+        a64_set_rd(cpu, i->rd, a64_udiv(X(i->rn) & m, X(i->rm) & m), i->sf);
+        vmbreak;
+    }
+    vmcase(OP_SDIV) {
+        uint64_t m = a64_mask_of(i->sf);
+        a64_set_rd(cpu, i->rd,
+                   a64_sdiv(X(i->rn) & m, X(i->rm) & m, i->sf ? 64 : 32),
+                   i->sf);
+        vmbreak;
+    }
+    SF_CASES(EXTR, {
+        a64_set_rd(cpu, i->rd, a64_extr(X(i->rn), X(i->rm), i->a, sf),
+                   sf);
+        vmbreak;
+    })
+    SF_CASES(ADD_EXT, { /* Rn and Rd are SP for 31 */
+        uint64_t b = a64_extend_reg(X(i->rm), i->a, i->b);
+        uint64_t r = i->ra ? x[i->rn] - b : x[i->rn] + b;
+        x[i->rd] = r & a64_mask_of(sf);
+        vmbreak;
+    })
+    SF_CASES(ADDS_EXT, { /* Rn is SP for 31 */
+        uint64_t b = a64_extend_reg(X(i->rm), i->a, i->b);
+        a64_set_x(cpu, i->rd,
+                  a64_add_with_carry(x[i->rn], i->ra ? ~b : b, i->ra, sf,
+                                     &cpu->nzcv));
+        vmbreak;
+    })
+    SF_CASES(MADD, {
+        uint64_t p = X(i->rn) * X(i->rm), a = X(i->ra);
+        a64_set_rd(cpu, i->rd, i->a ? a - p : a + p, sf);
+        vmbreak;
+    })
+    /* branches */
+    vmcase(OP_B)
+        JUMP(PC_OF(i) + i->imm);
+    vmcase(OP_BL)
+        pc = PC_OF(i);
+        x[30] = pc + 4;
+        JUMP(pc + i->imm);
+    vmcase(OP_BCOND)
+        if (a64_cond(cpu->nzcv, i->a))
+            JUMP(PC_OF(i) + i->imm);
+        vmbreak;
+    SF_CASES(CBZ, {
+        if ((X(i->rd) & a64_mask_of(sf)) == 0)
+            JUMP(PC_OF(i) + i->imm);
+        vmbreak;
+    })
+    SF_CASES(CBNZ, {
+        if ((X(i->rd) & a64_mask_of(sf)) != 0)
+            JUMP(PC_OF(i) + i->imm);
+        vmbreak;
+    })
+    vmcase(OP_TBZ)
+        if (!((X(i->rd) >> i->a) & 1))
+            JUMP(PC_OF(i) + i->imm);
+        vmbreak;
+    vmcase(OP_TBNZ)
+        if ((X(i->rd) >> i->a) & 1)
+            JUMP(PC_OF(i) + i->imm);
+        vmbreak;
+    vmcase(OP_BR) /* BR, RET */
+        JUMP(X(i->rn));
+    vmcase(OP_BLR) { /* the target is read first, so BLR X30 works */
+        uint64_t target = X(i->rn);
+        x[30] = PC_OF(i) + 4;
+        JUMP(target);
+    }
+
+    /* loads and stores */
+    LOADS(LDX, 8, ZX)
+    LOADS(LDW, 4, ZX)
+    LOADS(LDH, 2, ZX)
+    LOADS(LDB, 1, ZX)
+    LOADS(LDSW, 4, SX32)
+    LOADS(LDSH, 2, SX16)
+    LOADS(LDSB, 1, SX8)
+    LOADS(LDSHW, 2, SX16W)
+    LOADS(LDSBW, 1, SX8W)
+    STORES(STX, 8)
+    STORES(STW, 4)
+    STORES(STH, 2)
+    STORES(STB, 1)
+    PAIRS(LDPX, LOAD_PAIR, 8)
+    PAIRS(LDPW, LOAD_PAIR, 4)
+    PAIRS(STPX, STORE_PAIR, 8)
+    PAIRS(STPW, STORE_PAIR, 4)
+#if !A64_DISPATCH_GOTO
+    default:
+        goto generic;
+#endif
+    }
+
+generic: { /* i through the executors, exactly as the plain loop runs it */
+        pc = PC_OF(i);
+        cpu->pc = pc + 4;
+        int r = a64_execute(cpu, i->insn);
+        if (unlikely(r != A64_OK)) {
+            cpu->pc = pc;
+            if (r == A64_UNDEF)
+                a64_raise(cpu, A64_EC_UNKNOWN, 0, pc);
+            goto trapped;
+        }
+        if (cpu->pc != pc + 4) /* a branch */
+            JUMP(cpu->pc);
+        in = i + 1;
+        vmbreak;
+    }
+
+trapped: /* cpu->pc is on the instruction that trapped: a step */
+    *trapped = true;
+    left--;
+    return n - left;
+out:
+    cpu->pc = PC_OF(in);
+    return n - left;
+out_at_pc:
+    cpu->pc = pc;
+    return n - left;
+}

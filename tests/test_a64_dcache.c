@@ -1,0 +1,289 @@
+/*
+ * The A64 decoded-instruction cache (a64_dcache.h, a64_fast.c): decoded
+ * code never outlives the bytes it came from, whoever writes them, and
+ * the fast loop counts steps as the plain one does. Built with
+ * A64H_DCACHE: the harness's memory is a bus's RAM.
+ */
+#include <check.h>
+
+#include "a64_harness.h"
+#include "testutil.h"
+
+#define MOVZ_X1_1 0xd2800021u
+#define MOVZ_X1_2 0xd2800041u
+#define RET 0xd65f03c0u
+
+START_TEST(test_guest_store_over_executed_insn_runs_new_insn)
+{
+    a64h *h = a64h_new();
+    a64_cpu *c = h->cpu;
+    uint32_t code[] = {
+        0xb9400062, /* 0: ldr w2, [x3]     the new instruction word */
+        MOVZ_X1_1,  /* 4: movz x1, #1      overwritten by the str */
+        0xb5000084, /* 8: cbnz x4, 0x18 */
+        0xb90000a2, /* c: str w2, [x5]     x5 = the movz */
+        0xd2800024, /* 10: movz x4, #1 */
+        0x17fffffc, /* 14: b 4 */
+        A64H_BRK,   /* 18 */
+    };
+    uint32_t patch = MOVZ_X1_2;
+    memcpy(a64h_mem(h, A64H_DATA), &patch, 4);
+    c->x[3] = A64H_DATA;
+    c->x[5] = A64H_BASE + 4;
+    ck_assert_int_eq(a64h_run(h, code, 7), A64_EC_BRK);
+    ck_assert_uint_eq(c->x[1], 2);
+    ck_assert_uint_eq(c->steps, 9);
+    a64h_free(h);
+}
+END_TEST
+
+START_TEST(test_pair_store_over_decoded_insns_runs_new_insns)
+{
+    a64h *h = a64h_new();
+    a64_cpu *c = h->cpu;
+    uint32_t code[] = {
+        0x91000400, /* 0: add x0, x0, #1 */
+        0x91000400, /* 4: add x0, x0, #1 */
+        0xb5000084, /* 8: cbnz x4, 0x18 */
+        0xd2800024, /* c: movz x4, #1 */
+        0x290008a2, /* 10: stp w2, w2, [x5]  x5 = 0: two add x0, x0, #16 */
+        0x17fffffb, /* 14: b 0 */
+        A64H_BRK,   /* 18 */
+    };
+    c->x[2] = 0x91004000;
+    c->x[5] = A64H_BASE;
+    ck_assert_int_eq(a64h_run(h, code, 7), A64_EC_BRK);
+    ck_assert_uint_eq(c->x[0], 2 + 32);
+    a64h_free(h);
+}
+END_TEST
+
+/* A store TLB entry made before its page held decoded code must not let
+ * a later store overwrite that code unseen. */
+START_TEST(test_store_entry_dropped_when_page_is_decoded)
+{
+    a64h *h = a64h_new();
+    a64_cpu *c = h->cpu;
+    uint64_t b = A64H_BASE + 0x1000;
+    uint32_t code[] = {
+        0xb90000e6, /* str w6, [x7]   x7 = b + 8: page b enters the TLB */
+        0xd63f0100, /* blr x8         x8 = b: decodes page b */
+        0xb9000122, /* str w2, [x9]   x9 = b: movz x1, #2 over movz x1, #1 */
+        0xd63f0100, /* blr x8 */
+        A64H_BRK,
+    };
+    uint32_t sub[] = {MOVZ_X1_1, RET};
+    memcpy(a64h_mem(h, b), sub, sizeof(sub));
+    c->x[2] = MOVZ_X1_2;
+    c->x[7] = b + 8;
+    c->x[8] = c->x[9] = b;
+    ck_assert_int_eq(a64h_run(h, code, 5), A64_EC_BRK);
+    ck_assert_uint_eq(c->x[1], 2);
+    a64h_free(h);
+}
+END_TEST
+
+/* Host-side writes (the kernel's copy-outs) reach the cache through the
+ * bus. */
+START_TEST(test_host_write_through_bus_runs_new_insn)
+{
+    a64h *h = a64h_new();
+    a64_cpu *c = h->cpu;
+    uint32_t code[] = {MOVZ_X1_1, A64H_BRK};
+    ck_assert_int_eq(a64h_run(h, code, 2), A64_EC_BRK);
+    ck_assert_uint_eq(c->x[1], 1);
+    uint32_t patch = MOVZ_X1_2;
+    memcpy(h->mem, &patch, 4);
+    a64h_written(h, A64H_BASE, 4);
+    c->pc = A64H_BASE;
+    bool trapped;
+    a64_run(c, 10, &trapped);
+    ck_assert(trapped);
+    ck_assert_uint_eq(c->x[1], 2);
+    a64h_free(h);
+}
+END_TEST
+
+START_TEST(test_budget_counts_exactly_across_pages_and_loops)
+{
+    a64h *h = a64h_new();
+    a64_cpu *c = h->cpu;
+    uint32_t code[1100];
+    for (unsigned k = 0; k < 1100; k++)
+        code[k] = 0x91000400; /* add x0, x0, #1 */
+    code[1099] = 0x14000000;  /* b . */
+    memcpy(h->mem, code, sizeof(code));
+    a64_tlb_flush(c);
+    c->pc = A64H_BASE;
+    bool trapped;
+    for (unsigned k = 0; k < 5; k++) { /* slices of 7 */
+        ck_assert_uint_eq(a64_run(c, 7, &trapped), 7);
+        ck_assert(!trapped);
+    }
+    ck_assert_uint_eq(c->x[0], 35);
+    ck_assert_uint_eq(c->pc, A64H_BASE + 35 * 4);
+    ck_assert_uint_eq(a64_run(c, 2000, &trapped), 2000);
+    ck_assert_uint_eq(c->x[0], 1099);
+    ck_assert_uint_eq(c->pc, A64H_BASE + 1099 * 4);
+    ck_assert_uint_eq(c->steps, 2035);
+    a64h_free(h);
+}
+END_TEST
+
+/* Faults in the fast path leave the state the executors leave. */
+START_TEST(test_fast_load_fault_and_sp_alignment_as_executor)
+{
+    a64h *h = a64h_new();
+    a64_cpu *c = h->cpu;
+    uint32_t code[] = {
+        0xf9400041, /* ldr x1, [x2] */
+        A64H_BRK,
+    };
+    c->x[2] = 0x10; /* unmapped */
+    ck_assert_int_eq(a64h_run(h, code, 2), A64_EC_DABORT);
+    ck_assert_uint_eq(c->pc, A64H_BASE);
+    ck_assert_uint_eq(c->far, 0x10);
+    uint32_t sp[] = {
+        0xf94003e1, /* ldr x1, [sp] */
+        A64H_BRK,
+    };
+    c->x[31] = A64H_DATA + 8;
+    ck_assert_int_eq(a64h_run(h, sp, 2), A64_EC_SP_ALIGN);
+    ck_assert_uint_eq(c->pc, A64H_BASE);
+    a64h_free(h);
+}
+END_TEST
+
+/* xorshift64: the random tests' sequence, the same on every run */
+static uint64_t rnd(uint64_t *s)
+{
+    *s ^= *s << 13;
+    *s ^= *s >> 7;
+    *s ^= *s << 17;
+    return *s;
+}
+
+/* Run code from A64H_BASE for at most steps steps on h. */
+static uint64_t run_n(a64h *h, const uint32_t *code, size_t n, uint64_t steps,
+                      bool *trapped)
+{
+    /* reported, not flushed: the TLB stays warm, so that the fast loads
+     * and stores hit it */
+    memcpy(h->mem, code, n * 4);
+    a64h_written(h, A64H_BASE, n * 4);
+    h->cpu->pc = A64H_BASE;
+    return a64_run(h->cpu, steps, trapped);
+}
+
+/*
+ * Random instruction words of the integer groups (data processing, loads
+ * and stores, branches), each run from the same random state on a hart
+ * with the cache and on one without it: registers, flags, pc, the
+ * exception and memory must come out the same. Half the registers point
+ * into the data area, so that many accesses succeed and the rest fault.
+ */
+START_TEST(test_random_insns_match_uncached_hart)
+{
+    static const unsigned op0s[] = {0x8, 0x9, 0xa, 0xb, 0x4, 0x6, 0xc, 0xe,
+                                    0x5, 0xd};
+    a64h *fast = a64h_new(), *slow = a64h_new();
+    a64_dcache_free(slow->cpu->dcache); /* the plain loop */
+    slow->cpu->dcache = NULL;
+    uint64_t seed = 0x9e3779b97f4a7c15ull;
+    for (unsigned k = 0; k < 0x4000; k += 8) {
+        uint64_t v = rnd(&seed);
+        memcpy(fast->mem + 0x80000 - 0x2000 + k, &v, 8);
+    }
+    memcpy(slow->mem, fast->mem, A64H_SIZE);
+    for (unsigned trial = 0; trial < 20000; trial++) {
+        uint32_t insn = (uint32_t)rnd(&seed);
+        insn = (insn & ~(0xfu << 25)) | op0s[rnd(&seed) % 10] << 25;
+        uint32_t code[] = {insn, A64H_BRK};
+        a64_cpu *f = fast->cpu, *sl = slow->cpu;
+        for (unsigned r = 0; r < 32; r++) {
+            uint64_t v = rnd(&seed);
+            if (v & 1)
+                v = A64H_DATA - 0x1000 + ((v >> 8) & 0x1ff0);
+            f->x[r] = sl->x[r] = v;
+        }
+        f->nzcv = sl->nzcv = (uint32_t)rnd(&seed) & 0xf0000000u;
+        f->esr = sl->esr = 0;
+        f->far = sl->far = 0;
+        bool tf, ts;
+        uint64_t nf = run_n(fast, code, 2, 3, &tf);
+        uint64_t ns = run_n(slow, code, 2, 3, &ts);
+        if (nf != ns || tf != ts || f->pc != sl->pc || f->nzcv != sl->nzcv ||
+            f->esr != sl->esr || f->far != sl->far ||
+            memcmp(f->x, sl->x, sizeof(f->x)) != 0 ||
+            memcmp(f->v, sl->v, sizeof(f->v)) != 0 ||
+            memcmp(fast->mem, slow->mem, A64H_SIZE) != 0)
+            ck_abort_msg("insn %08x: cached and plain runs differ", insn);
+    }
+    a64h_free(fast);
+    a64h_free(slow);
+}
+END_TEST
+
+/* The fast loads' extensions: LDRSH to W zero-extends its 32 bits,
+ * LDRSB to X sign-extends to 64, post-index writes the base back */
+START_TEST(test_fast_loads_extend_as_the_architecture_says)
+{
+    a64h *h = a64h_new();
+    a64_cpu *c = h->cpu;
+    uint32_t code[] = {
+        0xf9400047, /* ldr x7, [x2]  the slow path: the page enters the TLB */
+        0x79c00041, /* ldrsh w1, [x2] */
+        0x39800443, /* ldrsb x3, [x2, #1] */
+        0x78402444, /* ldrh w4, [x2], #2 */
+        0xb8667845, /* ldr w5, [x2, x6, lsl #2] */
+        A64H_BRK,
+    };
+    uint8_t data[8] = {0x00, 0x80, 0x00, 0x00, 0xff, 0xff, 0xff, 0x9f};
+    memcpy(a64h_mem(h, A64H_DATA), data, sizeof(data));
+    c->x[1] = c->x[5] = ~0ull;
+    c->x[2] = A64H_DATA;
+    c->x[6] = 1; /* x2 + 2 + 4: 0xff, 0x9f, 0, 0 */
+    ck_assert_int_eq(a64h_run(h, code, 6), A64_EC_BRK);
+    ck_assert_uint_eq(c->x[1], 0xffff8000u);
+    ck_assert_uint_eq(c->x[3], 0xffffffffffffff80ull);
+    ck_assert_uint_eq(c->x[4], 0x8000);
+    ck_assert_uint_eq(c->x[2], A64H_DATA + 2);
+    ck_assert_uint_eq(c->x[5], 0x9fff);
+    a64h_free(h);
+}
+END_TEST
+
+/* a64_cond()'s table against ConditionHolds() as the Arm ARM words it */
+START_TEST(test_cond_table_matches_condition_holds)
+{
+    for (unsigned k = 0; k < 16; k++) {
+        bool n = k & 8, z = k & 4, cf = k & 2, v = k & 1;
+        bool base[8] = {z, cf, n, v, cf && !z, n == v, n == v && !z, true};
+        for (unsigned cond = 0; cond < 16; cond++) {
+            bool r = base[cond >> 1];
+            if ((cond & 1) && cond != 15)
+                r = !r;
+            ck_assert_int_eq(a64_cond((uint32_t)k << 28, cond), r);
+        }
+    }
+}
+END_TEST
+
+static Suite *a64_dcache_suite(void)
+{
+    Suite *s = suite_create("a64_dcache");
+    TCase *tc = tcase_create("core");
+    tcase_add_test(tc, test_guest_store_over_executed_insn_runs_new_insn);
+    tcase_add_test(tc, test_pair_store_over_decoded_insns_runs_new_insns);
+    tcase_add_test(tc, test_store_entry_dropped_when_page_is_decoded);
+    tcase_add_test(tc, test_host_write_through_bus_runs_new_insn);
+    tcase_add_test(tc, test_budget_counts_exactly_across_pages_and_loops);
+    tcase_add_test(tc, test_fast_load_fault_and_sp_alignment_as_executor);
+    tcase_add_test(tc, test_cond_table_matches_condition_holds);
+    tcase_add_test(tc, test_random_insns_match_uncached_hart);
+    tcase_add_test(tc, test_fast_loads_extend_as_the_architecture_says);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void) { return tu_run_suite(a64_dcache_suite()); }
