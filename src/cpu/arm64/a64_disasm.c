@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "cpu/arm64/a64_disasm_int.h"
+#include "cpu/arm64/a64_dp.h"
 
 const char *const a64d_cond[16] = {
     "eq", "ne", "cs", "cc", "mi", "pl", "vs", "vc",
@@ -31,30 +32,16 @@ static inline void d_target(a64d *d, int64_t off)
 
 /* ---- data processing, immediate (C4.1.86) ---- */
 
-/* DecodeBitMasks (Arm ARM J1, shared/functions/bitmasks): the value of a
- * logical immediate, or false when N:immr:imms is reserved. */
+/* The value of a logical immediate (the executors' DecodeBitMasks), or
+ * false when N:immr:imms is reserved. */
 static bool decode_bitmask(unsigned n, unsigned imms, unsigned immr, bool sf,
                            uint64_t *out)
 {
-    unsigned v = (n << 6) | (~imms & 0x3f);
-    if (v == 0 || (!sf && n))
+    uint64_t tmask;
+    if (!sf && n)
         return false;
-    unsigned len = 31 - (unsigned)__builtin_clz(v);
-    if (len < 1)
-        return false;
-    unsigned size = 1u << len, levels = size - 1;
-    unsigned s = imms & levels, r = immr & levels;
-    if (s == levels)
-        return false;
-    uint64_t emask = size == 64 ? ~0ull : (1ull << size) - 1;
-    uint64_t elem = (1ull << (s + 1)) - 1;
-    if (r)
-        elem = ((elem >> r) | (elem << (size - r))) & emask;
-    uint64_t val = 0;
-    for (unsigned i = 0; i < 64; i += size)
-        val |= elem << i;
-    *out = sf ? val : (val & 0xffffffffu);
-    return true;
+    return a64_decode_bit_masks(n, imms, immr, true, sf ? 64 : 32, out,
+                                &tmask);
 }
 
 /* Whether MOVZ could load v: one non-zero halfword at most. */
