@@ -10,6 +10,7 @@
 #include <stdio.h>
 
 #include "cpu/riscv/rv_cpu.h"
+#include "machine/machine.h"
 #include "testutil.h"
 
 #define CODE TU_RAM_BASE
@@ -519,6 +520,274 @@ START_TEST(test_stats_count_exits_pages_and_invalidations)
 }
 END_TEST
 
+/*
+ * The forwarded operand (rv_dcache.h): an instruction that reads the
+ * result of the one before it takes it from a host register instead of the
+ * register file, which is right only when it runs straight after that
+ * instruction. These tests attack the cases where it does not.
+ */
+
+/* Rewriting the producer (here with another destination) must drop the
+ * consumer's claim on it: the add must read a5, not the new addi's result. */
+START_TEST(test_rewritten_producer_is_no_longer_forwarded)
+{
+    emu_machine *m = tu_machine(64);
+    TU_CODE(m, SITE, tu_addi(A5, A0, 1), tu_op(ALU_ADD, A1, A5, A2), ret());
+    TU_CODE(m, CODE, tu_jalr(RA, S0, 0), tu_jalr(RA, S0, 0),
+            tu_sw(T1, S0, 0), FENCE_I, tu_jalr(RA, S0, 0));
+    tu_set_x(m, S0, SITE);
+    tu_set_x(m, A0, 100);
+    tu_set_x(m, A2, 5);
+    tu_set_x(m, T1, tu_addi(A6, A0, 7));
+    tu_set(m, "pc", CODE);
+    tu_step(m, 1 + 3 + 1 + 3); /* twice: the second run is from the cache */
+    ck_assert_uint_eq(tu_x(m, A1), 106);
+    tu_set_x(m, A5, 1000);
+    tu_step(m, 1 + 1 + 1 + 3);
+    ck_assert_uint_eq(tu_x(m, A6), 107);
+    ck_assert_uint_eq(tu_x(m, A1), 1005);
+    emu_machine_free(m);
+}
+END_TEST
+
+/* The same bytes hold two instruction streams: addi a5, gp, 0x470 at CODE,
+ * whose upper half is c.li a4, 0 at CODE + 2. Both end where the add
+ * starts, so the add may consume neither: a4 is not its operand. */
+START_TEST(test_consumer_with_two_possible_predecessors)
+{
+    for (unsigned order = 0; order < 2; order++) {
+    emu_machine *m = tu_machine(64);
+    const uint32_t addi_a5_gp = 0x47018793u; /* c.li a4, 0 is 0x4701 */
+    TU_CODE(m, CODE, addi_a5_gp, tu_op(ALU_ADD, A1, A5, A2), TU_WFI);
+    tu_set_x(m, A2, 5);
+    for (unsigned round = 0; round < 4; round++) {
+        /* each stream twice: cold, then cached */
+        bool wide = (round < 2) == (order == 0);
+        tu_set_x(m, GP, 0x10);
+        tu_set_x(m, A5, 1000);
+        tu_set_x(m, A4, 77);
+        tu_set(m, "pc", wide ? CODE : CODE + 2);
+        tu_step(m, 2);
+        ck_assert_uint_eq(tu_x(m, A1), wide ? 0x480 + 5 : 1005);
+        ck_assert_uint_eq(tu_x(m, A4), wide ? 77 : 0);
+    }
+    emu_machine_free(m);
+    }
+}
+END_TEST
+
+static uint64_t xorshift(uint64_t *s)
+{
+    *s ^= *s << 13;
+    *s ^= *s >> 7;
+    *s ^= *s << 17;
+    return *s;
+}
+
+#define FWD_DATA (TU_RAM_BASE + 0x8000)
+#define FWD_REGS 6 /* a0..a5: few, so that most instructions depend */
+
+/* Point the branch, jal, or auipc and jalr at halfword at to halfword t. */
+static void fwd_resolve(uint16_t *h, unsigned at, unsigned t)
+{
+    int32_t off = (int32_t)(t - at) * 2;
+    uint32_t w = (uint32_t)h[at] | (uint32_t)h[at + 1] << 16;
+    if ((w & 0x7f) == OPC_BRANCH) {
+        w |= tu_beq(0, 0, off) & 0xfe000f80u;
+    } else if ((w & 0x7f) == OPC_JAL) {
+        w |= tu_jal(0, off) & 0xfffff000u;
+    } else { /* the jalr after the auipc */
+        at += 2;
+        w = ((uint32_t)h[at] | (uint32_t)h[at + 1] << 16) | (uint32_t)off << 20;
+    }
+    h[at] = (uint16_t)w;
+    h[at + 1] = (uint16_t)(w >> 16);
+}
+
+/*
+ * A random program of 2- and 4-byte instructions over a0..a5 (ALU, loads
+ * and stores through s0, addresses computed into a register, forward
+ * branches and jumps), ending in a jump to itself; returns its length in halfwords.
+ */
+static unsigned fwd_program(uint64_t *s, unsigned xlen, uint16_t *h,
+                            unsigned max)
+{
+    static const unsigned alu[] = {ALU_ADD, ALU_SUB, ALU_XOR, ALU_OR, ALU_AND,
+                                   ALU_MUL, ALU_SLL, ALU_SLTU};
+    unsigned n = 0, pend[8], npend = 0;
+    while (n + 8 < max) {
+#define R() (A0 + (unsigned)(xorshift(s) % FWD_REGS))
+        unsigned k = (unsigned)(xorshift(s) % 12), rd = R(), r1 = R(), r2 = R();
+        int32_t imm = (int32_t)(xorshift(s) % 64) - 32;
+        uint32_t w[3] = {0};
+        unsigned nw = 1;
+        /* resolve the branches whose target is this instruction */
+        for (unsigned b = 0; b < npend; b++) {
+            if (xorshift(s) % 3 == 0 || n + 12 >= max) {
+                fwd_resolve(h, pend[b], n);
+                pend[b--] = pend[--npend];
+            }
+        }
+        switch (k) {
+        case 0: w[0] = tu_op(alu[xorshift(s) % 8], rd, r1, r2); break;
+        case 1: w[0] = tu_addi(rd, r1, imm); break;
+        case 2: w[0] = xorshift(s) & 1 ? tu_slli(rd, r1, (unsigned)imm & 31)
+                                       : tu_srli(rd, r1, (unsigned)imm & 31);
+            break;
+        case 3:
+            w[0] = xlen == 64 ? (xorshift(s) & 1
+                                     ? tu_opw(ALU_ADD, rd, r1, r2)
+                                     : tu_enc_i(OPC_OP_IMM_32, rd, 0, r1, imm))
+                              : tu_enc_i(OPC_OP_IMM, rd, 4, r1, imm); /* xori */
+            break;
+        case 4: { /* a load: lb lh lw ld lbu lhu lwu */
+            unsigned f3 = (unsigned)(xorshift(s) % 7);
+            if (xlen == 32 && (f3 == 3 || f3 == 6))
+                f3 = 2;
+            w[0] = tu_load(f3, rd, S0, (int32_t)(xorshift(s) % 32) * 8);
+            break;
+        }
+        case 5: /* a store: sb sh sw sd */
+            w[0] = tu_store((unsigned)(xorshift(s) % (xlen == 64 ? 4 : 3)), r2,
+                            S0, (int32_t)(xorshift(s) % 32) * 8);
+            break;
+        case 6: /* an address computed, then used */
+            w[0] = tu_enc_i(OPC_OP_IMM, rd, 7, r1, 0xf8); /* andi */
+            w[1] = tu_op(ALU_ADD, rd, rd, S0);
+            w[2] = xorshift(s) & 1
+                       ? tu_load(xorshift(s) & 1 ? 2 : 4, r2, rd, 0)
+                       : tu_store(xlen == 64 ? 3 : 2, r2, rd, 0);
+            nw = 3;
+            break;
+        case 7: /* a forward branch, or auipc and jalr, resolved later */
+            if (npend < 8 && xorshift(s) % 4) {
+                static const unsigned f3s[] = {0, 1, 4, 5, 6, 7};
+                pend[npend++] = n;
+                w[0] = tu_enc_b(f3s[xorshift(s) % 6], r1, r2, 0);
+            } else if (npend < 8 && xorshift(s) & 1) {
+                /* a jump, which a branch (bltu: half the time) skips */
+                pend[npend++] = n + 2;
+                w[0] = tu_enc_b(6, r1, r2, 12);
+                w[1] = tu_auipc(rd, 0);
+                w[2] = tu_jalr(xorshift(s) & 1 ? ZERO : r1, rd, 0);
+                nw = 3;
+            } else if (npend < 8) {
+                pend[npend++] = n + 2;
+                w[0] = tu_enc_b(6, r1, r2, 8);
+                w[1] = tu_jal(xorshift(s) & 1 ? ZERO : rd, 0);
+                nw = 2;
+            } else {
+                w[0] = tu_addi(rd, rd, 1);
+            }
+            break;
+        case 8: /* c.add, c.mv */
+            h[n++] = (uint16_t)((xorshift(s) & 1 ? 0x9002u : 0x8002u) |
+                                rd << 7 | r2 << 2);
+            nw = 0;
+            break;
+        case 9: /* c.addi, c.slli */
+            if (imm == 0)
+                imm = 1;
+            h[n++] = (uint16_t)((xorshift(s) & 1 ? 0x0001u : 0x0002u) |
+                                ((unsigned)imm & 0x20) << 7 | rd << 7 |
+                                ((unsigned)imm & 0x1f) << 2);
+            if ((h[n - 1] & 3) == 2)
+                h[n - 1] &= (uint16_t)~0x1000u; /* shift amounts below 32 */
+            nw = 0;
+            break;
+        case 10: w[0] = tu_addi(rd, r1, 0); break; /* mv */
+        default: w[0] = tu_op(ALU_ADD, rd, r1, rd); break; /* the 2nd operand */
+        }
+        for (unsigned j = 0; j < nw; j++) {
+            h[n++] = (uint16_t)w[j];
+            h[n++] = (uint16_t)(w[j] >> 16);
+        }
+#undef R
+    }
+    for (unsigned b = 0; b < npend; b++) /* to the end */
+        fwd_resolve(h, pend[b], n);
+    h[n++] = (uint16_t)TU_LOOP;
+    h[n++] = (uint16_t)(TU_LOOP >> 16);
+    return n;
+}
+
+static void fwd_start(emu_machine *m, uint64_t seed)
+{
+    uint64_t s = seed;
+    for (unsigned r = 0; r < FWD_REGS; r++)
+        tu_set_x(m, A0 + r, xorshift(&s));
+    tu_set_x(m, S0, FWD_DATA);
+    for (unsigned k = 0; k < 33; k++)
+        tu_write64(m, FWD_DATA + 8 * k, xorshift(&s));
+    tu_set(m, "pc", CODE);
+}
+
+static void fwd_check(emu_machine *a, emu_machine *b, unsigned xlen,
+                      unsigned prog)
+{
+    for (unsigned r = 1; r < 32; r++)
+        if (tu_x(a, r) != tu_x(b, r))
+            ck_abort_msg("rv%u program %u: x%u is %#llx, without the cache "
+                         "%#llx",
+                         xlen, prog, r, (unsigned long long)tu_x(a, r),
+                         (unsigned long long)tu_x(b, r));
+    for (unsigned k = 0; k < 33; k++)
+        ck_assert_uint_eq(tu_read64(a, FWD_DATA + 8 * k),
+                          tu_read64(b, FWD_DATA + 8 * k));
+}
+
+/* Random programs, run twice in one go each (the second time from decoded
+ * slots that forward, with other data), must end as they do on a machine
+ * without decoded cache. */
+START_TEST(test_forwarded_operands_match_uncached_runs)
+{
+    for (unsigned xlen = 32; xlen <= 64; xlen += 32) {
+        uint64_t s = 0x9e3779b97f4a7c15ull;
+        /* one pair of machines for all programs: each program's code,
+         * written over the last one's, drops its decoded slots */
+        emu_machine *a = tu_machine(xlen), *b = tu_machine(xlen);
+        for (unsigned prog = 0; prog < 150; prog++) {
+            uint16_t h[600];
+            unsigned n = fwd_program(&s, xlen, h, 560);
+            /* the first run decodes along one path, the second takes
+             * another (other data): branches then reach slots decoded as
+             * consumers from elsewhere */
+            uint64_t warm = xorshift(&s), seed = xorshift(&s);
+            for (unsigned k = 0; k < n; k++) {
+                tu_write16(a, CODE + 2 * k, h[k]);
+                tu_write16(b, CODE + 2 * k, h[k]);
+            }
+            uint64_t end = CODE + 2 * (n - 2), steps = 0;
+            /* b without its decoded cache: every instruction is fetched
+             * and decoded each time it runs, and none forwards */
+            struct rv_dcache *dc = b->dcache;
+            b->dcache = NULL;
+            fwd_start(b, seed);
+            while (tu_reg(b, "pc") != end) {
+                tu_step(b, 1);
+                steps++;
+            }
+            b->dcache = dc;
+            fwd_start(a, warm);
+            ck_assert_int_eq(tu_run(a, 100000).reason, EMU_EXIT_BUDGET);
+            ck_assert_uint_eq(tu_reg(a, "pc"), end);
+            fwd_start(a, seed);
+            tu_step(a, steps);
+            ck_assert_uint_eq(tu_reg(a, "pc"), end);
+            fwd_check(a, b, xlen, prog);
+            /* and one instruction per emu_run(): each enters its slot
+             * through the fetch TLB */
+            fwd_start(a, seed);
+            for (uint64_t k = 0; k < steps; k++)
+                tu_step(a, 1);
+            fwd_check(a, b, xlen, prog);
+        }
+        emu_machine_free(a);
+        emu_machine_free(b);
+    }
+}
+END_TEST
+
 static Suite *dcache_suite(void)
 {
     Suite *s = suite_create("dcache");
@@ -542,6 +811,10 @@ static Suite *dcache_suite(void)
     tcase_add_test(tc, test_retire_hook_skips_trapping_instruction);
     tcase_add_test(tc, test_counters_exact_at_every_read);
     tcase_add_test(tc, test_stats_count_exits_pages_and_invalidations);
+    tcase_add_test(tc, test_rewritten_producer_is_no_longer_forwarded);
+    tcase_add_test(tc, test_consumer_with_two_possible_predecessors);
+    tcase_add_test(tc, test_forwarded_operands_match_uncached_runs);
+    tcase_set_timeout(tc, 60); /* the random programs, under ASan */
     suite_add_tcase(s, tc);
     return s;
 }

@@ -18,6 +18,27 @@
  * RV_OP_DECODE. The store TLB never maps such a page, so no store can reach
  * it unseen. fence.i therefore has nothing left to do: instruction fetch
  * always sees the latest stores (a stronger ordering than Zifencei needs).
+ *
+ * The forwarded operand. Every handler that writes an integer register
+ * also leaves the value in acc, a local of the interpreter the compiler
+ * keeps in a host register. An instruction that reads the register the
+ * instruction before it in sequence wrote (about half of all instructions
+ * in compiled code) is decoded as a consumer, an _A operation, which reads
+ * that operand from acc: the chain from one instruction's result to the
+ * next one's operand then no longer goes through a store to the register
+ * file and a load back. A consumer is right only when entered straight
+ * from that instruction, so
+ *  - every other way into a slot (a taken branch or jump, the fetch TLB,
+ *    a first decode) reloads acc from the register the slot's rs1 names,
+ *    and consumers name the forwarded register in rs1 (the operands of
+ *    commutative operations and of stores are swapped to make it so; the
+ *    _AR branches compare the other way round);
+ *  - a slot becomes a consumer only when every decoded slot that ends
+ *    where it starts (a 2-byte instruction in the slot before, a 4-byte one
+ *    two slots before: the same bytes can decode either way) leaves that
+ *    register in acc; decoding a slot demotes the consumer after it if
+ *    that slot does not. A rewritten predecessor is therefore harmless:
+ *    it runs only after being decoded again.
  */
 #ifndef RV_DCACHE_H
 #define RV_DCACHE_H
@@ -37,7 +58,8 @@ struct emu_machine;
  * TLB. Branches and jumps whose target lies in the same page jump from slot
  * to slot; the _FAR forms compute the target address. MV, BEQZ and BNEZ
  * are ADD/ADDI and BEQ/BNE with an x0 operand (the idioms mv, beqz, bnez),
- * with one register read less. The FP loads and
+ * with one register read less. The _A operations, last, are the consumers
+ * of the forwarded operand (above). The FP loads and
  * stores and the common double-precision operations have their own
  * operations; the rest of F and D goes through FP, which decodes them
  * again each time (rv_fp_tmpl.h).
@@ -59,7 +81,13 @@ struct emu_machine;
     X(FADD_D) X(FSUB_D) X(FMUL_D) X(FDIV_D) X(FSGNJ_D) X(FCMP_D)               \
     X(MV) X(BEQZ) X(BNEZ)                                                      \
     X(BITMANIP) X(FP) X(FENCE) X(LR) X(SC) X(AMO)                              \
-    X(ECALL) X(EBREAK) X(MRET) X(SRET) X(WFI) X(SFENCE_VMA) X(CSR)
+    X(ECALL) X(EBREAK) X(MRET) X(SRET) X(WFI) X(SFENCE_VMA) X(CSR)            \
+    X(ADD_A) X(ADDI_A) X(MV_A) X(SLLI_A) X(SRLI_A) X(ANDI_A) X(XORI_A)        \
+    X(XOR_A) X(OR_A) X(AND_A) X(SUB_A) X(MUL_A)                                \
+    X(BEQ_A) X(BNE_A) X(BLTU_A) X(BGEU_A) X(BEQZ_A) X(BNEZ_A) X(JALR_A)        \
+    X(BLTU_AR) X(BGEU_AR)                                                      \
+    X(LW_A) X(LBU_A) X(SW_A) X(SB_A) X(LD_A) X(LWU_A) X(SD_A)                 \
+    X(ADDW_A) X(ADDIW_A)
 
 enum {
 #define RV_OP_ENUM(name) RV_OP_##name,

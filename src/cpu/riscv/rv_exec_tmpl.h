@@ -221,7 +221,10 @@ static rv_dinsn *FN(fetch_uncached)(rv_cpu *cpu, ureg pc)
 /* The pc of a slot of the current page. */
 #define PC_OF(p)                                                               \
     ((ureg)(page_va + (ureg)(((uintptr_t)(p) - (uintptr_t)dp->insn) >> 3)))
-#define RD x[i->rd]
+/* Every integer result goes to acc as well (rv_dcache.h, the forwarded
+ * operand): a consumer that follows reads it from there. */
+#define RD x[i->rd] = acc
+#define ACC ((ureg)acc)
 #define RS1 X(i->rs1)
 #define RS2 X(i->rs2)
 #define IMM ((ureg)(sreg)i->imm)
@@ -242,6 +245,9 @@ static rv_dinsn *FN(fetch_uncached)(rv_cpu *cpu, ureg pc)
             goto misaligned_target;                                            \
         }                                                                      \
     } while (0)
+/* Entering slot s other than from the instruction before it: acc must hold
+ * the register a consumer there forwards, which its rs1 field names. */
+#define RELOAD(s) (acc = x[(s)->rs1])
 /* Continue at t: a compare for targets in this page, else the fetch TLB. */
 #define JUMP(t)                                                                \
     do {                                                                       \
@@ -250,14 +256,17 @@ static rv_dinsn *FN(fetch_uncached)(rv_cpu *cpu, ureg pc)
             goto out_at_pc;                                                    \
         if (likely((pc & ~(ureg)0xfff) == page_va)) {                          \
             in = &dp->insn[(pc & 0xfff) >> 1];                                 \
+            RELOAD(in);                                                        \
             vmnext;                                                            \
         }                                                                      \
         goto lookup;                                                           \
     } while (0)
 #define BRANCH(cond)                                                           \
     do {                                                                       \
-        if (cond)                                                              \
+        if (cond) {                                                            \
             in = RV_DSLOT_AT(i, i->imm);                                       \
+            RELOAD(in);                                                        \
+        }                                                                      \
         vmbreak;                                                               \
     } while (0)
 #define BRANCH_FAR(cond)                                                       \
@@ -273,9 +282,10 @@ static rv_dinsn *FN(fetch_uncached)(rv_cpu *cpu, ureg pc)
 /* Loads and stores: a compare and an add through the data TLB; a miss,
  * a misaligned address or a device goes through the MMU's slow path,
  * which may raise, reach a device (events) or write decoded code. */
-#define LOAD(size, type)                                                       \
+#define LOAD(size, type) LOADB(size, type, RS1)
+#define LOADB(size, type, base)                                                \
     do {                                                                       \
-        ureg va_ = (ureg)(RS1 + IMM);                                          \
+        ureg va_ = (ureg)((base) + IMM);                                          \
         const rv_tlb_entry *e_ =                                               \
             &dtlb->e[RV_ACC_LOAD][(va_ >> 12) & (RV_TLB_SIZE - 1)];            \
         uint64_t v_;                                                           \
@@ -293,19 +303,20 @@ static rv_dinsn *FN(fetch_uncached)(rv_cpu *cpu, ureg pc)
             goto retired_slow;                                                 \
         vmbreak;                                                               \
     } while (0)
-#define STORE(size)                                                            \
+#define STORE(size) STOREV(size, RS1, RS2)
+#define STOREV(size, base, val)                                                \
     do {                                                                       \
-        ureg va_ = (ureg)(RS1 + IMM);                                          \
+        ureg va_ = (ureg)((base) + IMM);                                          \
         const rv_tlb_entry *e_ =                                               \
             &dtlb->e[RV_ACC_STORE][(va_ >> 12) & (RV_TLB_SIZE - 1)];           \
         if (likely(e_->tag == rv_tlb_tag(va_, size))) {                        \
             RV_STAT(cpu->st.tlb_hits[RV_ACC_STORE]++);                         \
-            st_le((uint8_t *)(e_->addend + va_), size, RS2);                   \
+            st_le((uint8_t *)(e_->addend + va_), size, (val));                 \
             vmbreak;                                                           \
         }                                                                      \
         RV_STAT(cpu->st.tlb_misses[RV_ACC_STORE]++);                           \
         SYNC();                                                                \
-        if (!mmu_store(cpu, va_, size, RS2))                                   \
+        if (!mmu_store(cpu, va_, size, (val)))                                 \
             goto trapped;                                                      \
         if (unlikely(cpu->events))                                             \
             goto retired_slow;                                                 \
@@ -387,7 +398,8 @@ static rv_dinsn *FN(fetch_uncached)(rv_cpu *cpu, ureg pc)
  * Run up to n steps. Hot state lives in locals: the decoded instruction i
  * and its successor in, the decoded page dp of the pc and that page's
  * virtual address page_va (the pc itself is computed from them only where
- * an instruction needs it), the data TLB, and the step budget left. The
+ * an instruction needs it), the data TLB, the step budget left, and acc,
+ * the last integer result (the forwarded operand, rv_dcache.h). The
  * step and retired-instruction counts are kept as left and stored by
  * SYNC_COUNTERS() when something outside may look at them.
  */
@@ -408,6 +420,7 @@ uint64_t FN(run)(rv_cpu *cpu, uint64_t n)
     rv_dinsn *i = NULL, *in = NULL;
     ureg page_va = 0, pc;
     uint64_t left = n;
+    uint64_t acc = 0; /* the last integer result (rv_dcache.h) */
     /* the counts once all n steps are done: SYNC_COUNTERS() subtracts what
      * is left; a trap takes a step but retires nothing */
     uint64_t steps_end = cpu->steps + n, iret_end = cpu->instret + n;
@@ -445,6 +458,7 @@ lookup: { /* find the decoded instruction at pc */
         }
         page_va = pc & ~(ureg)0xfff;
         in = &dp->insn[(pc & 0xfff) >> 1];
+        RELOAD(in);
         vmnext;
     }
 
@@ -476,7 +490,10 @@ dispatch:
             raw = (uint32_t)ld_le(dp->host + off, 4);
         }
         FN(predecode)(cpu, raw, off, true, i);
+        FN(forward)(dp, off >> 1);
+        FN(unforward)(dp, off >> 1);
         RV_STAT(cpu->st.decodes++);
+        RELOAD(i);
         in = RV_DNEXT(i);
         vmjump;
     }
@@ -550,6 +567,10 @@ out_pc:
 #undef BRANCH
 #undef BRANCH_FAR
 #undef LOAD
+#undef ACC
+#undef RELOAD
+#undef STOREV
+#undef LOADB
 #undef STORE
 #undef FP_ON
 #undef FLOAD

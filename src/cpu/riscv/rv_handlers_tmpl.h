@@ -11,6 +11,7 @@
     vmcase(RV_OP_JAL)
         RD = LINK;
         in = RV_DSLOT_AT(i, i->imm);
+        RELOAD(in);
         vmbreak;
     vmcase(RV_OP_JAL_FAR) {
         ureg t = (ureg)(PC_OF(i) + IMM);
@@ -39,6 +40,52 @@
     vmcase(RV_OP_BGE_FAR) BRANCH_FAR((sreg)RS1 >= (sreg)RS2);
     vmcase(RV_OP_BLTU_FAR) BRANCH_FAR(RS1 < RS2);
     vmcase(RV_OP_BGEU_FAR) BRANCH_FAR(RS1 >= RS2);
+
+    /* Consumers (rv_dcache.h): the operand named by rs1 is the result of
+     * the instruction before, read from acc */
+    vmcase(RV_OP_ADD_A) RD = (ureg)(ACC + RS2); vmbreak;
+    vmcase(RV_OP_ADDI_A) RD = (ureg)(ACC + IMM); vmbreak;
+    vmcase(RV_OP_MV_A) RD = ACC; vmbreak;
+    vmcase(RV_OP_SLLI_A) RD = (ureg)(ACC << i->imm); vmbreak;
+    vmcase(RV_OP_SRLI_A) RD = ACC >> i->imm; vmbreak;
+    vmcase(RV_OP_ANDI_A) RD = ACC & IMM; vmbreak;
+    vmcase(RV_OP_XORI_A) RD = ACC ^ IMM; vmbreak;
+    vmcase(RV_OP_XOR_A) RD = ACC ^ RS2; vmbreak;
+    vmcase(RV_OP_OR_A) RD = ACC | RS2; vmbreak;
+    vmcase(RV_OP_AND_A) RD = ACC & RS2; vmbreak;
+    vmcase(RV_OP_SUB_A) RD = (ureg)(ACC - RS2); vmbreak;
+    vmcase(RV_OP_MUL_A) RD = (ureg)(ACC * RS2); vmbreak;
+    vmcase(RV_OP_BEQ_A) BRANCH(ACC == RS2);
+    vmcase(RV_OP_BNE_A) BRANCH(ACC != RS2);
+    vmcase(RV_OP_BLTU_A) BRANCH(ACC < RS2);
+    vmcase(RV_OP_BGEU_A) BRANCH(ACC >= RS2);
+    /* the forwarded operand on the right: rs2 names the left one */
+    vmcase(RV_OP_BLTU_AR) BRANCH(RS2 < ACC);
+    vmcase(RV_OP_BGEU_AR) BRANCH(RS2 >= ACC);
+    vmcase(RV_OP_BEQZ_A) BRANCH(ACC == 0);
+    vmcase(RV_OP_BNEZ_A) BRANCH(ACC != 0);
+    vmcase(RV_OP_JALR_A) {
+        ureg t = (ureg)(ACC + IMM) & ~(ureg)1;
+        TARGET_CHECK(t);
+        RD = LINK;
+        JUMP(t);
+    }
+    vmcase(RV_OP_LW_A) LOADB(4, int32_t, ACC);
+    vmcase(RV_OP_LBU_A) LOADB(1, uint8_t, ACC);
+    /* stores forward the value: rs1 names it, rs2 the base */
+    vmcase(RV_OP_SW_A) STOREV(4, RS2, ACC);
+    vmcase(RV_OP_SB_A) STOREV(1, RS2, ACC);
+#if XLEN == 64
+    vmcase(RV_OP_LD_A) LOADB(8, uint64_t, ACC);
+    vmcase(RV_OP_LWU_A) LOADB(4, uint32_t, ACC);
+    vmcase(RV_OP_SD_A) STOREV(8, RS2, ACC);
+    vmcase(RV_OP_ADDW_A) RD = SEXT32((uint32_t)ACC + (uint32_t)RS2); vmbreak;
+    vmcase(RV_OP_ADDIW_A) RD = SEXT32((uint32_t)ACC + (uint32_t)i->imm); vmbreak;
+#else
+    vmcase(RV_OP_LD_A) vmcase(RV_OP_LWU_A) vmcase(RV_OP_SD_A)
+    vmcase(RV_OP_ADDW_A) vmcase(RV_OP_ADDIW_A)
+        goto illegal;
+#endif
 
     vmcase(RV_OP_LB) LOAD(1, int8_t);
     vmcase(RV_OP_LH) LOAD(2, int16_t);

@@ -314,3 +314,134 @@ static void FN(predecode)(const rv_cpu *cpu, uint32_t raw, unsigned off,
     d->op = (uint8_t)op;
     d->imm = (int32_t)imm;
 }
+
+/* Is op one that reads its forwarded operand from acc? (They come last.) */
+static inline bool FN(consumes)(unsigned op)
+{
+    return (op & ~RV_OP_C) >= RV_OP_ADD_A && (op & ~RV_OP_C) < RV_OP_COUNT;
+}
+
+/* Does the handler of op leave the integer result it writes to d->rd in acc
+ * on every path that continues with the next instruction? (Branches, stores
+ * and f destinations write none; FP writes x[rd] itself.) */
+static bool FN(leaves_acc)(unsigned op)
+{
+    switch (op & ~RV_OP_C) {
+    case RV_OP_LUI: case RV_OP_AUIPC:
+    case RV_OP_LB: case RV_OP_LH: case RV_OP_LW: case RV_OP_LD:
+    case RV_OP_LBU: case RV_OP_LHU: case RV_OP_LWU:
+    case RV_OP_ADDI: case RV_OP_SLTI: case RV_OP_SLTIU: case RV_OP_XORI:
+    case RV_OP_ORI: case RV_OP_ANDI: case RV_OP_SLLI: case RV_OP_SRLI:
+    case RV_OP_SRAI:
+    case RV_OP_ADD: case RV_OP_SUB: case RV_OP_SLL: case RV_OP_SLT:
+    case RV_OP_SLTU: case RV_OP_XOR: case RV_OP_SRL: case RV_OP_SRA:
+    case RV_OP_OR: case RV_OP_AND:
+    case RV_OP_MUL: case RV_OP_MULH: case RV_OP_MULHSU: case RV_OP_MULHU:
+    case RV_OP_DIV: case RV_OP_DIVU: case RV_OP_REM: case RV_OP_REMU:
+    case RV_OP_ADDIW: case RV_OP_SLLIW: case RV_OP_SRLIW: case RV_OP_SRAIW:
+    case RV_OP_ADDW: case RV_OP_SUBW: case RV_OP_SLLW: case RV_OP_SRLW:
+    case RV_OP_SRAW: case RV_OP_MULW: case RV_OP_DIVW: case RV_OP_DIVUW:
+    case RV_OP_REMW: case RV_OP_REMUW:
+    case RV_OP_MV: case RV_OP_BITMANIP: case RV_OP_FCMP_D:
+    case RV_OP_ADD_A: case RV_OP_ADDI_A: case RV_OP_MV_A: case RV_OP_SLLI_A:
+    case RV_OP_SRLI_A: case RV_OP_ANDI_A: case RV_OP_XORI_A: case RV_OP_XOR_A:
+    case RV_OP_OR_A: case RV_OP_AND_A: case RV_OP_SUB_A: case RV_OP_MUL_A:
+    case RV_OP_LW_A: case RV_OP_LBU_A: case RV_OP_LD_A: case RV_OP_LWU_A:
+    case RV_OP_ADDW_A: case RV_OP_ADDIW_A:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/*
+ * The forwarded operand (rv_dcache.h). Slot k of page dp, just decoded,
+ * becomes a consumer when the instruction that runs before it in sequence
+ * leaves one of its source registers in acc. That is an instruction ending
+ * where slot k starts: a 2-byte one in slot k - 1 or a 4-byte one in slot
+ * k - 2 (the same bytes may decode either way). Only decoded slots count,
+ * and all of them must agree: one not decoded yet must be decoded before it
+ * runs, and FN(unforward) then demotes k if it disagrees. A consumer names
+ * the forwarded register in rs1, which is what entering it other than in
+ * sequence reloads acc from.
+ */
+static void FN(forward)(rv_dpage *dp, unsigned k)
+{
+    rv_dinsn *d = &dp->insn[k];
+    unsigned fwd = 0;
+    for (unsigned len = 1; len <= 2 && len <= k; len++) {
+        const rv_dinsn *p = &dp->insn[k - len];
+        if ((p->op & ~RV_OP_C) == RV_OP_DECODE ||
+            p->step != len * sizeof(rv_dinsn))
+            continue; /* nothing decoded there ends at k */
+        if (!FN(leaves_acc)(p->op) || p->rd == RV_XSINK || (fwd && p->rd != fwd))
+            return;
+        fwd = p->rd;
+    }
+    if (!fwd)
+        return;
+    unsigned c = d->op & RV_OP_C, op = d->op & ~RV_OP_C, a = RV_OP_ILLEGAL;
+    unsigned ar = RV_OP_ILLEGAL; /* the form with the operands swapped */
+    bool comm = false, store = false;
+    switch (op) {
+    case RV_OP_ADD: a = RV_OP_ADD_A; comm = true; break;
+    case RV_OP_XOR: a = RV_OP_XOR_A; comm = true; break;
+    case RV_OP_OR: a = RV_OP_OR_A; comm = true; break;
+    case RV_OP_AND: a = RV_OP_AND_A; comm = true; break;
+    case RV_OP_MUL: a = RV_OP_MUL_A; comm = true; break;
+    case RV_OP_BEQ: a = RV_OP_BEQ_A; comm = true; break;
+    case RV_OP_BNE: a = RV_OP_BNE_A; comm = true; break;
+    case RV_OP_ADDI: a = RV_OP_ADDI_A; break;
+    case RV_OP_MV: a = RV_OP_MV_A; break;
+    case RV_OP_SLLI: a = RV_OP_SLLI_A; break;
+    case RV_OP_SRLI: a = RV_OP_SRLI_A; break;
+    case RV_OP_ANDI: a = RV_OP_ANDI_A; break;
+    case RV_OP_XORI: a = RV_OP_XORI_A; break;
+    case RV_OP_SUB: a = RV_OP_SUB_A; break;
+    case RV_OP_BLTU: a = RV_OP_BLTU_A; ar = RV_OP_BLTU_AR; break;
+    case RV_OP_BGEU: a = RV_OP_BGEU_A; ar = RV_OP_BGEU_AR; break;
+    case RV_OP_BEQZ: a = RV_OP_BEQZ_A; break;
+    case RV_OP_BNEZ: a = RV_OP_BNEZ_A; break;
+    case RV_OP_JALR: a = RV_OP_JALR_A; break;
+    case RV_OP_LW: a = RV_OP_LW_A; break;
+    case RV_OP_LBU: a = RV_OP_LBU_A; break;
+    case RV_OP_SW: a = RV_OP_SW_A; store = true; break;
+    case RV_OP_SB: a = RV_OP_SB_A; store = true; break;
+#if XLEN == 64
+    case RV_OP_LD: a = RV_OP_LD_A; break;
+    case RV_OP_LWU: a = RV_OP_LWU_A; break;
+    case RV_OP_SD: a = RV_OP_SD_A; store = true; break;
+    case RV_OP_ADDW: a = RV_OP_ADDW_A; comm = true; break;
+    case RV_OP_ADDIW: a = RV_OP_ADDIW_A; break;
+#endif
+    default: return;
+    }
+    uint8_t r1 = d->rs1, r2 = d->rs2;
+    if (store) { /* the stored value: rs1 names it, rs2 the base */
+        if (r2 != fwd || r1 == fwd)
+            return;
+        d->rs1 = r2;
+        d->rs2 = r1;
+    } else if (r1 != fwd) {
+        if (r2 != fwd || (!comm && ar == RV_OP_ILLEGAL))
+            return;
+        d->rs1 = r2;
+        d->rs2 = r1;
+        if (!comm)
+            a = ar;
+    }
+    d->op = (uint8_t)(a | c);
+}
+
+/* Slot k of page dp was just decoded: the slot after it, a consumer made
+ * when k was not decoded (or held something else), is decoded again unless
+ * k leaves in acc what it consumes. */
+static void FN(unforward)(rv_dpage *dp, unsigned k)
+{
+    unsigned n = k + dp->insn[k].step / sizeof(rv_dinsn);
+    if (n >= RV_DPAGE_SLOTS || !FN(consumes)(dp->insn[n].op))
+        return;
+    const rv_dinsn *p = &dp->insn[k];
+    if (!FN(leaves_acc)(p->op) || p->rd != dp->insn[n].rs1)
+        dp->insn[n].op = RV_OP_DECODE;
+}
