@@ -163,10 +163,14 @@ enum {
 /* CNTFRQ_EL0: 62.5 MHz, as QEMU's virt board has */
 #define A64_MODEL_CNTFRQ 62500000ull
 
+#define A64_XZR 32
+#define A64_XSINK 33
+
 typedef struct a64_cpu {
     /* x[0..30]; x[31] is SP (SP_EL0): the zero register is not stored,
-     * see a64_x()/a64_set_x() */
-    uint64_t x[32];
+     * see a64_x()/a64_set_x(). x[A64_XZR] and x[A64_XSINK] serve the fast
+     * loop (a64_fast.c) as XZR for reads (always 0) and for writes. */
+    uint64_t x[34];
     uint64_t pc;
     uint32_t nzcv; /* A64_N | A64_Z | A64_C | A64_V */
     uint32_t fpcr, fpsr;

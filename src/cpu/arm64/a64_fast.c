@@ -41,6 +41,7 @@
     X(CSEL) X(CSEL_W) X(CCMP) X(CCMP_W) X(MADD) X(MADD_W) X(SHIFTV) X(SHIFTV_W) X(UDIV) X(SDIV) X(EXTR) X(EXTR_W)                  \
     X(ADD_EXT) X(ADD_EXT_W) X(ADDS_EXT) X(ADDS_EXT_W)                                                     \
     X(B) X(BL) X(BCOND) X(CBZ) X(CBZ_W) X(CBNZ) X(CBNZ_W) X(TBZ) X(TBNZ) X(BR) X(BLR)             \
+    X(B_N) X(BCOND_N) X(CBZ_N) X(CBZ_N_W) X(CBNZ_N) X(CBNZ_N_W) X(TBZ_N) X(TBNZ_N) \
     A64_LDST_MODES(LDX, X) A64_LDST_MODES(LDW, X) A64_LDST_MODES(LDH, X)       \
     A64_LDST_MODES(LDB, X) A64_LDST_MODES(LDSW, X) A64_LDST_MODES(LDSH, X)     \
     A64_LDST_MODES(LDSB, X) A64_LDST_MODES(LDSHW, X)                           \
@@ -334,8 +335,110 @@ static bool has_w_form(unsigned op)
     }
 }
 
-/* Decode insn into slot d: a fast operation, or GENERIC. */
-static void predecode(uint32_t insn, a64_dinsn *d)
+/* A branch whose target lies in the same page (at page offset off + imm)
+ * goes slot to slot: its _N form, with imm the distance in slot bytes. */
+static void near_branch(unsigned off, a64_dinsn *d)
+{
+    static const struct { uint8_t op, near; } near[] = {
+        {OP_B, OP_B_N}, {OP_BCOND, OP_BCOND_N}, {OP_CBZ, OP_CBZ_N},
+        {OP_CBZ_W, OP_CBZ_N_W}, {OP_CBNZ, OP_CBNZ_N},
+        {OP_CBNZ_W, OP_CBNZ_N_W}, {OP_TBZ, OP_TBZ_N}, {OP_TBNZ, OP_TBNZ_N},
+    };
+    int64_t t = (int64_t)off + (int64_t)d->imm;
+    if (t < 0 || t >= (int64_t)A64_PAGE_SIZE)
+        return;
+    for (unsigned k = 0; k < sizeof(near) / sizeof(near[0]); k++) {
+        if (d->op == near[k].op) {
+            d->op = near[k].near;
+            d->imm = (uint64_t)((int64_t)d->imm / 4 * (int64_t)sizeof(a64_dinsn));
+            return;
+        }
+    }
+}
+
+/*
+ * Register 31 of the fast operations, decided once: where it names XZR,
+ * reads become A64_XZR (x[32], always zero) and writes A64_XSINK (x[33],
+ * never read), so that the handlers index x[] without a test; where it
+ * names SP it stays 31. An operation that reads and writes Rd (MOVK, BFM)
+ * with Rd = XZR is left to the executor.
+ */
+enum { RN = 1, RM = 2, RA = 4, RD_R = 8, RD_W = 16, RA_W = 32 };
+static unsigned zr_fields(unsigned op)
+{
+    switch (op) {
+    case OP_ADDS_IMM: case OP_ADDS_IMM_W: case OP_MOVI: case OP_ADR:
+    case OP_ADRP:
+        return RD_W;
+    case OP_AND_IMM: case OP_AND_IMM_W: case OP_ORR_IMM: case OP_ORR_IMM_W:
+    case OP_EOR_IMM: case OP_EOR_IMM_W: case OP_BR: case OP_BLR:
+        return RN;
+    case OP_ANDS_IMM: case OP_ANDS_IMM_W:
+        return RN | RD_W;
+    case OP_ADD_REG: case OP_ADD_REG_W: case OP_SUB_REG: case OP_SUB_REG_W:
+    case OP_ADDS_REG: case OP_ADDS_REG_W: case OP_SUBS_REG: case OP_SUBS_REG_W:
+    case OP_AND_REG: case OP_AND_REG_W: case OP_ORR_REG: case OP_ORR_REG_W:
+    case OP_EOR_REG: case OP_EOR_REG_W: case OP_ANDS_REG: case OP_ANDS_REG_W:
+    case OP_CSEL: case OP_CSEL_W: case OP_SHIFTV: case OP_SHIFTV_W:
+    case OP_UDIV: case OP_SDIV: case OP_EXTR: case OP_EXTR_W:
+        return RN | RM | RD_W;
+    case OP_MOV_REG: case OP_MOV_REG_W:
+        return RM | RD_W;
+    case OP_CCMP: case OP_CCMP_W: /* Rm is an immediate in the b form */
+        return RN | RM;
+    case OP_ADD_EXT: case OP_ADD_EXT_W:
+        return RM;
+    case OP_ADDS_EXT: case OP_ADDS_EXT_W:
+        return RM | RD_W;
+    case OP_MADD: case OP_MADD_W:
+        return RN | RM | RA | RD_W;
+    case OP_CBZ: case OP_CBZ_W: case OP_CBNZ: case OP_CBNZ_W:
+    case OP_TBZ: case OP_TBNZ:
+    case OP_CBZ_N: case OP_CBZ_N_W: case OP_CBNZ_N: case OP_CBNZ_N_W:
+    case OP_TBZ_N: case OP_TBNZ_N:
+        return RD_R;
+    case OP_MOVK: case OP_MOVK_W: case OP_BFM: case OP_BFM_W:
+        return RN | RD_R | RD_W;
+    default:
+        break;
+    }
+    /* loads and stores: Rt, Rm of the register-offset mode; Rn is SP */
+    if (op >= OP_LDX_OFF && op < OP_STX_OFF)
+        return RD_W | ((op - OP_LDX_OFF) % 4 == 3 ? RM : 0);
+    if (op >= OP_STX_OFF && op < OP_LDPX_OFF)
+        return RD_R | ((op - OP_STX_OFF) % 4 == 3 ? RM : 0);
+    if (op >= OP_LDPX_OFF && op < OP_STPX_OFF)
+        return RD_W | RA_W;
+    if (op >= OP_STPX_OFF && op <= OP_STPW_POST)
+        return RD_R | RA;
+    return 0;
+}
+
+static void map_zr(a64_dinsn *d)
+{
+    unsigned f = zr_fields(d->op);
+    if ((f & RD_R) && (f & RD_W) && d->rd == 31) {
+        *d = (a64_dinsn){.op = OP_GENERIC, .insn = d->insn};
+        return;
+    }
+    if ((f & RN) && d->rn == 31)
+        d->rn = A64_XZR;
+    if ((f & RM) && d->rm == 31 &&
+        !((d->op == OP_CCMP || d->op == OP_CCMP_W) && d->b))
+        d->rm = A64_XZR;
+    if ((f & RA) && d->ra == 31)
+        d->ra = A64_XZR;
+    if ((f & RA_W) && d->ra == 31)
+        d->ra = A64_XSINK;
+    if ((f & RD_R) && d->rd == 31)
+        d->rd = A64_XZR;
+    if ((f & RD_W) && d->rd == 31)
+        d->rd = A64_XSINK;
+}
+
+/* Decode insn, at page offset off, into slot d: a fast operation, or
+ * GENERIC. */
+static void predecode(uint32_t insn, unsigned off, a64_dinsn *d)
 {
     *d = (a64_dinsn){.op = OP_GENERIC, .insn = insn};
     d->sf = insn >> 31;
@@ -363,6 +466,8 @@ static void predecode(uint32_t insn, a64_dinsn *d)
         *d = (a64_dinsn){.op = OP_GENERIC, .insn = insn};
     else if (!d->sf && has_w_form(d->op))
         d->op++; /* its _W form */
+    near_branch(off, d);
+    map_zr(d);
 }
 
 /* A page was just decoded for the first time: no store TLB entry may
@@ -381,7 +486,7 @@ static void drop_store_entries(a64_cpu *cpu, const uint8_t *hp)
  * LSL, SXTW, SXTX) and shifted (Arm ARM "ExtendReg"). */
 static inline uint64_t reg_offset(const a64_cpu *cpu, const a64_dinsn *i)
 {
-    uint64_t rm = a64_x(cpu, i->rm);
+    uint64_t rm = cpu->x[i->rm]; /* mapped: map_zr() */
     if (i->a == 2)
         rm = (uint32_t)rm;
     else if (i->a == 6)
@@ -424,7 +529,15 @@ static inline uint64_t reg_offset(const a64_cpu *cpu, const a64_dinsn *i)
 /* The pc of a slot of the current page (slots are 32 bytes, insns 4). */
 #define PC_OF(p)                                                               \
     (page_va + (((uintptr_t)(p) - (uintptr_t)dp->insn) >> 3))
-#define X(r) a64_x(cpu, (r))
+/* Register operands as the decoder mapped them (map_zr()): 31 is SP where
+ * it means SP, and where it means XZR it became A64_XZR (reads) or
+ * A64_XSINK (writes), so no handler tests for 31. */
+#define X(r) x[(r)]
+#define SET_X(r, v) (x[(r)] = (v))
+/* a W result zero-extended */
+#define SET_RD(r, v, sf) (x[(r)] = (sf) ? (v) : (uint32_t)(v))
+/* The slot bytes away from slot p. */
+#define SLOT_AT(p, bytes) ((a64_dinsn *)((char *)(p) + (int64_t)(bytes)))
 
 /* i retires and execution continues at t: a slot of this page, or the
  * lookup. */
@@ -478,7 +591,7 @@ static inline uint64_t reg_offset(const a64_cpu *cpu, const a64_dinsn *i)
         HOST(h_, tlb_r, va_, size);                                            \
         memcpy(&v_, h_, size);                                                 \
         WB_##mode(b_)                                                          \
-        a64_set_x(cpu, i->rd, conv(v_));                                       \
+        SET_X(i->rd, conv(v_));                                       \
         vmbreak;                                                               \
     }
 #define STORE(mode, size)                                                      \
@@ -502,8 +615,8 @@ static inline uint64_t reg_offset(const a64_cpu *cpu, const a64_dinsn *i)
         HOST(h_, tlb_r, va_, 2 * (size));                                      \
         memcpy(&v1_, h_, size);                                                \
         memcpy(&v2_, h_ + (size), size);                                       \
-        a64_set_x(cpu, i->rd, v1_);                                            \
-        a64_set_x(cpu, i->ra, v2_);                                            \
+        SET_X(i->rd, v1_);                                            \
+        SET_X(i->ra, v2_);                                            \
         WB_##mode(b_)                                                          \
         vmbreak;                                                               \
     }
@@ -565,6 +678,9 @@ uint64_t a64_run_fast(a64_cpu *cpu, uint64_t n, bool *trapped)
     uint64_t left = n, pc = cpu->pc, page_va = 0;
     a64_dpage *dp = NULL;
     a64_dinsn *i = NULL, *in = NULL;
+    /* the flags, in a local the compiler can keep in a register: stored
+     * before the executors run and on the way out, loaded after */
+    uint32_t nzcv = cpu->nzcv;
 
     if (n == 0)
         return 0;
@@ -588,7 +704,10 @@ lookup: { /* continue at pc (left > 0) */
         dp = a64_dcache_page(dc, h, &fresh);
         if (unlikely(!dp)) { /* not RAM: one step of the plain loop */
             cpu->pc = pc;
-            if (a64_step(cpu))
+            cpu->nzcv = nzcv;
+            bool stepped = a64_step(cpu);
+            nzcv = cpu->nzcv;
+            if (stepped)
                 goto trapped;
             pc = cpu->pc;
             if (--left == 0)
@@ -608,8 +727,9 @@ dispatch:
     vmdispatch(i->op) {
     vmcase(OP_DECODE) { /* first run since the slot was written */
         uint32_t raw;
-        memcpy(&raw, a64_dcache_host(dc, dp) + ((i - dp->insn) << 2), 4);
-        predecode(raw, i);
+        unsigned off = (unsigned)(i - dp->insn) << 2;
+        memcpy(&raw, a64_dcache_host(dc, dp) + off, 4);
+        predecode(raw, off, i);
         vmjump;
     }
     vmcase(OP_LOOKUP) /* ran off the page's end */
@@ -627,9 +747,9 @@ dispatch:
         vmbreak;
     })
     SF_CASES(ADDS_IMM, {
-        a64_set_x(cpu, i->rd,
+        SET_X(i->rd,
                   a64_add_with_carry(x[i->rn], i->imm, i->a, sf,
-                                     &cpu->nzcv));
+                                     &nzcv));
         vmbreak;
     })
     SF_CASES(AND_IMM, { /* Rd is SP for 31 */
@@ -649,25 +769,25 @@ dispatch:
     })
     SF_CASES(ANDS_IMM, {
         uint64_t r = X(i->rn) & i->imm;
-        cpu->nzcv = a64_nz_of(r, sf);
-        a64_set_rd(cpu, i->rd, r, sf);
+        nzcv = a64_nz_of(r, sf);
+        SET_RD(i->rd, r, sf);
         vmbreak;
     })
     vmcase(OP_MOVI)
-        a64_set_x(cpu, i->rd, i->imm);
+        SET_X(i->rd, i->imm);
         vmbreak;
     SF_CASES(MOVK, {
-        a64_set_rd(cpu, i->rd, (X(i->rd) & i->imm2) | i->imm, sf);
+        SET_RD(i->rd, (X(i->rd) & i->imm2) | i->imm, sf);
         vmbreak;
     })
     vmcase(OP_ADR)
-        a64_set_x(cpu, i->rd, PC_OF(i) + i->imm);
+        SET_X(i->rd, PC_OF(i) + i->imm);
         vmbreak;
     vmcase(OP_ADRP)
-        a64_set_x(cpu, i->rd, page_va + i->imm);
+        SET_X(i->rd, page_va + i->imm);
         vmbreak;
     SF_CASES(BFM, {
-        a64_set_rd(cpu, i->rd,
+        SET_RD(i->rd,
                    a64_bitfield(i->ra, X(i->rn), X(i->rd), i->a, i->b,
                                 sf ? 64 : 32, i->imm, i->imm2),
                    sf);
@@ -675,60 +795,60 @@ dispatch:
     })
     /* data processing, register */
     SF_CASES(ADD_REG, {
-        a64_set_x(cpu, i->rd,
+        SET_X(i->rd,
                   (X(i->rn) + a64_shift_reg(X(i->rm), i->a, i->b, sf)) &
                       a64_mask_of(sf));
         vmbreak;
     })
     SF_CASES(SUB_REG, {
-        a64_set_x(cpu, i->rd,
+        SET_X(i->rd,
                   (X(i->rn) - a64_shift_reg(X(i->rm), i->a, i->b, sf)) &
                       a64_mask_of(sf));
         vmbreak;
     })
     SF_CASES(ADDS_REG, {
-        a64_set_x(cpu, i->rd,
+        SET_X(i->rd,
                   a64_add_with_carry(
                       X(i->rn), a64_shift_reg(X(i->rm), i->a, i->b, sf), 0,
-                      sf, &cpu->nzcv));
+                      sf, &nzcv));
         vmbreak;
     })
     SF_CASES(SUBS_REG, {
-        a64_set_x(cpu, i->rd,
+        SET_X(i->rd,
                   a64_add_with_carry(
                       X(i->rn), ~a64_shift_reg(X(i->rm), i->a, i->b, sf),
-                      1, sf, &cpu->nzcv));
+                      1, sf, &nzcv));
         vmbreak;
     })
     SF_CASES(AND_REG, {
         uint64_t m = a64_shift_reg(X(i->rm), i->a, i->b, sf);
-        a64_set_rd(cpu, i->rd, X(i->rn) & (i->ra ? ~m : m), sf);
+        SET_RD(i->rd, X(i->rn) & (i->ra ? ~m : m), sf);
         vmbreak;
     })
     SF_CASES(ORR_REG, {
         uint64_t m = a64_shift_reg(X(i->rm), i->a, i->b, sf);
-        a64_set_rd(cpu, i->rd, X(i->rn) | (i->ra ? ~m : m), sf);
+        SET_RD(i->rd, X(i->rn) | (i->ra ? ~m : m), sf);
         vmbreak;
     })
     SF_CASES(EOR_REG, {
         uint64_t m = a64_shift_reg(X(i->rm), i->a, i->b, sf);
-        a64_set_rd(cpu, i->rd, X(i->rn) ^ (i->ra ? ~m : m), sf);
+        SET_RD(i->rd, X(i->rn) ^ (i->ra ? ~m : m), sf);
         vmbreak;
     })
     SF_CASES(ANDS_REG, {
         uint64_t m = a64_shift_reg(X(i->rm), i->a, i->b, sf);
         uint64_t r = X(i->rn) & (i->ra ? ~m : m);
-        cpu->nzcv = a64_nz_of(r, sf);
-        a64_set_rd(cpu, i->rd, r, sf);
+        nzcv = a64_nz_of(r, sf);
+        SET_RD(i->rd, r, sf);
         vmbreak;
     })
     SF_CASES(MOV_REG, { /* ORR Rd, ZR, Rm */
-        a64_set_rd(cpu, i->rd, X(i->rm), sf);
+        SET_RD(i->rd, X(i->rm), sf);
         vmbreak;
     })
     SF_CASES(CSEL, {
         uint64_t r;
-        if (a64_cond(cpu->nzcv, i->ra)) {
+        if (a64_cond(nzcv, i->ra)) {
             r = X(i->rn);
         } else {
             r = X(i->rm);
@@ -736,22 +856,22 @@ dispatch:
                 r = ~r;
             r += i->b;
         }
-        a64_set_rd(cpu, i->rd, r, sf);
+        SET_RD(i->rd, r, sf);
         vmbreak;
     })
     SF_CASES(CCMP, { /* the comparison's flags if cond holds, else #nzcv */
-        if (!a64_cond(cpu->nzcv, i->ra)) {
-            cpu->nzcv = (uint32_t)i->imm;
+        if (!a64_cond(nzcv, i->ra)) {
+            nzcv = (uint32_t)i->imm;
         } else {
             uint64_t b = i->b ? i->rm : X(i->rm);
             a64_add_with_carry(X(i->rn), i->a ? ~b : b, i->a, sf,
-                               &cpu->nzcv);
+                               &nzcv);
         }
         vmbreak;
     })
     SF_CASES(SHIFTV, {
         uint64_t m = a64_mask_of(sf);
-        a64_set_rd(cpu, i->rd,
+        SET_RD(i->rd,
                    a64_shift_reg(X(i->rn) & m, i->a,
                                  (unsigned)(X(i->rm) & (sf ? 63 : 31)),
                                  sf),
@@ -760,18 +880,18 @@ dispatch:
     })
     vmcase(OP_UDIV) {
         uint64_t m = a64_mask_of(i->sf);
-        a64_set_rd(cpu, i->rd, a64_udiv(X(i->rn) & m, X(i->rm) & m), i->sf);
+        SET_RD(i->rd, a64_udiv(X(i->rn) & m, X(i->rm) & m), i->sf);
         vmbreak;
     }
     vmcase(OP_SDIV) {
         uint64_t m = a64_mask_of(i->sf);
-        a64_set_rd(cpu, i->rd,
+        SET_RD(i->rd,
                    a64_sdiv(X(i->rn) & m, X(i->rm) & m, i->sf ? 64 : 32),
                    i->sf);
         vmbreak;
     }
     SF_CASES(EXTR, {
-        a64_set_rd(cpu, i->rd, a64_extr(X(i->rn), X(i->rm), i->a, sf),
+        SET_RD(i->rd, a64_extr(X(i->rn), X(i->rm), i->a, sf),
                    sf);
         vmbreak;
     })
@@ -783,14 +903,14 @@ dispatch:
     })
     SF_CASES(ADDS_EXT, { /* Rn is SP for 31 */
         uint64_t b = a64_extend_reg(X(i->rm), i->a, i->b);
-        a64_set_x(cpu, i->rd,
+        SET_X(i->rd,
                   a64_add_with_carry(x[i->rn], i->ra ? ~b : b, i->ra, sf,
-                                     &cpu->nzcv));
+                                     &nzcv));
         vmbreak;
     })
     SF_CASES(MADD, {
         uint64_t p = X(i->rn) * X(i->rm), a = X(i->ra);
-        a64_set_rd(cpu, i->rd, i->a ? a - p : a + p, sf);
+        SET_RD(i->rd, i->a ? a - p : a + p, sf);
         vmbreak;
     })
     /* branches */
@@ -801,7 +921,7 @@ dispatch:
         x[30] = pc + 4;
         JUMP(pc + i->imm);
     vmcase(OP_BCOND)
-        if (a64_cond(cpu->nzcv, i->a))
+        if (a64_cond(nzcv, i->a))
             JUMP(PC_OF(i) + i->imm);
         vmbreak;
     SF_CASES(CBZ, {
@@ -821,6 +941,32 @@ dispatch:
     vmcase(OP_TBNZ)
         if ((X(i->rd) >> i->a) & 1)
             JUMP(PC_OF(i) + i->imm);
+        vmbreak;
+    /* the same within the page: slot to slot */
+    vmcase(OP_B_N)
+        in = SLOT_AT(i, i->imm);
+        vmbreak;
+    vmcase(OP_BCOND_N)
+        if (a64_cond(nzcv, i->a))
+            in = SLOT_AT(i, i->imm);
+        vmbreak;
+    SF_CASES(CBZ_N, {
+        if ((X(i->rd) & a64_mask_of(sf)) == 0)
+            in = SLOT_AT(i, i->imm);
+        vmbreak;
+    })
+    SF_CASES(CBNZ_N, {
+        if ((X(i->rd) & a64_mask_of(sf)) != 0)
+            in = SLOT_AT(i, i->imm);
+        vmbreak;
+    })
+    vmcase(OP_TBZ_N)
+        if (!((X(i->rd) >> i->a) & 1))
+            in = SLOT_AT(i, i->imm);
+        vmbreak;
+    vmcase(OP_TBNZ_N)
+        if ((X(i->rd) >> i->a) & 1)
+            in = SLOT_AT(i, i->imm);
         vmbreak;
     vmcase(OP_BR) /* BR, RET */
         JUMP(X(i->rn));
@@ -857,7 +1003,9 @@ dispatch:
 generic: { /* i through the executors, exactly as the plain loop runs it */
         pc = PC_OF(i);
         cpu->pc = pc + 4;
+        cpu->nzcv = nzcv;
         int r = a64_execute(cpu, i->insn);
+        nzcv = cpu->nzcv;
         if (unlikely(r != A64_OK)) {
             cpu->pc = pc;
             if (r == A64_UNDEF)
@@ -872,12 +1020,15 @@ generic: { /* i through the executors, exactly as the plain loop runs it */
 
 trapped: /* cpu->pc is on the instruction that trapped: a step */
     *trapped = true;
+    cpu->nzcv = nzcv;
     left--;
     return n - left;
 out:
     cpu->pc = PC_OF(in);
+    cpu->nzcv = nzcv;
     return n - left;
 out_at_pc:
     cpu->pc = pc;
+    cpu->nzcv = nzcv;
     return n - left;
 }
