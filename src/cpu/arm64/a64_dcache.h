@@ -41,7 +41,8 @@ typedef struct a64_dinsn {
     uint8_t a, b;     /* per operation: shift type and amount, condition,
                          bit number, immr and imms... */
     uint32_t insn;    /* the raw instruction word */
-    uint32_t pad;
+    uint8_t fwd;      /* a consumer's forwarded register (a64_fast.c) */
+    uint8_t pad[3];
     uint64_t imm;     /* immediate, mask, or branch distance in bytes */
     uint64_t imm2;    /* a second mask (bitfield moves) */
 } a64_dinsn;

@@ -49,7 +49,26 @@
     A64_LDST_MODES(STX, X) A64_LDST_MODES(STW, X) A64_LDST_MODES(STH, X)       \
     A64_LDST_MODES(STB, X)                                                     \
     A64_PAIR_MODES(LDPX, X) A64_PAIR_MODES(LDPW, X)                            \
-    A64_PAIR_MODES(STPX, X) A64_PAIR_MODES(STPW, X)
+    A64_PAIR_MODES(STPX, X) A64_PAIR_MODES(STPW, X)                            \
+    A64_CONSUMERS(X)
+
+/* The consumers of the forwarded operand (see forward()), last: the
+ * operand named by fwd comes from acc. _A: Rn (a load's or store's base);
+ * _M: Rm (a register offset); _V: Rt, a store's value or a CBZ/TBZ
+ * operand. */
+#define A64_CONSUMERS(X)                                                       \
+    X(ADD_IMM_A) X(ADD_IMM_A_W) X(ADDS_IMM_A) X(ADDS_IMM_A_W)                  \
+    X(AND_IMM_A) X(AND_IMM_A_W) X(BFM_A) X(BFM_A_W)                            \
+    X(ADD_REG_A) X(ADD_REG_A_W) X(ADD_REG_M) X(ADD_REG_M_W)                    \
+    X(SUB_REG_A) X(SUB_REG_A_W) X(SUBS_REG_A) X(SUBS_REG_A_W)                  \
+    X(SUBS_REG_M) X(SUBS_REG_M_W) X(EOR_REG_A) X(EOR_REG_A_W)                  \
+    X(MOV_REG_A) X(MOV_REG_A_W)                                                \
+    X(CBZ_N_V) X(CBZ_N_V_W) X(CBNZ_N_V) X(CBNZ_N_V_W) X(TBZ_N_V) X(TBNZ_N_V)  \
+    X(BR_A)                                                                    \
+    X(LDX_OFF_A) X(LDW_OFF_A) X(LDH_OFF_A) X(LDB_OFF_A) X(LDSW_OFF_A)          \
+    X(LDX_REG_A) X(LDW_REG_A) X(LDB_REG_A) X(LDSW_REG_A)                       \
+    X(LDX_REG_M) X(LDW_REG_M) X(LDB_REG_M) X(LDSW_REG_M)                       \
+    X(STX_OFF_V) X(STW_OFF_V) X(STB_OFF_V) X(STX_OFF_A) X(STW_OFF_A)
 
 enum {
 #define A64_OP_ENUM(name) OP_##name,
@@ -470,6 +489,137 @@ static void predecode(uint32_t insn, unsigned off, a64_dinsn *d)
     map_zr(d);
 }
 
+/* ---- the forwarded operand ----
+ *
+ * As in the RISC-V interpreter (rv_dcache.h): every handler that writes a
+ * general register leaves the value in acc, a local of the loop, and an
+ * instruction that reads the register the one before it wrote is decoded
+ * as a consumer (A64_CONSUMERS), which takes that operand from acc instead
+ * of a store to x[] and a load back. A consumer is right only when entered
+ * from the slot before it, so every other way in (a taken branch, a jump,
+ * the lookup, a first decode, the executors) reloads acc from x[fwd].
+ * Instructions are 4 bytes, so the slot before is the only one that can
+ * run before in sequence; decoding a slot demotes a consumer after it
+ * whose operand it does not leave in acc.
+ */
+
+/* The register whose value the handler of p leaves in acc, or -1. */
+static int produced(const a64_dinsn *p)
+{
+    unsigned op = p->op;
+    switch (op) {
+    case OP_ADD_IMM: case OP_ADD_IMM_W: case OP_ADDS_IMM: case OP_ADDS_IMM_W:
+    case OP_AND_IMM: case OP_AND_IMM_W: case OP_ORR_IMM: case OP_ORR_IMM_W:
+    case OP_EOR_IMM: case OP_EOR_IMM_W: case OP_ANDS_IMM: case OP_ANDS_IMM_W:
+    case OP_MOVI: case OP_MOVK: case OP_MOVK_W: case OP_ADR: case OP_ADRP:
+    case OP_BFM: case OP_BFM_W:
+    case OP_ADD_REG: case OP_ADD_REG_W: case OP_SUB_REG: case OP_SUB_REG_W:
+    case OP_ADDS_REG: case OP_ADDS_REG_W: case OP_SUBS_REG: case OP_SUBS_REG_W:
+    case OP_AND_REG: case OP_AND_REG_W: case OP_ORR_REG: case OP_ORR_REG_W:
+    case OP_EOR_REG: case OP_EOR_REG_W: case OP_ANDS_REG: case OP_ANDS_REG_W:
+    case OP_MOV_REG: case OP_MOV_REG_W: case OP_CSEL: case OP_CSEL_W:
+    case OP_MADD: case OP_MADD_W: case OP_SHIFTV: case OP_SHIFTV_W:
+    case OP_UDIV: case OP_SDIV: case OP_EXTR: case OP_EXTR_W:
+    case OP_ADD_EXT: case OP_ADD_EXT_W: case OP_ADDS_EXT: case OP_ADDS_EXT_W:
+    case OP_ADD_IMM_A: case OP_ADD_IMM_A_W: case OP_ADDS_IMM_A:
+    case OP_ADDS_IMM_A_W: case OP_AND_IMM_A: case OP_AND_IMM_A_W:
+    case OP_BFM_A: case OP_BFM_A_W: case OP_ADD_REG_A: case OP_ADD_REG_A_W:
+    case OP_ADD_REG_M: case OP_ADD_REG_M_W: case OP_SUB_REG_A:
+    case OP_SUB_REG_A_W: case OP_SUBS_REG_A: case OP_SUBS_REG_A_W:
+    case OP_SUBS_REG_M: case OP_SUBS_REG_M_W: case OP_EOR_REG_A:
+    case OP_EOR_REG_A_W: case OP_MOV_REG_A: case OP_MOV_REG_A_W:
+    case OP_LDX_OFF_A: case OP_LDW_OFF_A: case OP_LDH_OFF_A: case OP_LDB_OFF_A:
+    case OP_LDSW_OFF_A: case OP_LDX_REG_A: case OP_LDW_REG_A:
+    case OP_LDB_REG_A: case OP_LDSW_REG_A: case OP_LDX_REG_M:
+    case OP_LDW_REG_M: case OP_LDB_REG_M: case OP_LDSW_REG_M:
+        return p->rd;
+    default:
+        break;
+    }
+    if (op >= OP_LDX_OFF && op < OP_STX_OFF) /* Rt, after any writeback */
+        return p->rd;
+    if (op >= OP_LDPX_OFF && op < OP_STPX_OFF) /* Rt2, written last */
+        return p->ra;
+    return -1;
+}
+
+static bool consumes(unsigned op) { return op >= OP_ADD_IMM_A; }
+
+/* Slot k of dp was just decoded: make it a consumer of slot k - 1. */
+static void forward(a64_dpage *dp, unsigned k)
+{
+    if (k == 0)
+        return; /* entered from another page: through the lookup */
+    int r = produced(&dp->insn[k - 1]);
+    a64_dinsn *d = &dp->insn[k];
+    if (r < 0 || r == A64_XSINK)
+        return;
+    /* the forms per field: {op, Rn form, Rm form, Rt form} */
+    static const uint8_t forms[][4] = {
+        {OP_ADD_IMM, OP_ADD_IMM_A, 0, 0},
+        {OP_ADD_IMM_W, OP_ADD_IMM_A_W, 0, 0},
+        {OP_ADDS_IMM, OP_ADDS_IMM_A, 0, 0},
+        {OP_ADDS_IMM_W, OP_ADDS_IMM_A_W, 0, 0},
+        {OP_AND_IMM, OP_AND_IMM_A, 0, 0},
+        {OP_AND_IMM_W, OP_AND_IMM_A_W, 0, 0},
+        {OP_BFM, OP_BFM_A, 0, 0},
+        {OP_BFM_W, OP_BFM_A_W, 0, 0},
+        {OP_ADD_REG, OP_ADD_REG_A, OP_ADD_REG_M, 0},
+        {OP_ADD_REG_W, OP_ADD_REG_A_W, OP_ADD_REG_M_W, 0},
+        {OP_SUB_REG, OP_SUB_REG_A, 0, 0},
+        {OP_SUB_REG_W, OP_SUB_REG_A_W, 0, 0},
+        {OP_SUBS_REG, OP_SUBS_REG_A, OP_SUBS_REG_M, 0},
+        {OP_SUBS_REG_W, OP_SUBS_REG_A_W, OP_SUBS_REG_M_W, 0},
+        {OP_EOR_REG, OP_EOR_REG_A, 0, 0},
+        {OP_EOR_REG_W, OP_EOR_REG_A_W, 0, 0},
+        {OP_MOV_REG, 0, OP_MOV_REG_A, 0},
+        {OP_MOV_REG_W, 0, OP_MOV_REG_A_W, 0},
+        {OP_CBZ_N, 0, 0, OP_CBZ_N_V},
+        {OP_CBZ_N_W, 0, 0, OP_CBZ_N_V_W},
+        {OP_CBNZ_N, 0, 0, OP_CBNZ_N_V},
+        {OP_CBNZ_N_W, 0, 0, OP_CBNZ_N_V_W},
+        {OP_TBZ_N, 0, 0, OP_TBZ_N_V},
+        {OP_TBNZ_N, 0, 0, OP_TBNZ_N_V},
+        {OP_BR, OP_BR_A, 0, 0},
+        {OP_LDX_OFF, OP_LDX_OFF_A, 0, 0},
+        {OP_LDW_OFF, OP_LDW_OFF_A, 0, 0},
+        {OP_LDH_OFF, OP_LDH_OFF_A, 0, 0},
+        {OP_LDB_OFF, OP_LDB_OFF_A, 0, 0},
+        {OP_LDSW_OFF, OP_LDSW_OFF_A, 0, 0},
+        {OP_LDX_REG, OP_LDX_REG_A, OP_LDX_REG_M, 0},
+        {OP_LDW_REG, OP_LDW_REG_A, OP_LDW_REG_M, 0},
+        {OP_LDB_REG, OP_LDB_REG_A, OP_LDB_REG_M, 0},
+        {OP_LDSW_REG, OP_LDSW_REG_A, OP_LDSW_REG_M, 0},
+        {OP_STX_OFF, OP_STX_OFF_A, 0, OP_STX_OFF_V},
+        {OP_STW_OFF, OP_STW_OFF_A, 0, OP_STW_OFF_V},
+        {OP_STB_OFF, 0, 0, OP_STB_OFF_V},
+    };
+    for (unsigned f = 0; f < sizeof(forms) / sizeof(forms[0]); f++) {
+        if (forms[f][0] != d->op)
+            continue;
+        if (forms[f][1] && d->rn == r)
+            d->op = forms[f][1];
+        else if (forms[f][2] && d->rm == r)
+            d->op = forms[f][2];
+        else if (forms[f][3] && d->rd == r)
+            d->op = forms[f][3];
+        else
+            return;
+        d->fwd = (uint8_t)r;
+        return;
+    }
+}
+
+/* Slot k of dp was just decoded: the consumer after it, made when k held
+ * something else or was not decoded, decodes again unless k leaves its
+ * operand in acc. */
+static void unforward(a64_dpage *dp, unsigned k)
+{
+    a64_dinsn *n = &dp->insn[k + 1]; /* the slot past the end: LOOKUP */
+    if (consumes(n->op) && produced(&dp->insn[k]) != n->fwd)
+        n->op = A64_OP_DECODE;
+}
+
 /* A page was just decoded for the first time: no store TLB entry may
  * reach it (its stores must pass a64_store_slow()). */
 static void drop_store_entries(a64_cpu *cpu, const uint8_t *hp)
@@ -482,11 +632,10 @@ static void drop_store_entries(a64_cpu *cpu, const uint8_t *hp)
     }
 }
 
-/* The register offset of a load or store: Rm extended by option (UXTW,
- * LSL, SXTW, SXTX) and shifted (Arm ARM "ExtendReg"). */
-static inline uint64_t reg_offset(const a64_cpu *cpu, const a64_dinsn *i)
+/* The register offset of a load or store of value rm (Rm): extended by
+ * option (UXTW, LSL, SXTW, SXTX) and shifted (Arm ARM "ExtendReg"). */
+static inline uint64_t reg_offset_of(const a64_dinsn *i, uint64_t rm)
 {
-    uint64_t rm = cpu->x[i->rm]; /* mapped: map_zr() */
     if (i->a == 2)
         rm = (uint32_t)rm;
     else if (i->a == 6)
@@ -494,6 +643,10 @@ static inline uint64_t reg_offset(const a64_cpu *cpu, const a64_dinsn *i)
     return rm << i->b;
 }
 
+static inline uint64_t reg_offset(const a64_cpu *cpu, const a64_dinsn *i)
+{
+    return reg_offset_of(i, cpu->x[i->rm]); /* mapped: map_zr() */
+}
 /* ---- the loop ---- */
 
 #if A64_DISPATCH_GOTO
@@ -533,9 +686,12 @@ static inline uint64_t reg_offset(const a64_cpu *cpu, const a64_dinsn *i)
  * it means SP, and where it means XZR it became A64_XZR (reads) or
  * A64_XSINK (writes), so no handler tests for 31. */
 #define X(r) x[(r)]
-#define SET_X(r, v) (x[(r)] = (v))
+/* results go to acc as well (the forwarded operand) */
+#define SET_X(r, v) (x[(r)] = acc = (v))
 /* a W result zero-extended */
-#define SET_RD(r, v, sf) (x[(r)] = (sf) ? (v) : (uint32_t)(v))
+#define SET_RD(r, v, sf) (x[(r)] = acc = (sf) ? (v) : (uint32_t)(v))
+/* Entering slot s other than from the slot before it. */
+#define RELOAD(s) (acc = x[(s)->fwd])
 /* The slot bytes away from slot p. */
 #define SLOT_AT(p, bytes) ((a64_dinsn *)((char *)(p) + (int64_t)(bytes)))
 
@@ -548,6 +704,7 @@ static inline uint64_t reg_offset(const a64_cpu *cpu, const a64_dinsn *i)
             goto out_at_pc;                                                    \
         if (likely((pc & ~0xfffull) == page_va && !(pc & 3))) {                \
             i = &dp->insn[(pc & 0xfff) >> 2];                                  \
+            RELOAD(i);                                                         \
             vmjump;                                                            \
         }                                                                      \
         goto lookup;                                                           \
@@ -561,6 +718,13 @@ static inline uint64_t reg_offset(const a64_cpu *cpu, const a64_dinsn *i)
         if (unlikely(i->rn == 31 && (b & 15)))                                 \
             goto generic;                                                      \
     } while (0)
+/* The same with the base forwarded in acc. */
+#define BASE_A(b)                                                              \
+    do {                                                                       \
+        b = acc;                                                               \
+        if (unlikely(i->rn == 31 && (b & 15)))                                 \
+            goto generic;                                                      \
+    } while (0)
 #define ADDR_OFF(b) ((b) + i->imm)
 #define ADDR_PRE(b) ((b) + i->imm)
 #define ADDR_POST(b) (b)
@@ -569,6 +733,8 @@ static inline uint64_t reg_offset(const a64_cpu *cpu, const a64_dinsn *i)
 #define WB_PRE(b) x[i->rn] = (b) + i->imm;
 #define WB_POST(b) x[i->rn] = (b) + i->imm;
 #define WB_REG(b)
+/* the register offset forwarded in acc */
+#define ADDR_REG_M(b) ((b) + reg_offset_of(i, acc))
 
 /* The host address of an access of size bytes at va through the TLB tlb,
  * or the generic path when it misses or leaves the page. */
@@ -582,28 +748,31 @@ static inline uint64_t reg_offset(const a64_cpu *cpu, const a64_dinsn *i)
         h = (uint8_t *)(uintptr_t)((va) + t_->addend);                         \
     } while (0)
 
-#define LOAD(mode, size, conv)                                                 \
+#define LOAD(mode, size, conv) LOADF(BASE, ADDR_##mode, WB_##mode, size, conv)
+/* a load with its base (B) and address (A) and writeback (WB) forms */
+#define LOADF(B, A, WB, size, conv)                                            \
     {                                                                          \
         uint64_t b_, va_, v_ = 0;                                              \
         uint8_t *h_;                                                           \
-        BASE(b_);                                                              \
-        va_ = ADDR_##mode(b_);                                                 \
+        B(b_);                                                                 \
+        va_ = A(b_);                                                           \
         HOST(h_, tlb_r, va_, size);                                            \
         memcpy(&v_, h_, size);                                                 \
-        WB_##mode(b_)                                                          \
-        SET_X(i->rd, conv(v_));                                       \
+        WB(b_)                                                                 \
+        SET_X(i->rd, conv(v_));                                                \
         vmbreak;                                                               \
     }
-#define STORE(mode, size)                                                      \
+#define STORE(mode, size) STOREF(BASE, X(i->rd), ADDR_##mode, WB_##mode, size)
+#define STOREF(B, val, A, WB, size)                                            \
     {                                                                          \
-        uint64_t b_, va_, v_ = X(i->rd);                                       \
+        uint64_t b_, va_, v_ = (val);                                          \
         uint8_t *h_;                                                           \
-        BASE(b_);                                                              \
-        va_ = ADDR_##mode(b_);                                                 \
+        B(b_);                                                                 \
+        va_ = A(b_);                                                           \
         HOST(h_, tlb_w, va_, size);                                            \
         memcpy(h_, &v_, size);                                                 \
         a64_excl_store(cpu, va_, size);                                        \
-        WB_##mode(b_)                                                          \
+        WB(b_)                                                                 \
         vmbreak;                                                               \
     }
 #define LOAD_PAIR(mode, size)                                                  \
@@ -681,6 +850,7 @@ uint64_t a64_run_fast(a64_cpu *cpu, uint64_t n, bool *trapped)
     /* the flags, in a local the compiler can keep in a register: stored
      * before the executors run and on the way out, loaded after */
     uint32_t nzcv = cpu->nzcv;
+    uint64_t acc = 0; /* the last result: the forwarded operand */
 
     if (n == 0)
         return 0;
@@ -718,6 +888,7 @@ lookup: { /* continue at pc (left > 0) */
             drop_store_entries(cpu, h);
         page_va = pc & ~(A64_PAGE_SIZE - 1);
         i = &dp->insn[(pc & (A64_PAGE_SIZE - 1)) >> 2];
+        RELOAD(i);
         vmjump;
     }
 
@@ -730,6 +901,9 @@ dispatch:
         unsigned off = (unsigned)(i - dp->insn) << 2;
         memcpy(&raw, a64_dcache_host(dc, dp) + off, 4);
         predecode(raw, off, i);
+        forward(dp, off >> 2);
+        unforward(dp, off >> 2);
+        RELOAD(i);
         vmjump;
     }
     vmcase(OP_LOOKUP) /* ran off the page's end */
@@ -743,7 +917,7 @@ dispatch:
     /* data processing, immediate */
     SF_CASES(ADD_IMM, { /* Rn and Rd are SP for 31 */
         uint64_t r = x[i->rn] + i->imm;
-        x[i->rd] = sf ? r : (uint32_t)r;
+        SET_RD(i->rd, r, sf);
         vmbreak;
     })
     SF_CASES(ADDS_IMM, {
@@ -754,17 +928,17 @@ dispatch:
     })
     SF_CASES(AND_IMM, { /* Rd is SP for 31 */
         uint64_t r = X(i->rn) & i->imm;
-        x[i->rd] = sf ? r : (uint32_t)r;
+        SET_RD(i->rd, r, sf);
         vmbreak;
     })
     SF_CASES(ORR_IMM, {
         uint64_t r = X(i->rn) | i->imm;
-        x[i->rd] = sf ? r : (uint32_t)r;
+        SET_RD(i->rd, r, sf);
         vmbreak;
     })
     SF_CASES(EOR_IMM, {
         uint64_t r = X(i->rn) ^ i->imm;
-        x[i->rd] = sf ? r : (uint32_t)r;
+        SET_RD(i->rd, r, sf);
         vmbreak;
     })
     SF_CASES(ANDS_IMM, {
@@ -898,7 +1072,7 @@ dispatch:
     SF_CASES(ADD_EXT, { /* Rn and Rd are SP for 31 */
         uint64_t b = a64_extend_reg(X(i->rm), i->a, i->b);
         uint64_t r = i->ra ? x[i->rn] - b : x[i->rn] + b;
-        x[i->rd] = r & a64_mask_of(sf);
+        SET_X(i->rd, r & a64_mask_of(sf));
         vmbreak;
     })
     SF_CASES(ADDS_EXT, { /* Rn is SP for 31 */
@@ -945,28 +1119,29 @@ dispatch:
     /* the same within the page: slot to slot */
     vmcase(OP_B_N)
         in = SLOT_AT(i, i->imm);
+        RELOAD(in);
         vmbreak;
     vmcase(OP_BCOND_N)
         if (a64_cond(nzcv, i->a))
-            in = SLOT_AT(i, i->imm);
+            in = SLOT_AT(i, i->imm), RELOAD(in);
         vmbreak;
     SF_CASES(CBZ_N, {
         if ((X(i->rd) & a64_mask_of(sf)) == 0)
-            in = SLOT_AT(i, i->imm);
+            in = SLOT_AT(i, i->imm), RELOAD(in);
         vmbreak;
     })
     SF_CASES(CBNZ_N, {
         if ((X(i->rd) & a64_mask_of(sf)) != 0)
-            in = SLOT_AT(i, i->imm);
+            in = SLOT_AT(i, i->imm), RELOAD(in);
         vmbreak;
     })
     vmcase(OP_TBZ_N)
         if (!((X(i->rd) >> i->a) & 1))
-            in = SLOT_AT(i, i->imm);
+            in = SLOT_AT(i, i->imm), RELOAD(in);
         vmbreak;
     vmcase(OP_TBNZ_N)
         if ((X(i->rd) >> i->a) & 1)
-            in = SLOT_AT(i, i->imm);
+            in = SLOT_AT(i, i->imm), RELOAD(in);
         vmbreak;
     vmcase(OP_BR) /* BR, RET */
         JUMP(X(i->rn));
@@ -994,6 +1169,101 @@ dispatch:
     PAIRS(LDPW, LOAD_PAIR, 4)
     PAIRS(STPX, STORE_PAIR, 8)
     PAIRS(STPW, STORE_PAIR, 4)
+
+    /* consumers: the operand fwd names is acc (see forward()) */
+    SF_CASES(ADD_IMM_A, { /* Rn and Rd are SP for 31 */
+        SET_RD(i->rd, acc + i->imm, sf);
+        vmbreak;
+    })
+    SF_CASES(ADDS_IMM_A, {
+        SET_X(i->rd, a64_add_with_carry(acc, i->imm, i->a, sf, &nzcv));
+        vmbreak;
+    })
+    SF_CASES(AND_IMM_A, { /* Rd is SP for 31 */
+        SET_RD(i->rd, acc & i->imm, sf);
+        vmbreak;
+    })
+    SF_CASES(BFM_A, {
+        SET_RD(i->rd,
+               a64_bitfield(i->ra, acc, X(i->rd), i->a, i->b, sf ? 64 : 32,
+                            i->imm, i->imm2),
+               sf);
+        vmbreak;
+    })
+    SF_CASES(ADD_REG_A, {
+        SET_X(i->rd, (acc + a64_shift_reg(X(i->rm), i->a, i->b, sf)) &
+                         a64_mask_of(sf));
+        vmbreak;
+    })
+    SF_CASES(ADD_REG_M, {
+        SET_X(i->rd, (X(i->rn) + a64_shift_reg(acc, i->a, i->b, sf)) &
+                         a64_mask_of(sf));
+        vmbreak;
+    })
+    SF_CASES(SUB_REG_A, {
+        SET_X(i->rd, (acc - a64_shift_reg(X(i->rm), i->a, i->b, sf)) &
+                         a64_mask_of(sf));
+        vmbreak;
+    })
+    SF_CASES(SUBS_REG_A, {
+        SET_X(i->rd, a64_add_with_carry(
+                         acc, ~a64_shift_reg(X(i->rm), i->a, i->b, sf), 1,
+                         sf, &nzcv));
+        vmbreak;
+    })
+    SF_CASES(SUBS_REG_M, {
+        SET_X(i->rd, a64_add_with_carry(
+                         X(i->rn), ~a64_shift_reg(acc, i->a, i->b, sf), 1,
+                         sf, &nzcv));
+        vmbreak;
+    })
+    SF_CASES(EOR_REG_A, {
+        uint64_t m = a64_shift_reg(X(i->rm), i->a, i->b, sf);
+        SET_RD(i->rd, acc ^ (i->ra ? ~m : m), sf);
+        vmbreak;
+    })
+    SF_CASES(MOV_REG_A, {
+        SET_RD(i->rd, acc, sf);
+        vmbreak;
+    })
+    SF_CASES(CBZ_N_V, {
+        if ((acc & a64_mask_of(sf)) == 0)
+            in = SLOT_AT(i, i->imm), RELOAD(in);
+        vmbreak;
+    })
+    SF_CASES(CBNZ_N_V, {
+        if ((acc & a64_mask_of(sf)) != 0)
+            in = SLOT_AT(i, i->imm), RELOAD(in);
+        vmbreak;
+    })
+    vmcase(OP_TBZ_N_V)
+        if (!((acc >> i->a) & 1))
+            in = SLOT_AT(i, i->imm), RELOAD(in);
+        vmbreak;
+    vmcase(OP_TBNZ_N_V)
+        if ((acc >> i->a) & 1)
+            in = SLOT_AT(i, i->imm), RELOAD(in);
+        vmbreak;
+    vmcase(OP_BR_A)
+        JUMP(acc);
+    vmcase(OP_LDX_OFF_A) LOADF(BASE_A, ADDR_OFF, WB_OFF, 8, ZX)
+    vmcase(OP_LDW_OFF_A) LOADF(BASE_A, ADDR_OFF, WB_OFF, 4, ZX)
+    vmcase(OP_LDH_OFF_A) LOADF(BASE_A, ADDR_OFF, WB_OFF, 2, ZX)
+    vmcase(OP_LDB_OFF_A) LOADF(BASE_A, ADDR_OFF, WB_OFF, 1, ZX)
+    vmcase(OP_LDSW_OFF_A) LOADF(BASE_A, ADDR_OFF, WB_OFF, 4, SX32)
+    vmcase(OP_LDX_REG_A) LOADF(BASE_A, ADDR_REG, WB_REG, 8, ZX)
+    vmcase(OP_LDW_REG_A) LOADF(BASE_A, ADDR_REG, WB_REG, 4, ZX)
+    vmcase(OP_LDB_REG_A) LOADF(BASE_A, ADDR_REG, WB_REG, 1, ZX)
+    vmcase(OP_LDSW_REG_A) LOADF(BASE_A, ADDR_REG, WB_REG, 4, SX32)
+    vmcase(OP_LDX_REG_M) LOADF(BASE, ADDR_REG_M, WB_REG, 8, ZX)
+    vmcase(OP_LDW_REG_M) LOADF(BASE, ADDR_REG_M, WB_REG, 4, ZX)
+    vmcase(OP_LDB_REG_M) LOADF(BASE, ADDR_REG_M, WB_REG, 1, ZX)
+    vmcase(OP_LDSW_REG_M) LOADF(BASE, ADDR_REG_M, WB_REG, 4, SX32)
+    vmcase(OP_STX_OFF_V) STOREF(BASE, acc, ADDR_OFF, WB_OFF, 8)
+    vmcase(OP_STW_OFF_V) STOREF(BASE, acc, ADDR_OFF, WB_OFF, 4)
+    vmcase(OP_STB_OFF_V) STOREF(BASE, acc, ADDR_OFF, WB_OFF, 1)
+    vmcase(OP_STX_OFF_A) STOREF(BASE_A, X(i->rd), ADDR_OFF, WB_OFF, 8)
+    vmcase(OP_STW_OFF_A) STOREF(BASE_A, X(i->rd), ADDR_OFF, WB_OFF, 4)
 #if !A64_DISPATCH_GOTO
     default:
         goto generic;
@@ -1015,6 +1285,7 @@ generic: { /* i through the executors, exactly as the plain loop runs it */
         if (cpu->pc != pc + 4) /* a branch */
             JUMP(cpu->pc);
         in = i + 1;
+        RELOAD(in); /* the executor wrote x[], not acc */
         vmbreak;
     }
 
