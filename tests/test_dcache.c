@@ -613,7 +613,11 @@ static unsigned fwd_program(uint64_t *s, unsigned xlen, uint16_t *h,
                             unsigned max)
 {
     static const unsigned alu[] = {ALU_ADD, ALU_SUB, ALU_XOR, ALU_OR, ALU_AND,
-                                   ALU_MUL, ALU_SLL, ALU_SLTU};
+                                   ALU_MUL, ALU_SLL, ALU_SLTU, ALU_MULH,
+                                   ALU_MULHSU, ALU_MULHU, ALU_DIV, ALU_DIVU,
+                                   ALU_REM, ALU_REMU};
+    static const unsigned aluw[] = {ALU_ADD, ALU_MUL, ALU_DIV, ALU_DIVU,
+                                    ALU_REM, ALU_REMU};
     unsigned n = 0, pend[8], npend = 0;
     while (n + 8 < max) {
 #define R() (A0 + (unsigned)(xorshift(s) % FWD_REGS))
@@ -629,14 +633,17 @@ static unsigned fwd_program(uint64_t *s, unsigned xlen, uint16_t *h,
             }
         }
         switch (k) {
-        case 0: w[0] = tu_op(alu[xorshift(s) % 8], rd, r1, r2); break;
-        case 1: w[0] = tu_addi(rd, r1, imm); break;
+        case 0: w[0] = tu_op(alu[xorshift(s) % 15], rd, r1, r2); break;
+        case 1: /* addi, sltiu (seqz) */
+            w[0] = xorshift(s) & 1 ? tu_addi(rd, r1, imm)
+                                   : tu_enc_i(OPC_OP_IMM, rd, 3, r1, imm & 3);
+            break;
         case 2: w[0] = xorshift(s) & 1 ? tu_slli(rd, r1, (unsigned)imm & 31)
                                        : tu_srli(rd, r1, (unsigned)imm & 31);
             break;
         case 3:
             w[0] = xlen == 64 ? (xorshift(s) & 1
-                                     ? tu_opw(ALU_ADD, rd, r1, r2)
+                                     ? tu_opw(aluw[xorshift(s) % 6], rd, r1, r2)
                                      : tu_enc_i(OPC_OP_IMM_32, rd, 0, r1, imm))
                               : tu_enc_i(OPC_OP_IMM, rd, 4, r1, imm); /* xori */
             break;

@@ -58,8 +58,10 @@ struct emu_machine;
  * TLB. Branches and jumps whose target lies in the same page jump from slot
  * to slot; the _FAR forms compute the target address. MV, BEQZ and BNEZ
  * are ADD/ADDI and BEQ/BNE with an x0 operand (the idioms mv, beqz, bnez),
- * with one register read less. The _A operations, last, are the consumers
- * of the forwarded operand (above). The FP loads and
+ * with one register read less; J and JR are JAL and JALR with x0, which
+ * link nothing. MULH, DIV and DIVW stand for their funct3 variants (aux).
+ * The _A and _B operations, last, are the consumers of the forwarded
+ * operand (above). The FP loads and
  * stores and the common double-precision operations have their own
  * operations; the rest of F and D goes through FP, which decodes them
  * again each time (rv_fp_tmpl.h).
@@ -73,10 +75,10 @@ struct emu_machine;
     X(SB) X(SH) X(SW) X(SD)                                                    \
     X(ADDI) X(SLTI) X(SLTIU) X(XORI) X(ORI) X(ANDI) X(SLLI) X(SRLI) X(SRAI)    \
     X(ADD) X(SUB) X(SLL) X(SLT) X(SLTU) X(XOR) X(SRL) X(SRA) X(OR) X(AND)      \
-    X(MUL) X(MULH) X(MULHSU) X(MULHU) X(DIV) X(DIVU) X(REM) X(REMU)            \
+    X(MUL) X(MULH) X(DIV)                                                      \
     X(ADDIW) X(SLLIW) X(SRLIW) X(SRAIW)                                        \
     X(ADDW) X(SUBW) X(SLLW) X(SRLW) X(SRAW)                                    \
-    X(MULW) X(DIVW) X(DIVUW) X(REMW) X(REMUW)                                  \
+    X(MULW) X(DIVW) X(J) X(JR)                                                 \
     X(FLW) X(FLD) X(FSW) X(FSD)                                                \
     X(FADD_D) X(FSUB_D) X(FMUL_D) X(FDIV_D) X(FSGNJ_D) X(FCMP_D)               \
     X(MV) X(BEQZ) X(BNEZ)                                                      \
@@ -87,7 +89,7 @@ struct emu_machine;
     X(BEQ_A) X(BNE_A) X(BLTU_A) X(BGEU_A) X(BEQZ_A) X(BNEZ_A) X(JALR_A)        \
     X(BLTU_AR) X(BGEU_AR)                                                      \
     X(LW_A) X(LBU_A) X(SW_A) X(SB_A) X(LD_A) X(LWU_A) X(SD_A)                 \
-    X(ADDW_A) X(ADDIW_A)
+    X(ADDW_A) X(ADDIW_A) X(JR_A) X(SLTIU_A) X(SW_B) X(SB_B) X(SD_B)
 
 enum {
 #define RV_OP_ENUM(name) RV_OP_##name,
@@ -115,7 +117,7 @@ typedef struct rv_dinsn {
                         length in 2-byte slots times 16 (0: not decoded) */
     uint8_t aux;     /* LR/SC/AMO: access size; FP: funct3 (the rounding
                         mode, 7 for frm, or which sign injection or
-                        comparison) */
+                        comparison); MULH, DIV, DIVW: funct3 (which one) */
     uint16_t c16;    /* the compressed encoding, of a 2-byte instruction */
     int32_t imm;     /* immediate; for in-page branches and jumps the
                         distance to the target's slot in bytes */

@@ -13,6 +13,15 @@
         in = RV_DSLOT_AT(i, i->imm);
         RELOAD(in);
         vmbreak;
+    vmcase(RV_OP_J)
+        in = RV_DSLOT_AT(i, i->imm);
+        RELOAD(in);
+        vmbreak;
+    vmcase(RV_OP_JR) {
+        ureg t = (ureg)(RS1 + IMM) & ~(ureg)1;
+        TARGET_CHECK(t);
+        JUMP(t);
+    }
     vmcase(RV_OP_JAL_FAR) {
         ureg t = (ureg)(PC_OF(i) + IMM);
         TARGET_CHECK(t);
@@ -70,19 +79,29 @@
         RD = LINK;
         JUMP(t);
     }
+    vmcase(RV_OP_JR_A) {
+        ureg t = (ureg)(ACC + IMM) & ~(ureg)1;
+        TARGET_CHECK(t);
+        JUMP(t);
+    }
+    vmcase(RV_OP_SLTIU_A) RD = ACC < IMM; vmbreak;
     vmcase(RV_OP_LW_A) LOADB(4, int32_t, ACC);
     vmcase(RV_OP_LBU_A) LOADB(1, uint8_t, ACC);
     /* stores forward the value: rs1 names it, rs2 the base */
     vmcase(RV_OP_SW_A) STOREV(4, RS2, ACC);
     vmcase(RV_OP_SB_A) STOREV(1, RS2, ACC);
+    /* _B: the base forwarded (rs1 as decoded) */
+    vmcase(RV_OP_SW_B) STOREV(4, ACC, RS2);
+    vmcase(RV_OP_SB_B) STOREV(1, ACC, RS2);
 #if XLEN == 64
     vmcase(RV_OP_LD_A) LOADB(8, uint64_t, ACC);
     vmcase(RV_OP_LWU_A) LOADB(4, uint32_t, ACC);
     vmcase(RV_OP_SD_A) STOREV(8, RS2, ACC);
+    vmcase(RV_OP_SD_B) STOREV(8, ACC, RS2);
     vmcase(RV_OP_ADDW_A) RD = SEXT32((uint32_t)ACC + (uint32_t)RS2); vmbreak;
     vmcase(RV_OP_ADDIW_A) RD = SEXT32((uint32_t)ACC + (uint32_t)i->imm); vmbreak;
 #else
-    vmcase(RV_OP_LD_A) vmcase(RV_OP_LWU_A) vmcase(RV_OP_SD_A)
+    vmcase(RV_OP_LD_A) vmcase(RV_OP_LWU_A) vmcase(RV_OP_SD_A) vmcase(RV_OP_SD_B)
     vmcase(RV_OP_ADDW_A) vmcase(RV_OP_ADDIW_A)
         goto illegal;
 #endif
@@ -118,13 +137,8 @@
     vmcase(RV_OP_AND) RD = RS1 & RS2; vmbreak;
 
     vmcase(RV_OP_MUL) RD = (ureg)(RS1 * RS2); vmbreak;
-    vmcase(RV_OP_MULH) RD = FN(mulh)(RS1, RS2, 1); vmbreak;
-    vmcase(RV_OP_MULHSU) RD = FN(mulh)(RS1, RS2, 2); vmbreak;
-    vmcase(RV_OP_MULHU) RD = FN(mulh)(RS1, RS2, 3); vmbreak;
-    vmcase(RV_OP_DIV) RD = FN(div)(RS1, RS2, 4); vmbreak;
-    vmcase(RV_OP_DIVU) RD = FN(div)(RS1, RS2, 5); vmbreak;
-    vmcase(RV_OP_REM) RD = FN(div)(RS1, RS2, 6); vmbreak;
-    vmcase(RV_OP_REMU) RD = FN(div)(RS1, RS2, 7); vmbreak;
+    vmcase(RV_OP_MULH) RD = FN(mulh)(RS1, RS2, i->aux); vmbreak;
+    vmcase(RV_OP_DIV) RD = FN(div)(RS1, RS2, i->aux); vmbreak;
 
 #if XLEN == 64
     vmcase(RV_OP_LD) LOAD(8, uint64_t);
@@ -140,18 +154,14 @@
     vmcase(RV_OP_SRLW) RD = SEXT32((uint32_t)RS1 >> (RS2 & 31)); vmbreak;
     vmcase(RV_OP_SRAW) RD = SEXT32((int32_t)(uint32_t)RS1 >> (RS2 & 31)); vmbreak;
     vmcase(RV_OP_MULW) RD = SEXT32((uint32_t)RS1 * (uint32_t)RS2); vmbreak;
-    vmcase(RV_OP_DIVW) RD = FN(divw)(RS1, RS2, 4); vmbreak;
-    vmcase(RV_OP_DIVUW) RD = FN(divw)(RS1, RS2, 5); vmbreak;
-    vmcase(RV_OP_REMW) RD = FN(divw)(RS1, RS2, 6); vmbreak;
-    vmcase(RV_OP_REMUW) RD = FN(divw)(RS1, RS2, 7); vmbreak;
+    vmcase(RV_OP_DIVW) RD = FN(divw)(RS1, RS2, i->aux); vmbreak;
 #else
     /* RV64-only: never decoded on RV32 */
     vmcase(RV_OP_LD) vmcase(RV_OP_LWU) vmcase(RV_OP_SD)
     vmcase(RV_OP_ADDIW) vmcase(RV_OP_SLLIW) vmcase(RV_OP_SRLIW)
     vmcase(RV_OP_SRAIW) vmcase(RV_OP_ADDW) vmcase(RV_OP_SUBW)
     vmcase(RV_OP_SLLW) vmcase(RV_OP_SRLW) vmcase(RV_OP_SRAW)
-    vmcase(RV_OP_MULW) vmcase(RV_OP_DIVW) vmcase(RV_OP_DIVUW)
-    vmcase(RV_OP_REMW) vmcase(RV_OP_REMUW)
+    vmcase(RV_OP_MULW) vmcase(RV_OP_DIVW)
         goto illegal;
 #endif
 

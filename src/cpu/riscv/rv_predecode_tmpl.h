@@ -142,11 +142,10 @@ static void FN(predecode)(const rv_cpu *cpu, uint32_t raw, unsigned off,
     }
     case 0x33: /* OP */
         if (f7 == 0x01) {
-            static const uint8_t mops[8] = {RV_OP_MUL, RV_OP_MULH, RV_OP_MULHSU,
-                                            RV_OP_MULHU, RV_OP_DIV, RV_OP_DIVU,
-                                            RV_OP_REM, RV_OP_REMU};
-            if (cpu->has_m)
-                op = mops[f3];
+            if (cpu->has_m) {
+                op = f3 == 0 ? RV_OP_MUL : f3 < 4 ? RV_OP_MULH : RV_OP_DIV;
+                d->aux = (uint8_t)f3;
+            }
             break;
         }
         switch (f3 | f7 << 3) {
@@ -183,12 +182,10 @@ static void FN(predecode)(const rv_cpu *cpu, uint32_t raw, unsigned off,
         break;
     case 0x3b: /* OP-32 */
         if (f7 == 0x01) {
-            static const uint8_t mops[8] = {RV_OP_MULW, RV_OP_ILLEGAL,
-                                            RV_OP_ILLEGAL, RV_OP_ILLEGAL,
-                                            RV_OP_DIVW, RV_OP_DIVUW,
-                                            RV_OP_REMW, RV_OP_REMUW};
-            if (cpu->has_m)
-                op = mops[f3];
+            if (cpu->has_m && (f3 == 0 || f3 >= 4)) {
+                op = f3 == 0 ? RV_OP_MULW : RV_OP_DIVW;
+                d->aux = (uint8_t)f3;
+            }
             break;
         }
         switch (f3 | f7 << 3) {
@@ -297,6 +294,14 @@ static void FN(predecode)(const rv_cpu *cpu, uint32_t raw, unsigned off,
         else if (imm == 0)
             op = RV_OP_MV;
         break;
+    case RV_OP_JAL:
+        if (rd == 0)
+            op = RV_OP_J;
+        break;
+    case RV_OP_JALR:
+        if (rd == 0)
+            op = RV_OP_JR;
+        break;
     case RV_OP_BEQ:
     case RV_OP_BNE:
         if (rs1 == 0 || rs2 == 0) {
@@ -336,18 +341,16 @@ static bool FN(leaves_acc)(unsigned op)
     case RV_OP_ADD: case RV_OP_SUB: case RV_OP_SLL: case RV_OP_SLT:
     case RV_OP_SLTU: case RV_OP_XOR: case RV_OP_SRL: case RV_OP_SRA:
     case RV_OP_OR: case RV_OP_AND:
-    case RV_OP_MUL: case RV_OP_MULH: case RV_OP_MULHSU: case RV_OP_MULHU:
-    case RV_OP_DIV: case RV_OP_DIVU: case RV_OP_REM: case RV_OP_REMU:
+    case RV_OP_MUL: case RV_OP_MULH: case RV_OP_DIV:
     case RV_OP_ADDIW: case RV_OP_SLLIW: case RV_OP_SRLIW: case RV_OP_SRAIW:
     case RV_OP_ADDW: case RV_OP_SUBW: case RV_OP_SLLW: case RV_OP_SRLW:
-    case RV_OP_SRAW: case RV_OP_MULW: case RV_OP_DIVW: case RV_OP_DIVUW:
-    case RV_OP_REMW: case RV_OP_REMUW:
+    case RV_OP_SRAW: case RV_OP_MULW: case RV_OP_DIVW:
     case RV_OP_MV: case RV_OP_BITMANIP: case RV_OP_FCMP_D:
     case RV_OP_ADD_A: case RV_OP_ADDI_A: case RV_OP_MV_A: case RV_OP_SLLI_A:
     case RV_OP_SRLI_A: case RV_OP_ANDI_A: case RV_OP_XORI_A: case RV_OP_XOR_A:
     case RV_OP_OR_A: case RV_OP_AND_A: case RV_OP_SUB_A: case RV_OP_MUL_A:
     case RV_OP_LW_A: case RV_OP_LBU_A: case RV_OP_LD_A: case RV_OP_LWU_A:
-    case RV_OP_ADDW_A: case RV_OP_ADDIW_A:
+    case RV_OP_ADDW_A: case RV_OP_ADDIW_A: case RV_OP_SLTIU_A:
         return true;
     default:
         return false;
@@ -381,7 +384,8 @@ static void FN(forward)(rv_dpage *dp, unsigned k)
     if (!fwd)
         return;
     unsigned c = d->op & RV_OP_C, op = d->op & ~RV_OP_C, a = RV_OP_ILLEGAL;
-    unsigned ar = RV_OP_ILLEGAL; /* the form with the operands swapped */
+    unsigned ar = RV_OP_ILLEGAL; /* the form with the operands swapped, or
+                                  * a store's _B form */
     bool comm = false, store = false;
     switch (op) {
     case RV_OP_ADD: a = RV_OP_ADD_A; comm = true; break;
@@ -403,25 +407,32 @@ static void FN(forward)(rv_dpage *dp, unsigned k)
     case RV_OP_BEQZ: a = RV_OP_BEQZ_A; break;
     case RV_OP_BNEZ: a = RV_OP_BNEZ_A; break;
     case RV_OP_JALR: a = RV_OP_JALR_A; break;
+    case RV_OP_JR: a = RV_OP_JR_A; break;
+    case RV_OP_SLTIU: a = RV_OP_SLTIU_A; break;
     case RV_OP_LW: a = RV_OP_LW_A; break;
     case RV_OP_LBU: a = RV_OP_LBU_A; break;
-    case RV_OP_SW: a = RV_OP_SW_A; store = true; break;
-    case RV_OP_SB: a = RV_OP_SB_A; store = true; break;
+    case RV_OP_SW: a = RV_OP_SW_A; ar = RV_OP_SW_B; store = true; break;
+    case RV_OP_SB: a = RV_OP_SB_A; ar = RV_OP_SB_B; store = true; break;
 #if XLEN == 64
     case RV_OP_LD: a = RV_OP_LD_A; break;
     case RV_OP_LWU: a = RV_OP_LWU_A; break;
-    case RV_OP_SD: a = RV_OP_SD_A; store = true; break;
+    case RV_OP_SD: a = RV_OP_SD_A; ar = RV_OP_SD_B; store = true; break;
     case RV_OP_ADDW: a = RV_OP_ADDW_A; comm = true; break;
     case RV_OP_ADDIW: a = RV_OP_ADDIW_A; break;
 #endif
     default: return;
     }
     uint8_t r1 = d->rs1, r2 = d->rs2;
-    if (store) { /* the stored value: rs1 names it, rs2 the base */
-        if (r2 != fwd || r1 == fwd)
+    if (store) { /* _A: the value (rs1 names it, rs2 the base); _B: the
+                  * base (as decoded) */
+        if (r1 == fwd) {
+            a = ar;
+        } else if (r2 == fwd) {
+            d->rs1 = r2;
+            d->rs2 = r1;
+        } else {
             return;
-        d->rs1 = r2;
-        d->rs2 = r1;
+        }
     } else if (r1 != fwd) {
         if (r2 != fwd || (!comm && ar == RV_OP_ILLEGAL))
             return;
