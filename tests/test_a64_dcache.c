@@ -232,7 +232,8 @@ END_TEST
  * instructions, B.cond, ADR and BR), run on the cached hart once with
  * other values (decoding along one path) and again, when the consumers run
  * from their slots, must end as on a hart without the cache; every other
- * sequence has one instruction rewritten in between.
+ * sequence has one instruction rewritten in between, and every fourth
+ * runs in slices of a few steps.
  */
 #define FW_N 6 /* x0..x5 */
 #define FW_BASE 20 /* x20: the data area, never written */
@@ -410,7 +411,14 @@ START_TEST(test_forwarded_operands_match_uncached_hart)
         }
         fw_start(fast, seed);
         fw_start(slow, seed);
-        uint64_t nf = a64_run(fast->cpu, 100000, &tf);
+        uint64_t nf = 0;
+        if (seq % 4 == 3) { /* in short slices: state leaves and comes back */
+            do
+                nf += a64_run(fast->cpu, 1 + rnd(&s) % 7, &tf);
+            while (!tf && nf < 100000);
+        } else {
+            nf = a64_run(fast->cpu, 100000, &tf);
+        }
         uint64_t ns = a64_run(slow->cpu, 100000, &ts);
         a64_cpu *f = fast->cpu, *sl = slow->cpu;
         if (nf != ns || !tf || !ts || f->pc != sl->pc || f->nzcv != sl->nzcv ||

@@ -41,7 +41,7 @@
     X(CSEL) X(CSEL_W) X(CCMP) X(CCMP_W) X(MADD) X(MADD_W) X(SHIFTV) X(SHIFTV_W) X(UDIV) X(SDIV) X(EXTR) X(EXTR_W)                  \
     X(ADD_EXT) X(ADD_EXT_W) X(ADDS_EXT) X(ADDS_EXT_W)                                                     \
     X(B) X(BL) X(BCOND) X(CBZ) X(CBZ_W) X(CBNZ) X(CBNZ_W) X(TBZ) X(TBNZ) X(BR) X(BLR)             \
-    X(B_N) X(BCOND_N) X(CBZ_N) X(CBZ_N_W) X(CBNZ_N) X(CBNZ_N_W) X(TBZ_N) X(TBNZ_N) \
+    X(B_N) A64_BCOND_N(X) X(CBZ_N) X(CBZ_N_W) X(CBNZ_N) X(CBNZ_N_W) X(TBZ_N) X(TBNZ_N) \
     A64_LDST_MODES(LDX, X) A64_LDST_MODES(LDW, X) A64_LDST_MODES(LDH, X)       \
     A64_LDST_MODES(LDB, X) A64_LDST_MODES(LDSW, X) A64_LDST_MODES(LDSH, X)     \
     A64_LDST_MODES(LDSB, X) A64_LDST_MODES(LDSHW, X)                           \
@@ -51,6 +51,14 @@
     A64_PAIR_MODES(LDPX, X) A64_PAIR_MODES(LDPW, X)                            \
     A64_PAIR_MODES(STPX, X) A64_PAIR_MODES(STPW, X)                            \
     A64_CONSUMERS(X)
+
+/* B.cond within the page, one operation per condition (after the lazy
+ * flags of a compare they are one comparison) */
+#define A64_BCOND_N(X)                                                         \
+    X(BCOND_N_EQ) X(BCOND_N_NE) X(BCOND_N_CS) X(BCOND_N_CC) X(BCOND_N_MI)      \
+    X(BCOND_N_PL) X(BCOND_N_VS) X(BCOND_N_VC) X(BCOND_N_HI) X(BCOND_N_LS)      \
+    X(BCOND_N_GE) X(BCOND_N_LT) X(BCOND_N_GT) X(BCOND_N_LE) X(BCOND_N_AL)      \
+    X(BCOND_N_NV)
 
 /* The consumers of the forwarded operand (see forward()), last: the
  * operand named by fwd comes from acc. _A: Rn (a load's or store's base);
@@ -359,7 +367,7 @@ static bool has_w_form(unsigned op)
 static void near_branch(unsigned off, a64_dinsn *d)
 {
     static const struct { uint8_t op, near; } near[] = {
-        {OP_B, OP_B_N}, {OP_BCOND, OP_BCOND_N}, {OP_CBZ, OP_CBZ_N},
+        {OP_B, OP_B_N}, {OP_BCOND, OP_BCOND_N_EQ}, {OP_CBZ, OP_CBZ_N},
         {OP_CBZ_W, OP_CBZ_N_W}, {OP_CBNZ, OP_CBNZ_N},
         {OP_CBNZ_W, OP_CBNZ_N_W}, {OP_TBZ, OP_TBZ_N}, {OP_TBNZ, OP_TBNZ_N},
     };
@@ -369,6 +377,8 @@ static void near_branch(unsigned off, a64_dinsn *d)
     for (unsigned k = 0; k < sizeof(near) / sizeof(near[0]); k++) {
         if (d->op == near[k].op) {
             d->op = near[k].near;
+            if (d->op == OP_BCOND_N_EQ)
+                d->op = (uint8_t)(OP_BCOND_N_EQ + d->a); /* the condition */
             d->imm = (uint64_t)((int64_t)d->imm / 4 * (int64_t)sizeof(a64_dinsn));
             return;
         }
@@ -690,6 +700,21 @@ static inline uint64_t reg_offset(const a64_cpu *cpu, const a64_dinsn *i)
 #define SET_X(r, v) (x[(r)] = acc = (v))
 /* a W result zero-extended */
 #define SET_RD(r, v, sf) (x[(r)] = acc = (sf) ? (v) : (uint32_t)(v))
+#define FLAGS()                                                                \
+    do {                                                                       \
+        if (fl_k) {                                                            \
+            a64_add_with_carry(fl_a, ~fl_b, 1, fl_k == 1, &nzcv);              \
+            fl_k = 0;                                                          \
+        }                                                                      \
+    } while (0)
+/* Rd = a - b, setting the flags lazily (SUBS, CMP) */
+#define LAZY_SUB(a, b, sf)                                                     \
+    do {                                                                       \
+        fl_a = (a);                                                            \
+        fl_b = (b);                                                            \
+        fl_k = (sf) ? 1 : 2;                                                   \
+        SET_RD(i->rd, fl_a - fl_b, sf);                                        \
+    } while (0)
 /* Entering slot s other than from the slot before it. */
 #define RELOAD(s) (acc = x[(s)->fwd])
 /* The slot bytes away from slot p. */
@@ -850,6 +875,11 @@ uint64_t a64_run_fast(a64_cpu *cpu, uint64_t n, bool *trapped)
     /* the flags, in a local the compiler can keep in a register: stored
      * before the executors run and on the way out, loaded after */
     uint32_t nzcv = cpu->nzcv;
+    /* Lazy flags: after a compare (SUBS), fl_k says nzcv is not computed
+     * yet but is that of fl_a - fl_b at 64 (1) or 32 bits (2); 0: nzcv
+     * holds the flags. FLAGS() computes them where they are needed whole. */
+    uint64_t fl_a = 0, fl_b = 0;
+    unsigned fl_k = 0;
     uint64_t acc = 0; /* the last result: the forwarded operand */
 
     if (n == 0)
@@ -874,6 +904,7 @@ lookup: { /* continue at pc (left > 0) */
         dp = a64_dcache_page(dc, h, &fresh);
         if (unlikely(!dp)) { /* not RAM: one step of the plain loop */
             cpu->pc = pc;
+            FLAGS();
             cpu->nzcv = nzcv;
             bool stepped = a64_step(cpu);
             nzcv = cpu->nzcv;
@@ -921,9 +952,12 @@ dispatch:
         vmbreak;
     })
     SF_CASES(ADDS_IMM, {
-        SET_X(i->rd,
-                  a64_add_with_carry(x[i->rn], i->imm, i->a, sf,
-                                     &nzcv));
+        if (i->a) { /* SUBS, CMP: imm is NOT of the immediate */
+            LAZY_SUB(x[i->rn], ~i->imm, sf);
+            vmbreak;
+        }
+        SET_X(i->rd, a64_add_with_carry(x[i->rn], i->imm, 0, sf, &nzcv));
+        fl_k = 0;
         vmbreak;
     })
     SF_CASES(AND_IMM, { /* Rd is SP for 31 */
@@ -944,6 +978,7 @@ dispatch:
     SF_CASES(ANDS_IMM, {
         uint64_t r = X(i->rn) & i->imm;
         nzcv = a64_nz_of(r, sf);
+        fl_k = 0;
         SET_RD(i->rd, r, sf);
         vmbreak;
     })
@@ -985,13 +1020,11 @@ dispatch:
                   a64_add_with_carry(
                       X(i->rn), a64_shift_reg(X(i->rm), i->a, i->b, sf), 0,
                       sf, &nzcv));
+        fl_k = 0;
         vmbreak;
     })
     SF_CASES(SUBS_REG, {
-        SET_X(i->rd,
-                  a64_add_with_carry(
-                      X(i->rn), ~a64_shift_reg(X(i->rm), i->a, i->b, sf),
-                      1, sf, &nzcv));
+        LAZY_SUB(X(i->rn), a64_shift_reg(X(i->rm), i->a, i->b, sf), sf);
         vmbreak;
     })
     SF_CASES(AND_REG, {
@@ -1013,6 +1046,7 @@ dispatch:
         uint64_t m = a64_shift_reg(X(i->rm), i->a, i->b, sf);
         uint64_t r = X(i->rn) & (i->ra ? ~m : m);
         nzcv = a64_nz_of(r, sf);
+        fl_k = 0;
         SET_RD(i->rd, r, sf);
         vmbreak;
     })
@@ -1022,6 +1056,7 @@ dispatch:
     })
     SF_CASES(CSEL, {
         uint64_t r;
+        FLAGS();
         if (a64_cond(nzcv, i->ra)) {
             r = X(i->rn);
         } else {
@@ -1034,6 +1069,7 @@ dispatch:
         vmbreak;
     })
     SF_CASES(CCMP, { /* the comparison's flags if cond holds, else #nzcv */
+        FLAGS();
         if (!a64_cond(nzcv, i->ra)) {
             nzcv = (uint32_t)i->imm;
         } else {
@@ -1080,6 +1116,7 @@ dispatch:
         SET_X(i->rd,
                   a64_add_with_carry(x[i->rn], i->ra ? ~b : b, i->ra, sf,
                                      &nzcv));
+        fl_k = 0;
         vmbreak;
     })
     SF_CASES(MADD, {
@@ -1095,6 +1132,7 @@ dispatch:
         x[30] = pc + 4;
         JUMP(pc + i->imm);
     vmcase(OP_BCOND)
+        FLAGS();
         if (a64_cond(nzcv, i->a))
             JUMP(PC_OF(i) + i->imm);
         vmbreak;
@@ -1121,9 +1159,225 @@ dispatch:
         in = SLOT_AT(i, i->imm);
         RELOAD(in);
         vmbreak;
-    vmcase(OP_BCOND_N)
-        if (a64_cond(nzcv, i->a))
+    /* B.cond in the page, by condition: after a compare, one comparison of
+     * its operands (ConditionHolds on the flags of a - b) */
+    vmcase(OP_BCOND_N_EQ) {
+        bool t_;
+        if (likely(fl_k == 1)) {
+            uint64_t a_ = fl_a, b_ = fl_b;
+            t_ = a_ == b_;
+        } else if (fl_k == 2) {
+            uint32_t a_ = (uint32_t)fl_a, b_ = (uint32_t)fl_b;
+            t_ = a_ == b_;
+        } else {
+            t_ = a64_cond(nzcv, 0);
+        }
+        if (t_)
             in = SLOT_AT(i, i->imm), RELOAD(in);
+        vmbreak;
+    }
+    vmcase(OP_BCOND_N_NE) {
+        bool t_;
+        if (likely(fl_k == 1)) {
+            uint64_t a_ = fl_a, b_ = fl_b;
+            t_ = a_ != b_;
+        } else if (fl_k == 2) {
+            uint32_t a_ = (uint32_t)fl_a, b_ = (uint32_t)fl_b;
+            t_ = a_ != b_;
+        } else {
+            t_ = a64_cond(nzcv, 1);
+        }
+        if (t_)
+            in = SLOT_AT(i, i->imm), RELOAD(in);
+        vmbreak;
+    }
+    vmcase(OP_BCOND_N_CS) {
+        bool t_;
+        if (likely(fl_k == 1)) {
+            uint64_t a_ = fl_a, b_ = fl_b;
+            t_ = a_ >= b_;
+        } else if (fl_k == 2) {
+            uint32_t a_ = (uint32_t)fl_a, b_ = (uint32_t)fl_b;
+            t_ = a_ >= b_;
+        } else {
+            t_ = a64_cond(nzcv, 2);
+        }
+        if (t_)
+            in = SLOT_AT(i, i->imm), RELOAD(in);
+        vmbreak;
+    }
+    vmcase(OP_BCOND_N_CC) {
+        bool t_;
+        if (likely(fl_k == 1)) {
+            uint64_t a_ = fl_a, b_ = fl_b;
+            t_ = a_ < b_;
+        } else if (fl_k == 2) {
+            uint32_t a_ = (uint32_t)fl_a, b_ = (uint32_t)fl_b;
+            t_ = a_ < b_;
+        } else {
+            t_ = a64_cond(nzcv, 3);
+        }
+        if (t_)
+            in = SLOT_AT(i, i->imm), RELOAD(in);
+        vmbreak;
+    }
+    vmcase(OP_BCOND_N_MI) {
+        bool t_;
+        if (likely(fl_k == 1)) {
+            uint64_t a_ = fl_a, b_ = fl_b;
+            t_ = (int64_t)(a_ - b_) < 0;
+        } else if (fl_k == 2) {
+            uint32_t a_ = (uint32_t)fl_a, b_ = (uint32_t)fl_b;
+            t_ = (int32_t)(uint32_t)(a_ - b_) < 0;
+        } else {
+            t_ = a64_cond(nzcv, 4);
+        }
+        if (t_)
+            in = SLOT_AT(i, i->imm), RELOAD(in);
+        vmbreak;
+    }
+    vmcase(OP_BCOND_N_PL) {
+        bool t_;
+        if (likely(fl_k == 1)) {
+            uint64_t a_ = fl_a, b_ = fl_b;
+            t_ = (int64_t)(a_ - b_) >= 0;
+        } else if (fl_k == 2) {
+            uint32_t a_ = (uint32_t)fl_a, b_ = (uint32_t)fl_b;
+            t_ = (int32_t)(uint32_t)(a_ - b_) >= 0;
+        } else {
+            t_ = a64_cond(nzcv, 5);
+        }
+        if (t_)
+            in = SLOT_AT(i, i->imm), RELOAD(in);
+        vmbreak;
+    }
+    vmcase(OP_BCOND_N_VS) {
+        bool t_;
+        if (likely(fl_k == 1)) {
+            uint64_t a_ = fl_a, b_ = fl_b;
+            t_ = (int64_t)((a_ ^ b_) & (a_ ^ (a_ - b_))) < 0;
+        } else if (fl_k == 2) {
+            uint32_t a_ = (uint32_t)fl_a, b_ = (uint32_t)fl_b;
+            t_ = (int32_t)((a_ ^ b_) & (a_ ^ (a_ - b_))) < 0;
+        } else {
+            t_ = a64_cond(nzcv, 6);
+        }
+        if (t_)
+            in = SLOT_AT(i, i->imm), RELOAD(in);
+        vmbreak;
+    }
+    vmcase(OP_BCOND_N_VC) {
+        bool t_;
+        if (likely(fl_k == 1)) {
+            uint64_t a_ = fl_a, b_ = fl_b;
+            t_ = (int64_t)((a_ ^ b_) & (a_ ^ (a_ - b_))) >= 0;
+        } else if (fl_k == 2) {
+            uint32_t a_ = (uint32_t)fl_a, b_ = (uint32_t)fl_b;
+            t_ = (int32_t)((a_ ^ b_) & (a_ ^ (a_ - b_))) >= 0;
+        } else {
+            t_ = a64_cond(nzcv, 7);
+        }
+        if (t_)
+            in = SLOT_AT(i, i->imm), RELOAD(in);
+        vmbreak;
+    }
+    vmcase(OP_BCOND_N_HI) {
+        bool t_;
+        if (likely(fl_k == 1)) {
+            uint64_t a_ = fl_a, b_ = fl_b;
+            t_ = a_ > b_;
+        } else if (fl_k == 2) {
+            uint32_t a_ = (uint32_t)fl_a, b_ = (uint32_t)fl_b;
+            t_ = a_ > b_;
+        } else {
+            t_ = a64_cond(nzcv, 8);
+        }
+        if (t_)
+            in = SLOT_AT(i, i->imm), RELOAD(in);
+        vmbreak;
+    }
+    vmcase(OP_BCOND_N_LS) {
+        bool t_;
+        if (likely(fl_k == 1)) {
+            uint64_t a_ = fl_a, b_ = fl_b;
+            t_ = a_ <= b_;
+        } else if (fl_k == 2) {
+            uint32_t a_ = (uint32_t)fl_a, b_ = (uint32_t)fl_b;
+            t_ = a_ <= b_;
+        } else {
+            t_ = a64_cond(nzcv, 9);
+        }
+        if (t_)
+            in = SLOT_AT(i, i->imm), RELOAD(in);
+        vmbreak;
+    }
+    vmcase(OP_BCOND_N_GE) {
+        bool t_;
+        if (likely(fl_k == 1)) {
+            uint64_t a_ = fl_a, b_ = fl_b;
+            t_ = (int64_t)a_ >= (int64_t)b_;
+        } else if (fl_k == 2) {
+            uint32_t a_ = (uint32_t)fl_a, b_ = (uint32_t)fl_b;
+            t_ = (int32_t)a_ >= (int32_t)b_;
+        } else {
+            t_ = a64_cond(nzcv, 10);
+        }
+        if (t_)
+            in = SLOT_AT(i, i->imm), RELOAD(in);
+        vmbreak;
+    }
+    vmcase(OP_BCOND_N_LT) {
+        bool t_;
+        if (likely(fl_k == 1)) {
+            uint64_t a_ = fl_a, b_ = fl_b;
+            t_ = (int64_t)a_ < (int64_t)b_;
+        } else if (fl_k == 2) {
+            uint32_t a_ = (uint32_t)fl_a, b_ = (uint32_t)fl_b;
+            t_ = (int32_t)a_ < (int32_t)b_;
+        } else {
+            t_ = a64_cond(nzcv, 11);
+        }
+        if (t_)
+            in = SLOT_AT(i, i->imm), RELOAD(in);
+        vmbreak;
+    }
+    vmcase(OP_BCOND_N_GT) {
+        bool t_;
+        if (likely(fl_k == 1)) {
+            uint64_t a_ = fl_a, b_ = fl_b;
+            t_ = (int64_t)a_ > (int64_t)b_;
+        } else if (fl_k == 2) {
+            uint32_t a_ = (uint32_t)fl_a, b_ = (uint32_t)fl_b;
+            t_ = (int32_t)a_ > (int32_t)b_;
+        } else {
+            t_ = a64_cond(nzcv, 12);
+        }
+        if (t_)
+            in = SLOT_AT(i, i->imm), RELOAD(in);
+        vmbreak;
+    }
+    vmcase(OP_BCOND_N_LE) {
+        bool t_;
+        if (likely(fl_k == 1)) {
+            uint64_t a_ = fl_a, b_ = fl_b;
+            t_ = (int64_t)a_ <= (int64_t)b_;
+        } else if (fl_k == 2) {
+            uint32_t a_ = (uint32_t)fl_a, b_ = (uint32_t)fl_b;
+            t_ = (int32_t)a_ <= (int32_t)b_;
+        } else {
+            t_ = a64_cond(nzcv, 13);
+        }
+        if (t_)
+            in = SLOT_AT(i, i->imm), RELOAD(in);
+        vmbreak;
+    }
+    vmcase(OP_BCOND_N_AL) /* always */
+        in = SLOT_AT(i, i->imm);
+        RELOAD(in);
+        vmbreak;
+    vmcase(OP_BCOND_N_NV) /* always */
+        in = SLOT_AT(i, i->imm);
+        RELOAD(in);
         vmbreak;
     SF_CASES(CBZ_N, {
         if ((X(i->rd) & a64_mask_of(sf)) == 0)
@@ -1176,7 +1430,12 @@ dispatch:
         vmbreak;
     })
     SF_CASES(ADDS_IMM_A, {
-        SET_X(i->rd, a64_add_with_carry(acc, i->imm, i->a, sf, &nzcv));
+        if (i->a) {
+            LAZY_SUB(acc, ~i->imm, sf);
+            vmbreak;
+        }
+        SET_X(i->rd, a64_add_with_carry(acc, i->imm, 0, sf, &nzcv));
+        fl_k = 0;
         vmbreak;
     })
     SF_CASES(AND_IMM_A, { /* Rd is SP for 31 */
@@ -1206,15 +1465,11 @@ dispatch:
         vmbreak;
     })
     SF_CASES(SUBS_REG_A, {
-        SET_X(i->rd, a64_add_with_carry(
-                         acc, ~a64_shift_reg(X(i->rm), i->a, i->b, sf), 1,
-                         sf, &nzcv));
+        LAZY_SUB(acc, a64_shift_reg(X(i->rm), i->a, i->b, sf), sf);
         vmbreak;
     })
     SF_CASES(SUBS_REG_M, {
-        SET_X(i->rd, a64_add_with_carry(
-                         X(i->rn), ~a64_shift_reg(acc, i->a, i->b, sf), 1,
-                         sf, &nzcv));
+        LAZY_SUB(X(i->rn), a64_shift_reg(acc, i->a, i->b, sf), sf);
         vmbreak;
     })
     SF_CASES(EOR_REG_A, {
@@ -1273,6 +1528,7 @@ dispatch:
 generic: { /* i through the executors, exactly as the plain loop runs it */
         pc = PC_OF(i);
         cpu->pc = pc + 4;
+        FLAGS();
         cpu->nzcv = nzcv;
         int r = a64_execute(cpu, i->insn);
         nzcv = cpu->nzcv;
@@ -1291,15 +1547,18 @@ generic: { /* i through the executors, exactly as the plain loop runs it */
 
 trapped: /* cpu->pc is on the instruction that trapped: a step */
     *trapped = true;
+    FLAGS();
     cpu->nzcv = nzcv;
     left--;
     return n - left;
 out:
     cpu->pc = PC_OF(in);
+    FLAGS();
     cpu->nzcv = nzcv;
     return n - left;
 out_at_pc:
     cpu->pc = pc;
+    FLAGS();
     cpu->nzcv = nzcv;
     return n - left;
 }
