@@ -371,11 +371,12 @@ static void near_branch(unsigned off, a64_dinsn *d)
         {OP_CBZ_W, OP_CBZ_N_W}, {OP_CBNZ, OP_CBNZ_N},
         {OP_CBNZ_W, OP_CBNZ_N_W}, {OP_TBZ, OP_TBZ_N}, {OP_TBNZ, OP_TBNZ_N},
     };
-    int64_t t = (int64_t)off + (int64_t)d->imm;
-    if (t < 0 || t >= (int64_t)A64_PAGE_SIZE)
-        return;
     for (unsigned k = 0; k < sizeof(near) / sizeof(near[0]); k++) {
         if (d->op == near[k].op) {
+            /* imm is a branch distance here (within +-128 MiB) */
+            int64_t t = (int64_t)off + (int64_t)d->imm;
+            if (t < 0 || t >= (int64_t)A64_PAGE_SIZE)
+                return;
             d->op = near[k].near;
             if (d->op == OP_BCOND_N_EQ)
                 d->op = (uint8_t)(OP_BCOND_N_EQ + d->a); /* the condition */
