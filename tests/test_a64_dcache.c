@@ -240,22 +240,26 @@ END_TEST
 
 static uint32_t fw_reg(uint64_t *s) { return (uint32_t)(rnd(s) % FW_N); }
 
+/* Point the TBZ/TBNZ, CBZ/CBNZ, B.cond or ADR at *p d instructions on
+ * (an ADR's BR follows it). */
+static void fw_resolve(uint32_t *p, unsigned d)
+{
+    if ((*p & 0x7e000000u) == 0x36000000u) /* TBZ, TBNZ */
+        *p |= (d & 0x3fff) << 5;
+    else if ((*p & 0x7e000000u) == 0x34000000u || /* CBZ, CBNZ */
+             (*p & 0xff000010u) == 0x54000000u)   /* B.cond */
+        *p |= (d & 0x7ffff) << 5;
+    else /* ADR: 4 * d bytes, immlo always 0 */
+        *p |= (d & 0x7ffff) << 5;
+}
+
 static unsigned fw_sequence(uint64_t *s, uint32_t *w, unsigned max)
 {
     unsigned n = 0, pend[8], npend = 0;
     while (n + 4 < max) {
         for (unsigned b = 0; b < npend; b++) { /* branch targets here */
             if (rnd(s) % 3 == 0) {
-                uint32_t *p = &w[pend[b]];
-                int32_t d = (int32_t)(n - pend[b]);
-                if ((*p & 0x7e000000u) == 0x36000000u) /* TBZ, TBNZ */
-                    *p |= ((uint32_t)d & 0x3fff) << 5;
-                else if ((*p & 0x7e000000u) == 0x34000000u || /* CBZ */
-                         (*p & 0xff000010u) == 0x54000000u)   /* B.cond */
-                    *p |= ((uint32_t)d & 0x7ffff) << 5;
-                else /* ADR: the BR after it follows */
-                    *p |= ((uint32_t)d * 4 & 3) << 29 |
-                          ((uint32_t)d * 4 >> 2 & 0x7ffff) << 5;
+                fw_resolve(&w[pend[b]], n - pend[b]);
                 pend[b--] = pend[--npend];
             }
         }
@@ -349,17 +353,8 @@ static unsigned fw_sequence(uint64_t *s, uint32_t *w, unsigned max)
             break;
         }
     }
-    for (unsigned b = 0; b < npend; b++) { /* the rest to the end */
-        uint32_t *p = &w[pend[b]];
-        int32_t d = (int32_t)(n - pend[b]);
-        if ((*p & 0x7e000000u) == 0x36000000u)
-            *p |= ((uint32_t)d & 0x3fff) << 5;
-        else if ((*p & 0x7e000000u) == 0x34000000u ||
-                 (*p & 0xff000010u) == 0x54000000u)
-            *p |= ((uint32_t)d & 0x7ffff) << 5;
-        else
-            *p |= ((uint32_t)d * 4 & 3) << 29 | ((uint32_t)d * 4 >> 2 & 0x7ffff) << 5;
-    }
+    for (unsigned b = 0; b < npend; b++) /* the rest to the end */
+        fw_resolve(&w[pend[b]], n - pend[b]);
     w[n++] = A64H_BRK;
     return n;
 }

@@ -352,6 +352,8 @@ static bool has_w_form(unsigned op)
     case OP_MADD:
     case OP_CBZ:
     case OP_CBNZ:
+    case OP_CBZ_N: /* (made from CBZ/CBNZ after the _W choice) */
+    case OP_CBNZ_N:
     case OP_SHIFTV:
     case OP_EXTR:
     case OP_ADD_EXT:
@@ -532,23 +534,16 @@ static int produced(const a64_dinsn *p)
     case OP_MADD: case OP_MADD_W: case OP_SHIFTV: case OP_SHIFTV_W:
     case OP_UDIV: case OP_SDIV: case OP_EXTR: case OP_EXTR_W:
     case OP_ADD_EXT: case OP_ADD_EXT_W: case OP_ADDS_EXT: case OP_ADDS_EXT_W:
-    case OP_ADD_IMM_A: case OP_ADD_IMM_A_W: case OP_ADDS_IMM_A:
-    case OP_ADDS_IMM_A_W: case OP_AND_IMM_A: case OP_AND_IMM_A_W:
-    case OP_BFM_A: case OP_BFM_A_W: case OP_ADD_REG_A: case OP_ADD_REG_A_W:
-    case OP_ADD_REG_M: case OP_ADD_REG_M_W: case OP_SUB_REG_A:
-    case OP_SUB_REG_A_W: case OP_SUBS_REG_A: case OP_SUBS_REG_A_W:
-    case OP_SUBS_REG_M: case OP_SUBS_REG_M_W: case OP_EOR_REG_A:
-    case OP_EOR_REG_A_W: case OP_MOV_REG_A: case OP_MOV_REG_A_W:
-    case OP_LDX_OFF_A: case OP_LDW_OFF_A: case OP_LDH_OFF_A: case OP_LDB_OFF_A:
-    case OP_LDSW_OFF_A: case OP_LDX_REG_A: case OP_LDW_REG_A:
-    case OP_LDB_REG_A: case OP_LDSW_REG_A: case OP_LDX_REG_M:
-    case OP_LDW_REG_M: case OP_LDB_REG_M: case OP_LDSW_REG_M:
         return p->rd;
     default:
         break;
     }
     if (op >= OP_LDX_OFF && op < OP_STX_OFF) /* Rt, after any writeback */
         return p->rd;
+    if (op >= OP_ADD_IMM_A) /* a consumer writes Rd unless it branches or
+                             * stores */
+        return op >= OP_CBZ_N_V && op <= OP_BR_A ? -1
+               : op >= OP_STX_OFF_V ? -1 : p->rd;
     if (op >= OP_LDPX_OFF && op < OP_STPX_OFF) /* Rt2, written last */
         return p->ra;
     return -1;
@@ -565,30 +560,20 @@ static void forward(a64_dpage *dp, unsigned k)
     a64_dinsn *d = &dp->insn[k];
     if (r < 0 || r == A64_XSINK)
         return;
-    /* the forms per field: {op, Rn form, Rm form, Rt form} */
+    /* the forms per field: {op, Rn form, Rm form, Rt form}; an operation
+     * with a _W form (has_w_form()) has _W consumers at the same distance */
     static const uint8_t forms[][4] = {
         {OP_ADD_IMM, OP_ADD_IMM_A, 0, 0},
-        {OP_ADD_IMM_W, OP_ADD_IMM_A_W, 0, 0},
         {OP_ADDS_IMM, OP_ADDS_IMM_A, 0, 0},
-        {OP_ADDS_IMM_W, OP_ADDS_IMM_A_W, 0, 0},
         {OP_AND_IMM, OP_AND_IMM_A, 0, 0},
-        {OP_AND_IMM_W, OP_AND_IMM_A_W, 0, 0},
         {OP_BFM, OP_BFM_A, 0, 0},
-        {OP_BFM_W, OP_BFM_A_W, 0, 0},
         {OP_ADD_REG, OP_ADD_REG_A, OP_ADD_REG_M, 0},
-        {OP_ADD_REG_W, OP_ADD_REG_A_W, OP_ADD_REG_M_W, 0},
         {OP_SUB_REG, OP_SUB_REG_A, 0, 0},
-        {OP_SUB_REG_W, OP_SUB_REG_A_W, 0, 0},
         {OP_SUBS_REG, OP_SUBS_REG_A, OP_SUBS_REG_M, 0},
-        {OP_SUBS_REG_W, OP_SUBS_REG_A_W, OP_SUBS_REG_M_W, 0},
         {OP_EOR_REG, OP_EOR_REG_A, 0, 0},
-        {OP_EOR_REG_W, OP_EOR_REG_A_W, 0, 0},
         {OP_MOV_REG, 0, OP_MOV_REG_A, 0},
-        {OP_MOV_REG_W, 0, OP_MOV_REG_A_W, 0},
         {OP_CBZ_N, 0, 0, OP_CBZ_N_V},
-        {OP_CBZ_N_W, 0, 0, OP_CBZ_N_V_W},
         {OP_CBNZ_N, 0, 0, OP_CBNZ_N_V},
-        {OP_CBNZ_N_W, 0, 0, OP_CBNZ_N_V_W},
         {OP_TBZ_N, 0, 0, OP_TBZ_N_V},
         {OP_TBNZ_N, 0, 0, OP_TBNZ_N_V},
         {OP_BR, OP_BR_A, 0, 0},
@@ -606,14 +591,15 @@ static void forward(a64_dpage *dp, unsigned k)
         {OP_STB_OFF, 0, 0, OP_STB_OFF_V},
     };
     for (unsigned f = 0; f < sizeof(forms) / sizeof(forms[0]); f++) {
-        if (forms[f][0] != d->op)
+        unsigned w = d->op - forms[f][0]; /* 1 for the _W form */
+        if (w > (has_w_form(forms[f][0]) ? 1u : 0u))
             continue;
         if (forms[f][1] && d->rn == r)
-            d->op = forms[f][1];
+            d->op = (uint8_t)(forms[f][1] + w);
         else if (forms[f][2] && d->rm == r)
-            d->op = forms[f][2];
+            d->op = (uint8_t)(forms[f][2] + w);
         else if (forms[f][3] && d->rd == r)
-            d->op = forms[f][3];
+            d->op = (uint8_t)(forms[f][3] + w);
         else
             return;
         d->fwd = (uint8_t)r;
@@ -658,6 +644,7 @@ static inline uint64_t reg_offset(const a64_cpu *cpu, const a64_dinsn *i)
 {
     return reg_offset_of(i, cpu->x[i->rm]); /* mapped: map_zr() */
 }
+
 /* ---- the loop ---- */
 
 #if A64_DISPATCH_GOTO
@@ -1161,225 +1148,45 @@ dispatch:
         RELOAD(in);
         vmbreak;
     /* B.cond in the page, by condition: after a compare, one comparison of
-     * its operands (ConditionHolds on the flags of a - b) */
-    vmcase(OP_BCOND_N_EQ) {
-        bool t_;
-        if (likely(fl_k == 1)) {
-            uint64_t a_ = fl_a, b_ = fl_b;
-            t_ = a_ == b_;
-        } else if (fl_k == 2) {
-            uint32_t a_ = (uint32_t)fl_a, b_ = (uint32_t)fl_b;
-            t_ = a_ == b_;
-        } else {
-            t_ = a64_cond(nzcv, 0);
-        }
-        if (t_)
-            in = SLOT_AT(i, i->imm), RELOAD(in);
-        vmbreak;
+     * its operands (ConditionHolds on the flags of a - b: a_, b_, r_
+     * unsigned, sa_, sb_, sr_ signed, at the compare's width) */
+#define BCOND_N(c, n, holds)                                                   \
+    vmcase(OP_BCOND_N_##c) {                                                   \
+        bool t_;                                                               \
+        if (likely(fl_k == 1)) {                                               \
+            uint64_t a_ = fl_a, b_ = fl_b, r_ = a_ - b_;                       \
+            int64_t sa_ = (int64_t)a_, sb_ = (int64_t)b_, sr_ = (int64_t)r_;   \
+            t_ = (holds);                                                      \
+            (void)sa_, (void)sb_, (void)sr_;                                   \
+        } else if (fl_k == 2) {                                                \
+            uint32_t a_ = (uint32_t)fl_a, b_ = (uint32_t)fl_b, r_ = a_ - b_;   \
+            int32_t sa_ = (int32_t)a_, sb_ = (int32_t)b_, sr_ = (int32_t)r_;   \
+            t_ = (holds);                                                      \
+            (void)sa_, (void)sb_, (void)sr_;                                   \
+        } else {                                                               \
+            t_ = a64_cond(nzcv, n);                                            \
+        }                                                                      \
+        if (t_)                                                                \
+            in = SLOT_AT(i, i->imm), RELOAD(in);                               \
+        vmbreak;                                                               \
     }
-    vmcase(OP_BCOND_N_NE) {
-        bool t_;
-        if (likely(fl_k == 1)) {
-            uint64_t a_ = fl_a, b_ = fl_b;
-            t_ = a_ != b_;
-        } else if (fl_k == 2) {
-            uint32_t a_ = (uint32_t)fl_a, b_ = (uint32_t)fl_b;
-            t_ = a_ != b_;
-        } else {
-            t_ = a64_cond(nzcv, 1);
-        }
-        if (t_)
-            in = SLOT_AT(i, i->imm), RELOAD(in);
-        vmbreak;
-    }
-    vmcase(OP_BCOND_N_CS) {
-        bool t_;
-        if (likely(fl_k == 1)) {
-            uint64_t a_ = fl_a, b_ = fl_b;
-            t_ = a_ >= b_;
-        } else if (fl_k == 2) {
-            uint32_t a_ = (uint32_t)fl_a, b_ = (uint32_t)fl_b;
-            t_ = a_ >= b_;
-        } else {
-            t_ = a64_cond(nzcv, 2);
-        }
-        if (t_)
-            in = SLOT_AT(i, i->imm), RELOAD(in);
-        vmbreak;
-    }
-    vmcase(OP_BCOND_N_CC) {
-        bool t_;
-        if (likely(fl_k == 1)) {
-            uint64_t a_ = fl_a, b_ = fl_b;
-            t_ = a_ < b_;
-        } else if (fl_k == 2) {
-            uint32_t a_ = (uint32_t)fl_a, b_ = (uint32_t)fl_b;
-            t_ = a_ < b_;
-        } else {
-            t_ = a64_cond(nzcv, 3);
-        }
-        if (t_)
-            in = SLOT_AT(i, i->imm), RELOAD(in);
-        vmbreak;
-    }
-    vmcase(OP_BCOND_N_MI) {
-        bool t_;
-        if (likely(fl_k == 1)) {
-            uint64_t a_ = fl_a, b_ = fl_b;
-            t_ = (int64_t)(a_ - b_) < 0;
-        } else if (fl_k == 2) {
-            uint32_t a_ = (uint32_t)fl_a, b_ = (uint32_t)fl_b;
-            t_ = (int32_t)(uint32_t)(a_ - b_) < 0;
-        } else {
-            t_ = a64_cond(nzcv, 4);
-        }
-        if (t_)
-            in = SLOT_AT(i, i->imm), RELOAD(in);
-        vmbreak;
-    }
-    vmcase(OP_BCOND_N_PL) {
-        bool t_;
-        if (likely(fl_k == 1)) {
-            uint64_t a_ = fl_a, b_ = fl_b;
-            t_ = (int64_t)(a_ - b_) >= 0;
-        } else if (fl_k == 2) {
-            uint32_t a_ = (uint32_t)fl_a, b_ = (uint32_t)fl_b;
-            t_ = (int32_t)(uint32_t)(a_ - b_) >= 0;
-        } else {
-            t_ = a64_cond(nzcv, 5);
-        }
-        if (t_)
-            in = SLOT_AT(i, i->imm), RELOAD(in);
-        vmbreak;
-    }
-    vmcase(OP_BCOND_N_VS) {
-        bool t_;
-        if (likely(fl_k == 1)) {
-            uint64_t a_ = fl_a, b_ = fl_b;
-            t_ = (int64_t)((a_ ^ b_) & (a_ ^ (a_ - b_))) < 0;
-        } else if (fl_k == 2) {
-            uint32_t a_ = (uint32_t)fl_a, b_ = (uint32_t)fl_b;
-            t_ = (int32_t)((a_ ^ b_) & (a_ ^ (a_ - b_))) < 0;
-        } else {
-            t_ = a64_cond(nzcv, 6);
-        }
-        if (t_)
-            in = SLOT_AT(i, i->imm), RELOAD(in);
-        vmbreak;
-    }
-    vmcase(OP_BCOND_N_VC) {
-        bool t_;
-        if (likely(fl_k == 1)) {
-            uint64_t a_ = fl_a, b_ = fl_b;
-            t_ = (int64_t)((a_ ^ b_) & (a_ ^ (a_ - b_))) >= 0;
-        } else if (fl_k == 2) {
-            uint32_t a_ = (uint32_t)fl_a, b_ = (uint32_t)fl_b;
-            t_ = (int32_t)((a_ ^ b_) & (a_ ^ (a_ - b_))) >= 0;
-        } else {
-            t_ = a64_cond(nzcv, 7);
-        }
-        if (t_)
-            in = SLOT_AT(i, i->imm), RELOAD(in);
-        vmbreak;
-    }
-    vmcase(OP_BCOND_N_HI) {
-        bool t_;
-        if (likely(fl_k == 1)) {
-            uint64_t a_ = fl_a, b_ = fl_b;
-            t_ = a_ > b_;
-        } else if (fl_k == 2) {
-            uint32_t a_ = (uint32_t)fl_a, b_ = (uint32_t)fl_b;
-            t_ = a_ > b_;
-        } else {
-            t_ = a64_cond(nzcv, 8);
-        }
-        if (t_)
-            in = SLOT_AT(i, i->imm), RELOAD(in);
-        vmbreak;
-    }
-    vmcase(OP_BCOND_N_LS) {
-        bool t_;
-        if (likely(fl_k == 1)) {
-            uint64_t a_ = fl_a, b_ = fl_b;
-            t_ = a_ <= b_;
-        } else if (fl_k == 2) {
-            uint32_t a_ = (uint32_t)fl_a, b_ = (uint32_t)fl_b;
-            t_ = a_ <= b_;
-        } else {
-            t_ = a64_cond(nzcv, 9);
-        }
-        if (t_)
-            in = SLOT_AT(i, i->imm), RELOAD(in);
-        vmbreak;
-    }
-    vmcase(OP_BCOND_N_GE) {
-        bool t_;
-        if (likely(fl_k == 1)) {
-            uint64_t a_ = fl_a, b_ = fl_b;
-            t_ = (int64_t)a_ >= (int64_t)b_;
-        } else if (fl_k == 2) {
-            uint32_t a_ = (uint32_t)fl_a, b_ = (uint32_t)fl_b;
-            t_ = (int32_t)a_ >= (int32_t)b_;
-        } else {
-            t_ = a64_cond(nzcv, 10);
-        }
-        if (t_)
-            in = SLOT_AT(i, i->imm), RELOAD(in);
-        vmbreak;
-    }
-    vmcase(OP_BCOND_N_LT) {
-        bool t_;
-        if (likely(fl_k == 1)) {
-            uint64_t a_ = fl_a, b_ = fl_b;
-            t_ = (int64_t)a_ < (int64_t)b_;
-        } else if (fl_k == 2) {
-            uint32_t a_ = (uint32_t)fl_a, b_ = (uint32_t)fl_b;
-            t_ = (int32_t)a_ < (int32_t)b_;
-        } else {
-            t_ = a64_cond(nzcv, 11);
-        }
-        if (t_)
-            in = SLOT_AT(i, i->imm), RELOAD(in);
-        vmbreak;
-    }
-    vmcase(OP_BCOND_N_GT) {
-        bool t_;
-        if (likely(fl_k == 1)) {
-            uint64_t a_ = fl_a, b_ = fl_b;
-            t_ = (int64_t)a_ > (int64_t)b_;
-        } else if (fl_k == 2) {
-            uint32_t a_ = (uint32_t)fl_a, b_ = (uint32_t)fl_b;
-            t_ = (int32_t)a_ > (int32_t)b_;
-        } else {
-            t_ = a64_cond(nzcv, 12);
-        }
-        if (t_)
-            in = SLOT_AT(i, i->imm), RELOAD(in);
-        vmbreak;
-    }
-    vmcase(OP_BCOND_N_LE) {
-        bool t_;
-        if (likely(fl_k == 1)) {
-            uint64_t a_ = fl_a, b_ = fl_b;
-            t_ = (int64_t)a_ <= (int64_t)b_;
-        } else if (fl_k == 2) {
-            uint32_t a_ = (uint32_t)fl_a, b_ = (uint32_t)fl_b;
-            t_ = (int32_t)a_ <= (int32_t)b_;
-        } else {
-            t_ = a64_cond(nzcv, 13);
-        }
-        if (t_)
-            in = SLOT_AT(i, i->imm), RELOAD(in);
-        vmbreak;
-    }
-    vmcase(OP_BCOND_N_AL) /* always */
-        in = SLOT_AT(i, i->imm);
-        RELOAD(in);
-        vmbreak;
-    vmcase(OP_BCOND_N_NV) /* always */
-        in = SLOT_AT(i, i->imm);
-        RELOAD(in);
-        vmbreak;
+    BCOND_N(EQ, 0, a_ == b_)
+    BCOND_N(NE, 1, a_ != b_)
+    BCOND_N(CS, 2, a_ >= b_)
+    BCOND_N(CC, 3, a_ < b_)
+    BCOND_N(MI, 4, sr_ < 0)
+    BCOND_N(PL, 5, sr_ >= 0)
+    BCOND_N(VS, 6, ((sa_ ^ sb_) & (sa_ ^ sr_)) < 0)
+    BCOND_N(VC, 7, ((sa_ ^ sb_) & (sa_ ^ sr_)) >= 0)
+    BCOND_N(HI, 8, a_ > b_)
+    BCOND_N(LS, 9, a_ <= b_)
+    BCOND_N(GE, 10, sa_ >= sb_)
+    BCOND_N(LT, 11, sa_ < sb_)
+    BCOND_N(GT, 12, sa_ > sb_)
+    BCOND_N(LE, 13, sa_ <= sb_)
+    BCOND_N(AL, 14, true)
+    BCOND_N(NV, 15, true) /* "always" too */
+#undef BCOND_N
     SF_CASES(CBZ_N, {
         if ((X(i->rd) & a64_mask_of(sf)) == 0)
             in = SLOT_AT(i, i->imm), RELOAD(in);

@@ -261,6 +261,15 @@ static rv_dinsn *FN(fetch_uncached)(rv_cpu *cpu, ureg pc)
         }                                                                      \
         goto lookup;                                                           \
     } while (0)
+/* jalr: to base + imm with bit 0 cleared, writing the link when link */
+#define JALR_TO(base, link)                                                    \
+    do {                                                                       \
+        ureg t_ = (ureg)((base) + IMM) & ~(ureg)1;                             \
+        TARGET_CHECK(t_);                                                      \
+        if (link)                                                              \
+            RD = LINK;                                                         \
+        JUMP(t_);                                                              \
+    } while (0)
 #define BRANCH(cond)                                                           \
     do {                                                                       \
         if (cond) {                                                            \
@@ -565,6 +574,7 @@ out_pc:
 #undef TARGET_CHECK
 #undef JUMP
 #undef BRANCH
+#undef JALR_TO
 #undef BRANCH_FAR
 #undef LOAD
 #undef ACC

@@ -17,23 +17,14 @@
         in = RV_DSLOT_AT(i, i->imm);
         RELOAD(in);
         vmbreak;
-    vmcase(RV_OP_JR) {
-        ureg t = (ureg)(RS1 + IMM) & ~(ureg)1;
-        TARGET_CHECK(t);
-        JUMP(t);
-    }
+    vmcase(RV_OP_JR) JALR_TO(RS1, false);
     vmcase(RV_OP_JAL_FAR) {
         ureg t = (ureg)(PC_OF(i) + IMM);
         TARGET_CHECK(t);
         RD = LINK;
         JUMP(t);
     }
-    vmcase(RV_OP_JALR) {
-        ureg t = (ureg)(RS1 + IMM) & ~(ureg)1;
-        TARGET_CHECK(t);
-        RD = LINK;
-        JUMP(t);
-    }
+    vmcase(RV_OP_JALR) JALR_TO(RS1, true);
     vmcase(RV_OP_BEQ) BRANCH(RS1 == RS2);
     vmcase(RV_OP_BEQZ) BRANCH(RS1 == 0);
     vmcase(RV_OP_BNEZ) BRANCH(RS1 != 0);
@@ -73,17 +64,8 @@
     vmcase(RV_OP_BGEU_AR) BRANCH(RS2 >= ACC);
     vmcase(RV_OP_BEQZ_A) BRANCH(ACC == 0);
     vmcase(RV_OP_BNEZ_A) BRANCH(ACC != 0);
-    vmcase(RV_OP_JALR_A) {
-        ureg t = (ureg)(ACC + IMM) & ~(ureg)1;
-        TARGET_CHECK(t);
-        RD = LINK;
-        JUMP(t);
-    }
-    vmcase(RV_OP_JR_A) {
-        ureg t = (ureg)(ACC + IMM) & ~(ureg)1;
-        TARGET_CHECK(t);
-        JUMP(t);
-    }
+    vmcase(RV_OP_JALR_A) JALR_TO(ACC, true);
+    vmcase(RV_OP_JR_A) JALR_TO(ACC, false);
     vmcase(RV_OP_SLTIU_A) RD = ACC < IMM; vmbreak;
     vmcase(RV_OP_LW_A) LOADB(4, int32_t, ACC);
     vmcase(RV_OP_LBU_A) LOADB(1, uint8_t, ACC);
