@@ -265,7 +265,7 @@ static unsigned fw_sequence(uint64_t *s, uint32_t *w, unsigned max)
         }
         uint32_t sf = (uint32_t)(rnd(s) & 1) << 31, rd = fw_reg(s),
                  rn = fw_reg(s), rm = fw_reg(s);
-        uint32_t imm12 = (uint32_t)(rnd(s) % 4096), sh = (uint32_t)(rnd(s) % 4);
+        uint32_t imm12 = (uint32_t)(rnd(s) % 4096);
         switch (rnd(s) % 17) {
         case 0: { /* ADD, SUB, ADDS, SUBS (immediate) */
             static const uint32_t ops[] = {0x11000000, 0x51000000, 0x31000000,
@@ -273,12 +273,16 @@ static unsigned fw_sequence(uint64_t *s, uint32_t *w, unsigned max)
             w[n++] = ops[rnd(s) % 4] | sf | imm12 << 10 | rn << 5 | rd;
             break;
         }
-        case 1: case 2: { /* ADD, SUB, ADDS, SUBS, AND, ORR, EOR (shifted) */
+        case 1: case 2: { /* ADD, SUB, ADDS, SUBS, AND, ORR, EOR (shifted
+                           * by LSL, LSR, ASR, or ROR for the logical ones) */
             static const uint32_t ops[] = {0x0b000000, 0x4b000000, 0x2b000000,
                                            0x6b000000, 0x0a000000, 0x2a000000,
                                            0x4a000000};
-            uint32_t amount = (uint32_t)(rnd(s) % 4) * (rnd(s) & 1);
-            w[n++] = ops[rnd(s) % 7] | sf | rm << 16 | amount << 10 |
+            unsigned k = (unsigned)(rnd(s) % 7);
+            uint32_t type = (uint32_t)(rnd(s) % (k < 4 ? 3 : 4));
+            uint32_t amount = rnd(s) & 1 ? (uint32_t)(rnd(s) % (sf ? 64 : 32))
+                                         : (uint32_t)(rnd(s) % 4);
+            w[n++] = ops[k] | sf | type << 22 | rm << 16 | amount << 10 |
                      rn << 5 | rd;
             break;
         }
@@ -286,11 +290,20 @@ static unsigned fw_sequence(uint64_t *s, uint32_t *w, unsigned max)
             w[n++] = rnd(s) & 1 ? 0xaa0003e0u | rm << 16 | rd
                                 : 0x6b00001fu | sf | rm << 16 | rn << 5;
             break;
-        case 4: /* SXTW, LSL #sh, UBFX-like */
-            w[n++] = rnd(s) & 1 ? 0x93407c00u | rn << 5 | rd
-                                : 0xd3400000u | (64 - sh) % 64 << 16 |
-                                      (63 - sh) << 10 | rn << 5 | rd;
+        case 4: { /* SBFM, BFM, UBFM (SXTW, LSL, ASR, SBFIZ, UBFX, BFI...)
+                   * of random fields, or an extended-register ADD/SUB(S) */
+            uint32_t size = sf ? 64 : 32, opc = (uint32_t)(rnd(s) % 3);
+            if (rnd(s) % 4 == 0) {
+                w[n++] = 0x0b200000u | sf | (uint32_t)(rnd(s) % 4) << 29 |
+                         rm << 16 | (uint32_t)(rnd(s) % 8) << 13 |
+                         (uint32_t)(rnd(s) % 5) << 10 | rn << 5 | rd;
+                break;
+            }
+            w[n++] = 0x13000000u | sf | opc << 29 | (sf >> 31) << 22 |
+                     (uint32_t)(rnd(s) % size) << 16 |
+                     (uint32_t)(rnd(s) % size) << 10 | rn << 5 | rd;
             break;
+        }
         case 5: /* MADD, CSEL */
             w[n++] = rnd(s) & 1 ? 0x1b000000u | sf | rm << 16 | fw_reg(s) << 10 |
                                       rn << 5 | rd
@@ -304,11 +317,16 @@ static unsigned fw_sequence(uint64_t *s, uint32_t *w, unsigned max)
             w[n++] = ops[k] | (uint32_t)(rnd(s) % 32) << 10 | FW_BASE << 5 | rd;
             break;
         }
-        case 7: { /* a register offset: AND #0xf8, then LDR [x20, Xm] */
-            static const uint32_t ops[] = {0xf8606800, 0xb8606800, 0x38606800,
-                                           0xb8a06800};
-            w[n++] = 0x927d1000u | rm << 5 | rm; /* and xm, xm, #0xf8 */
-            w[n++] = ops[rnd(s) % 4] | rm << 16 | FW_BASE << 5 | rd;
+        case 7: { /* a register offset: AND #0xf8, then LDR [x20, Xm]
+                   * extended by UXTW, LSL, SXTW or SXTX, or AND #0x38 and
+                   * the same scaled by the access size */
+            static const uint32_t ops[] = {0xf8604800, 0xb8604800, 0x38604800,
+                                           0xb8a04800};
+            static const uint32_t option[] = {2, 3, 6, 7};
+            uint32_t scaled = (uint32_t)(rnd(s) & 1);
+            w[n++] = (scaled ? 0x927d0800u : 0x927d1000u) | rm << 5 | rm;
+            w[n++] = ops[rnd(s) % 4] | option[rnd(s) % 4] << 13 |
+                     scaled << 12 | rm << 16 | FW_BASE << 5 | rd;
             break;
         }
         case 8: /* a computed base: AND, ADD x20, then LDR or STR [Xn, #8] */

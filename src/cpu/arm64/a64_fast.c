@@ -35,7 +35,7 @@
     X(DECODE) X(LOOKUP) X(GENERIC) X(NOP)                                      \
     X(ADD_IMM) X(ADD_IMM_W) X(ADDS_IMM) X(ADDS_IMM_W)                                                     \
     X(AND_IMM) X(AND_IMM_W) X(ORR_IMM) X(ORR_IMM_W) X(EOR_IMM) X(EOR_IMM_W) X(ANDS_IMM) X(ANDS_IMM_W)                               \
-    X(MOVI) X(MOVK) X(MOVK_W) X(ADR) X(ADRP) X(BFM) X(BFM_W)                                      \
+    X(MOVI) X(MOVK) X(MOVK_W) X(ADR) X(ADRP) X(BFM) X(BFM_W) X(BFX) X(BFX_W)                                      \
     X(ADD_REG) X(ADD_REG_W) X(SUB_REG) X(SUB_REG_W) X(ADDS_REG) X(ADDS_REG_W) X(SUBS_REG) X(SUBS_REG_W)                              \
     X(AND_REG) X(AND_REG_W) X(ORR_REG) X(ORR_REG_W) X(EOR_REG) X(EOR_REG_W) X(ANDS_REG) X(ANDS_REG_W) X(MOV_REG) X(MOV_REG_W)                    \
     X(CSEL) X(CSEL_W) X(CCMP) X(CCMP_W) X(MADD) X(MADD_W) X(SHIFTV) X(SHIFTV_W) X(UDIV) X(SDIV) X(EXTR) X(EXTR_W)                  \
@@ -66,7 +66,7 @@
  * operand. */
 #define A64_CONSUMERS(X)                                                       \
     X(ADD_IMM_A) X(ADD_IMM_A_W) X(ADDS_IMM_A) X(ADDS_IMM_A_W)                  \
-    X(AND_IMM_A) X(AND_IMM_A_W) X(BFM_A) X(BFM_A_W)                            \
+    X(AND_IMM_A) X(AND_IMM_A_W) X(BFM_A) X(BFM_A_W) X(BFX_A) X(BFX_A_W)        \
     X(ADD_REG_A) X(ADD_REG_A_W) X(ADD_REG_M) X(ADD_REG_M_W)                    \
     X(SUB_REG_A) X(SUB_REG_A_W) X(SUBS_REG_A) X(SUBS_REG_A_W)                  \
     X(SUBS_REG_M) X(SUBS_REG_M_W) X(EOR_REG_A) X(EOR_REG_A_W)                  \
@@ -104,6 +104,47 @@ static int ldst_kind(unsigned size, unsigned opc)
         {OP_STX_OFF, OP_LDX_OFF, -1, -1},
     };
     return kind[size][opc];
+}
+
+/*
+ * The second operand of the shifted- and extended-register forms, a load's
+ * or store's register offset, and the result of SBFM and UBFM are all a
+ * field of one register moved by two shifts: left by l, then right by r,
+ * arithmetic for a signed field (Arm ARM J1, ShiftReg, ExtendReg, and
+ * SBFM/UBFM). The decoder works them out once, into a (l), b (r) and imm2
+ * (the mask that makes the right shift logical), and the handlers compute
+ * OP2(): no shift type, extension or bitfield case is looked at again.
+ */
+static void shift2(a64_dinsn *d, unsigned l, unsigned r, bool sign)
+{
+    d->a = (uint8_t)l;
+    d->b = (uint8_t)r;
+    d->imm2 = sign ? ~0ull : ~0ull >> r;
+}
+
+/* a register extended by option (UXTB..SXTX), then shifted left by sh
+ * (0 to 4) */
+static void extend2(a64_dinsn *d, unsigned option, unsigned sh)
+{
+    unsigned len = 8u << (option & 3);
+    if (len == 64)
+        shift2(d, sh, 0, false);
+    else
+        shift2(d, 64 - len, 64 - len - sh, option & 4);
+}
+
+/* a register shifted by amount (LSL, LSR, ASR; amount below the size):
+ * false for ROR, left to the executor. The bits above a W operation's 32
+ * are cut from its result. */
+static bool shifted2(a64_dinsn *d, unsigned type, unsigned amount, bool sf)
+{
+    unsigned top = sf ? 0 : 32; /* a W operand's bit 31 to bit 63 */
+    switch (type) {
+    case A64_SH_LSL: shift2(d, amount, 0, false); return true;
+    case A64_SH_LSR: shift2(d, top, top + amount, false); return true;
+    case A64_SH_ASR: shift2(d, top, top + amount, true); return true;
+    default: return false;
+    }
 }
 
 /* Loads and stores of general registers (bit 26 clear). */
@@ -152,8 +193,7 @@ static void decode_ldst(uint32_t insn, a64_dinsn *d)
             return;
         mode = 3;
         d->rm = (uint8_t)a64_bits(insn, 20, 16);
-        d->a = (uint8_t)option;
-        d->b = (uint8_t)(insn & (1u << 12) ? size : 0);
+        extend2(d, option, insn & (1u << 12) ? size : 0);
     } else {
         return;
     }
@@ -228,8 +268,17 @@ static void decode_dp_imm(uint32_t insn, a64_dinsn *d)
     }
     case 6: { /* bitfield */
         unsigned immr = a64_bits(insn, 21, 16), imms = a64_bits(insn, 15, 10);
-        if (opc == 3 || n != sf || (!sf && (immr | imms) >= 32) ||
-            !a64_decode_bit_masks(n, imms, immr, false, sf ? 64 : 32,
+        if (opc == 3 || n != sf || (!sf && (immr | imms) >= 32))
+            return;
+        if (opc != 1) { /* SBFM, UBFM: bits imms..immr, or imms..0 moved
+                         * to size - immr (the extract and insert forms) */
+            unsigned up = 63 - imms, size = sf ? 64 : 32;
+            d->op = OP_BFX;
+            shift2(d, up, imms >= immr ? up + immr : up - (size - immr),
+                   opc == 0);
+            return;
+        }
+        if (!a64_decode_bit_masks(n, imms, immr, false, sf ? 64 : 32,
                                   &d->imm, &d->imm2))
             return;
         d->op = OP_BFM;
@@ -249,7 +298,7 @@ static void decode_dp_reg(uint32_t insn, a64_dinsn *d)
     unsigned type = a64_bits(insn, 23, 22), amount = a64_bits(insn, 15, 10);
     unsigned opc = a64_bits(insn, 30, 29);
     if ((insn & 0x1f000000) == 0x0a000000) { /* logical (shifted) */
-        if (!sf && amount >= 32)
+        if ((!sf && amount >= 32) || !shifted2(d, type, amount, sf))
             return;
         bool inv = insn & (1u << 21);
         static const uint8_t ops[4] = {OP_AND_REG, OP_ORR_REG, OP_EOR_REG,
@@ -257,25 +306,20 @@ static void decode_dp_reg(uint32_t insn, a64_dinsn *d)
         d->op = ops[opc];
         if (opc == 1 && !inv && amount == 0 && d->rn == 31)
             d->op = OP_MOV_REG;
-        d->a = (uint8_t)type;
-        d->b = (uint8_t)amount;
         d->ra = inv;
     } else if ((insn & 0x1f200000) == 0x0b000000) { /* add/sub (shifted) */
-        if (type == A64_SH_ROR || (!sf && amount >= 32))
+        if ((!sf && amount >= 32) || !shifted2(d, type, amount, sf))
             return;
         static const uint8_t ops[4] = {OP_ADD_REG, OP_ADDS_REG, OP_SUB_REG,
                                        OP_SUBS_REG};
         d->op = ops[opc];
-        d->a = (uint8_t)type;
-        d->b = (uint8_t)amount;
     } else if ((insn & 0x1f200000) == 0x0b200000) { /* add/sub (extended) */
         unsigned sh = a64_bits(insn, 12, 10);
         if (type != 0 || sh > 4)
             return;
         d->op = insn & (1u << 29) ? OP_ADDS_EXT : OP_ADD_EXT;
         d->ra = (insn >> 30) & 1; /* subtract */
-        d->a = (uint8_t)a64_bits(insn, 15, 13);
-        d->b = (uint8_t)sh;
+        extend2(d, a64_bits(insn, 15, 13), sh);
     } else if ((insn & 0x7fe0f000) == 0x1ac02000) { /* LSLV..RORV */
         d->op = OP_SHIFTV;
         d->a = (uint8_t)a64_bits(insn, 11, 10);
@@ -338,6 +382,7 @@ static bool has_w_form(unsigned op)
     case OP_ANDS_IMM:
     case OP_MOVK:
     case OP_BFM:
+    case OP_BFX:
     case OP_ADD_REG:
     case OP_SUB_REG:
     case OP_ADDS_REG:
@@ -405,6 +450,8 @@ static unsigned zr_fields(unsigned op)
     case OP_AND_IMM: case OP_AND_IMM_W: case OP_ORR_IMM: case OP_ORR_IMM_W:
     case OP_EOR_IMM: case OP_EOR_IMM_W: case OP_BR: case OP_BLR:
         return RN;
+    case OP_BFX: case OP_BFX_W:
+        return RN | RD_W;
     case OP_ANDS_IMM: case OP_ANDS_IMM_W:
         return RN | RD_W;
     case OP_ADD_REG: case OP_ADD_REG_W: case OP_SUB_REG: case OP_SUB_REG_W:
@@ -525,7 +572,7 @@ static int produced(const a64_dinsn *p)
     case OP_AND_IMM: case OP_AND_IMM_W: case OP_ORR_IMM: case OP_ORR_IMM_W:
     case OP_EOR_IMM: case OP_EOR_IMM_W: case OP_ANDS_IMM: case OP_ANDS_IMM_W:
     case OP_MOVI: case OP_MOVK: case OP_MOVK_W: case OP_ADR: case OP_ADRP:
-    case OP_BFM: case OP_BFM_W:
+    case OP_BFM: case OP_BFM_W: case OP_BFX: case OP_BFX_W:
     case OP_ADD_REG: case OP_ADD_REG_W: case OP_SUB_REG: case OP_SUB_REG_W:
     case OP_ADDS_REG: case OP_ADDS_REG_W: case OP_SUBS_REG: case OP_SUBS_REG_W:
     case OP_AND_REG: case OP_AND_REG_W: case OP_ORR_REG: case OP_ORR_REG_W:
@@ -567,6 +614,7 @@ static void forward(a64_dpage *dp, unsigned k)
         {OP_ADDS_IMM, OP_ADDS_IMM_A, 0, 0},
         {OP_AND_IMM, OP_AND_IMM_A, 0, 0},
         {OP_BFM, OP_BFM_A, 0, 0},
+        {OP_BFX, OP_BFX_A, 0, 0},
         {OP_ADD_REG, OP_ADD_REG_A, OP_ADD_REG_M, 0},
         {OP_SUB_REG, OP_SUB_REG_A, 0, 0},
         {OP_SUBS_REG, OP_SUBS_REG_A, OP_SUBS_REG_M, 0},
@@ -629,15 +677,11 @@ static void drop_store_entries(a64_cpu *cpu, const uint8_t *hp)
     }
 }
 
-/* The register offset of a load or store of value rm (Rm): extended by
- * option (UXTW, LSL, SXTW, SXTX) and shifted (Arm ARM "ExtendReg"). */
+/* The register offset of a load or store of value rm (Rm): extended and
+ * shifted (Arm ARM "ExtendReg"), as OP2() */
 static inline uint64_t reg_offset_of(const a64_dinsn *i, uint64_t rm)
 {
-    if (i->a == 2)
-        rm = (uint32_t)rm;
-    else if (i->a == 6)
-        rm = (uint64_t)(int64_t)(int32_t)rm;
-    return rm << i->b;
+    return (uint64_t)((int64_t)(rm << i->a) >> i->b) & i->imm2;
 }
 
 static inline uint64_t reg_offset(const a64_cpu *cpu, const a64_dinsn *i)
@@ -684,6 +728,8 @@ static inline uint64_t reg_offset(const a64_cpu *cpu, const a64_dinsn *i)
  * it means SP, and where it means XZR it became A64_XZR (reads) or
  * A64_XSINK (writes), so no handler tests for 31. */
 #define X(r) x[(r)]
+/* v moved by the decoder's two shifts (shift2()) */
+#define OP2(v) reg_offset_of(i, (v))
 /* results go to acc as well (the forwarded operand) */
 #define SET_X(r, v) (x[(r)] = acc = (v))
 /* a W result zero-extended */
@@ -983,6 +1029,10 @@ dispatch:
     vmcase(OP_ADRP)
         SET_X(i->rd, page_va + i->imm);
         vmbreak;
+    SF_CASES(BFX, { /* SBFM, UBFM */
+        SET_RD(i->rd, OP2(X(i->rn)), sf);
+        vmbreak;
+    })
     SF_CASES(BFM, {
         SET_RD(i->rd,
                    a64_bitfield(i->ra, X(i->rn), X(i->rd), i->a, i->b,
@@ -993,45 +1043,45 @@ dispatch:
     /* data processing, register */
     SF_CASES(ADD_REG, {
         SET_X(i->rd,
-                  (X(i->rn) + a64_shift_reg(X(i->rm), i->a, i->b, sf)) &
+                  (X(i->rn) + OP2(X(i->rm))) &
                       a64_mask_of(sf));
         vmbreak;
     })
     SF_CASES(SUB_REG, {
         SET_X(i->rd,
-                  (X(i->rn) - a64_shift_reg(X(i->rm), i->a, i->b, sf)) &
+                  (X(i->rn) - OP2(X(i->rm))) &
                       a64_mask_of(sf));
         vmbreak;
     })
     SF_CASES(ADDS_REG, {
         SET_X(i->rd,
                   a64_add_with_carry(
-                      X(i->rn), a64_shift_reg(X(i->rm), i->a, i->b, sf), 0,
+                      X(i->rn), OP2(X(i->rm)), 0,
                       sf, &nzcv));
         fl_k = 0;
         vmbreak;
     })
     SF_CASES(SUBS_REG, {
-        LAZY_SUB(X(i->rn), a64_shift_reg(X(i->rm), i->a, i->b, sf), sf);
+        LAZY_SUB(X(i->rn), OP2(X(i->rm)), sf);
         vmbreak;
     })
     SF_CASES(AND_REG, {
-        uint64_t m = a64_shift_reg(X(i->rm), i->a, i->b, sf);
+        uint64_t m = OP2(X(i->rm));
         SET_RD(i->rd, X(i->rn) & (i->ra ? ~m : m), sf);
         vmbreak;
     })
     SF_CASES(ORR_REG, {
-        uint64_t m = a64_shift_reg(X(i->rm), i->a, i->b, sf);
+        uint64_t m = OP2(X(i->rm));
         SET_RD(i->rd, X(i->rn) | (i->ra ? ~m : m), sf);
         vmbreak;
     })
     SF_CASES(EOR_REG, {
-        uint64_t m = a64_shift_reg(X(i->rm), i->a, i->b, sf);
+        uint64_t m = OP2(X(i->rm));
         SET_RD(i->rd, X(i->rn) ^ (i->ra ? ~m : m), sf);
         vmbreak;
     })
     SF_CASES(ANDS_REG, {
-        uint64_t m = a64_shift_reg(X(i->rm), i->a, i->b, sf);
+        uint64_t m = OP2(X(i->rm));
         uint64_t r = X(i->rn) & (i->ra ? ~m : m);
         nzcv = a64_nz_of(r, sf);
         fl_k = 0;
@@ -1094,13 +1144,13 @@ dispatch:
         vmbreak;
     })
     SF_CASES(ADD_EXT, { /* Rn and Rd are SP for 31 */
-        uint64_t b = a64_extend_reg(X(i->rm), i->a, i->b);
+        uint64_t b = OP2(X(i->rm));
         uint64_t r = i->ra ? x[i->rn] - b : x[i->rn] + b;
         SET_X(i->rd, r & a64_mask_of(sf));
         vmbreak;
     })
     SF_CASES(ADDS_EXT, { /* Rn is SP for 31 */
-        uint64_t b = a64_extend_reg(X(i->rm), i->a, i->b);
+        uint64_t b = OP2(X(i->rm));
         SET_X(i->rd,
                   a64_add_with_carry(x[i->rn], i->ra ? ~b : b, i->ra, sf,
                                      &nzcv));
@@ -1250,6 +1300,10 @@ dispatch:
         SET_RD(i->rd, acc & i->imm, sf);
         vmbreak;
     })
+    SF_CASES(BFX_A, {
+        SET_RD(i->rd, OP2(acc), sf);
+        vmbreak;
+    })
     SF_CASES(BFM_A, {
         SET_RD(i->rd,
                a64_bitfield(i->ra, acc, X(i->rd), i->a, i->b, sf ? 64 : 32,
@@ -1258,30 +1312,30 @@ dispatch:
         vmbreak;
     })
     SF_CASES(ADD_REG_A, {
-        SET_X(i->rd, (acc + a64_shift_reg(X(i->rm), i->a, i->b, sf)) &
+        SET_X(i->rd, (acc + OP2(X(i->rm))) &
                          a64_mask_of(sf));
         vmbreak;
     })
     SF_CASES(ADD_REG_M, {
-        SET_X(i->rd, (X(i->rn) + a64_shift_reg(acc, i->a, i->b, sf)) &
+        SET_X(i->rd, (X(i->rn) + OP2(acc)) &
                          a64_mask_of(sf));
         vmbreak;
     })
     SF_CASES(SUB_REG_A, {
-        SET_X(i->rd, (acc - a64_shift_reg(X(i->rm), i->a, i->b, sf)) &
+        SET_X(i->rd, (acc - OP2(X(i->rm))) &
                          a64_mask_of(sf));
         vmbreak;
     })
     SF_CASES(SUBS_REG_A, {
-        LAZY_SUB(acc, a64_shift_reg(X(i->rm), i->a, i->b, sf), sf);
+        LAZY_SUB(acc, OP2(X(i->rm)), sf);
         vmbreak;
     })
     SF_CASES(SUBS_REG_M, {
-        LAZY_SUB(X(i->rn), a64_shift_reg(acc, i->a, i->b, sf), sf);
+        LAZY_SUB(X(i->rn), OP2(acc), sf);
         vmbreak;
     })
     SF_CASES(EOR_REG_A, {
-        uint64_t m = a64_shift_reg(X(i->rm), i->a, i->b, sf);
+        uint64_t m = OP2(X(i->rm));
         SET_RD(i->rd, acc ^ (i->ra ? ~m : m), sf);
         vmbreak;
     })
