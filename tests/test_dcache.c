@@ -550,6 +550,34 @@ START_TEST(test_rewritten_producer_is_no_longer_forwarded)
 }
 END_TEST
 
+/* slli; add is one fused operation once decoded, run from the slli's
+ * slot with the add's fields: rewriting only the add must undo that. */
+START_TEST(test_rewritten_second_of_fused_pair_runs_new_code)
+{
+    emu_machine *m = tu_machine(64);
+    TU_CODE(m, SITE, tu_slli(A5, A0, 2), tu_op(ALU_ADD, A1, A5, A2),
+            tu_load(2, A3, A1, 0), ret());
+    TU_CODE(m, CODE, tu_jalr(RA, S0, 0), tu_jalr(RA, S0, 0),
+            tu_sw(T1, S0, 4), FENCE_I, tu_jalr(RA, S0, 0));
+    tu_set_x(m, S0, SITE);
+    tu_set_x(m, A0, 0x8040 / 4);
+    tu_set_x(m, A2, TU_RAM_BASE);
+    tu_set_x(m, A6, TU_RAM_BASE + 0x100);
+    tu_set_x(m, T1, tu_op(ALU_ADD, A1, A5, A6)); /* another second operand */
+    tu_write64(m, TU_RAM_BASE + 0x8040, 0x1111);
+    tu_write64(m, TU_RAM_BASE + 0x8140, 0x2222);
+    tu_set(m, "pc", CODE);
+    tu_step(m, 1 + 4 + 1 + 4); /* twice: the second run is fused */
+    ck_assert_uint_eq(tu_x(m, A1), TU_RAM_BASE + 0x8040);
+    ck_assert_uint_eq(tu_x(m, A3), 0x1111);
+    tu_set_x(m, A3, 0);
+    tu_step(m, 1 + 1 + 1 + 4);
+    ck_assert_uint_eq(tu_x(m, A1), TU_RAM_BASE + 0x8140);
+    ck_assert_uint_eq(tu_x(m, A3), 0x2222);
+    emu_machine_free(m);
+}
+END_TEST
+
 /* The same bytes hold two instruction streams: addi a5, gp, 0x470 at CODE,
  * whose upper half is c.li a4, 0 at CODE + 2. Both end where the add
  * starts, so the add may consume neither: a4 is not its operand. */
@@ -623,7 +651,7 @@ static unsigned fwd_program(uint64_t *s, unsigned xlen, uint16_t *h,
 #define R() (A0 + (unsigned)(xorshift(s) % FWD_REGS))
         unsigned k = (unsigned)(xorshift(s) % 12), rd = R(), r1 = R(), r2 = R();
         int32_t imm = (int32_t)(xorshift(s) % 64) - 32;
-        uint32_t w[3] = {0};
+        uint32_t w[4] = {0};
         unsigned nw = 1;
         /* resolve the branches whose target is this instruction */
         for (unsigned b = 0; b < npend; b++) {
@@ -658,11 +686,24 @@ static unsigned fwd_program(uint64_t *s, unsigned xlen, uint16_t *h,
             w[0] = tu_store((unsigned)(xorshift(s) % (xlen == 64 ? 4 : 3)), r2,
                             S0, (int32_t)(xorshift(s) % 32) * 8);
             break;
-        case 6: /* an address computed, then used */
+        case 6: /* an address computed, then used; or an index scaled
+                 * (slli; add; a load: lw, lbu, ld) */
+            if (xorshift(s) & 1) {
+                static const unsigned f3s[] = {2, 4, 3};
+                w[0] = tu_enc_i(OPC_OP_IMM, rd, 7, r1, 0x1f); /* andi */
+                w[1] = tu_slli(rd, rd, 3);
+                w[2] = xorshift(s) & 1 ? tu_op(ALU_ADD, rd, rd, S0)
+                                       : tu_op(ALU_ADD, rd, S0, rd);
+                w[3] = tu_load(f3s[xorshift(s) % (xlen == 64 ? 3 : 2)], r2,
+                               rd, 0);
+                nw = 4;
+                break;
+            }
             w[0] = tu_enc_i(OPC_OP_IMM, rd, 7, r1, 0xf8); /* andi */
             w[1] = tu_op(ALU_ADD, rd, rd, S0);
             w[2] = xorshift(s) & 1
-                       ? tu_load(xorshift(s) & 1 ? 2 : 4, r2, rd, 0)
+                       ? tu_load(xlen == 64 && xorshift(s) % 3 == 0 ? 3
+                                 : xorshift(s) & 1 ? 2 : 4, r2, rd, 0)
                        : tu_store(xlen == 64 ? 3 : 2, r2, rd, 0);
             nw = 3;
             break;
@@ -819,6 +860,7 @@ static Suite *dcache_suite(void)
     tcase_add_test(tc, test_counters_exact_at_every_read);
     tcase_add_test(tc, test_stats_count_exits_pages_and_invalidations);
     tcase_add_test(tc, test_rewritten_producer_is_no_longer_forwarded);
+    tcase_add_test(tc, test_rewritten_second_of_fused_pair_runs_new_code);
     tcase_add_test(tc, test_consumer_with_two_possible_predecessors);
     tcase_add_test(tc, test_forwarded_operands_match_uncached_runs);
     tcase_set_timeout(tc, 60); /* the random programs, under ASan */

@@ -211,6 +211,7 @@ void rv_dcache_written(void *ctx, uint64_t pa, uint64_t len)
          * overlaps it too */
         unsigned first = lo >= 2 ? (unsigned)(lo - 2) >> 1 : 0;
         unsigned last = (unsigned)(hi - 1) >> 1;
+        rv_dpage_unfuse_into(p, first);
         for (unsigned s = first; s <= last; s++) {
             if (p->insn[s].op != RV_OP_DECODE) {
                 p->insn[s].op = RV_OP_DECODE;

@@ -39,6 +39,17 @@
  *    register in acc; decoding a slot demotes the consumer after it if
  *    that slot does not. A rewritten predecessor is therefore harmless:
  *    it runs only after being decoded again.
+ *
+ * Fused pairs. Every instruction costs one dispatch (an indirect jump),
+ * which is most of a simple instruction's time. The two pairs compiled
+ * code is made of most, slli; add (a scaled index added to a base) and
+ * add; lw/ld/lbu (an address computed and loaded from), are one operation
+ * once the second is a consumer of the first: the first slot's handler
+ * runs its own instruction, counts it, and runs the second from the second
+ * slot's fields, so a jump to the second still finds it on its own. The
+ * pair stands only while the second slot is unchanged: a write over it,
+ * or its demotion, first makes the first slot a single instruction again
+ * (rv_dpage_unfuse_into()).
  */
 #ifndef RV_DCACHE_H
 #define RV_DCACHE_H
@@ -59,7 +70,9 @@ struct emu_machine;
  * to slot; the _FAR forms compute the target address. MV, BEQZ and BNEZ
  * are ADD/ADDI and BEQ/BNE with an x0 operand (the idioms mv, beqz, bnez),
  * with one register read less; J and JR are JAL and JALR with x0, which
- * link nothing. MULH, DIV and DIVW stand for their funct3 variants (aux).
+ * link nothing. MULH, DIV and DIVW stand for their funct3 variants (aux),
+ * BRANCH_FAR for all six branches out of the page. SLLI_ADD and the last
+ * four are fused pairs (above).
  * The _A and _B operations, last, are the consumers of the forwarded
  * operand (above). The FP loads and
  * stores and the common double-precision operations have their own
@@ -70,7 +83,7 @@ struct emu_machine;
     X(DECODE) X(LOOKUP) X(ILLEGAL)                                             \
     X(LUI) X(AUIPC) X(JAL) X(JAL_FAR) X(JALR)                                  \
     X(BEQ) X(BNE) X(BLT) X(BGE) X(BLTU) X(BGEU)                                \
-    X(BEQ_FAR) X(BNE_FAR) X(BLT_FAR) X(BGE_FAR) X(BLTU_FAR) X(BGEU_FAR)        \
+    X(BRANCH_FAR) X(SLLI_ADD)                                                  \
     X(LB) X(LH) X(LW) X(LD) X(LBU) X(LHU) X(LWU)                               \
     X(SB) X(SH) X(SW) X(SD)                                                    \
     X(ADDI) X(SLTI) X(SLTIU) X(XORI) X(ORI) X(ANDI) X(SLLI) X(SRLI) X(SRAI)    \
@@ -89,7 +102,8 @@ struct emu_machine;
     X(BEQ_A) X(BNE_A) X(BLTU_A) X(BGEU_A) X(BEQZ_A) X(BNEZ_A) X(JALR_A)        \
     X(BLTU_AR) X(BGEU_AR)                                                      \
     X(LW_A) X(LBU_A) X(SW_A) X(SB_A) X(LD_A) X(LWU_A) X(SD_A)                 \
-    X(ADDW_A) X(ADDIW_A) X(JR_A) X(SLTIU_A) X(SW_B) X(SB_B) X(SD_B)
+    X(ADDW_A) X(ADDIW_A) X(JR_A) X(SLTIU_A) X(SW_B) X(SB_B) X(SD_B)           \
+    X(SLLI_A_ADD) X(ADD_A_LW) X(ADD_A_LD) X(ADD_A_LBU)
 
 enum {
 #define RV_OP_ENUM(name) RV_OP_##name,
@@ -153,6 +167,34 @@ typedef struct rv_dpage {
      * through the fetch TLB. */
     rv_dinsn insn[RV_DPAGE_SLOTS + 2];
 } rv_dpage;
+
+/* A fused pair's first operation on its own (the pair's first slot is
+ * then an ordinary instruction again), or 0 for an operation that is not
+ * a fused pair. */
+static inline unsigned rv_op_unfused(unsigned op)
+{
+    unsigned c = op & RV_OP_C;
+    switch (op & ~RV_OP_C) {
+    case RV_OP_SLLI_ADD: return RV_OP_SLLI | c;
+    case RV_OP_SLLI_A_ADD: return RV_OP_SLLI_A | c;
+    case RV_OP_ADD_A_LW: case RV_OP_ADD_A_LD: case RV_OP_ADD_A_LBU:
+        return RV_OP_ADD_A | c;
+    default: return 0;
+    }
+}
+
+/* Slots from s on are about to change (written, or a consumer demoted):
+ * the fused pairs in the two slots before s whose second instruction
+ * starts at s or later run as single instructions again. */
+static inline void rv_dpage_unfuse_into(rv_dpage *dp, unsigned s)
+{
+    for (unsigned back = 1; back <= 2 && back <= s; back++) {
+        rv_dinsn *p = &dp->insn[s - back];
+        unsigned u = rv_op_unfused(p->op);
+        if (u && (s - back) + p->step / sizeof(rv_dinsn) >= s)
+            p->op = (uint8_t)u;
+    }
+}
 
 /* Slots become undecoded when the page is written; a 32-bit instruction
  * starting in the last slot is never cached (its second half lies in

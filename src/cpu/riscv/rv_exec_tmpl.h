@@ -218,6 +218,15 @@ static rv_dinsn *FN(fetch_uncached)(rv_cpu *cpu, ureg pc)
         vmnext;                                                                \
     } while (0)
 
+/* A fused pair's first instruction retired: the second, in, runs next in
+ * the same handler (rv_dcache.h) */
+#define FUSED                                                                  \
+    do {                                                                       \
+        if (unlikely(--left == 0))                                             \
+            goto out;                                                          \
+        i = in;                                                                \
+        in = RV_DNEXT(i);                                                      \
+    } while (0)
 /* The pc of a slot of the current page. */
 #define PC_OF(p)                                                               \
     ((ureg)(page_va + (ureg)(((uintptr_t)(p) - (uintptr_t)dp->insn) >> 3)))
@@ -501,6 +510,9 @@ dispatch:
         FN(predecode)(cpu, raw, off, true, i);
         FN(forward)(dp, off >> 1);
         FN(unforward)(dp, off >> 1);
+        FN(fuse)(dp, off >> 1); /* with the slot after, and as the second */
+        for (unsigned back = 1; back <= 2 && back <= off >> 1; back++)
+            FN(fuse)(dp, (off >> 1) - back);
         RV_STAT(cpu->st.decodes++);
         RELOAD(i);
         in = RV_DNEXT(i);
@@ -563,6 +575,7 @@ out_pc:
 #undef vmjump
 #undef vmnext
 #undef vmbreak
+#undef FUSED
 #undef PC_OF
 #undef RD
 #undef RS1

@@ -34,12 +34,19 @@
     vmcase(RV_OP_BGE) BRANCH((sreg)RS1 >= (sreg)RS2);
     vmcase(RV_OP_BLTU) BRANCH(RS1 < RS2);
     vmcase(RV_OP_BGEU) BRANCH(RS1 >= RS2);
-    vmcase(RV_OP_BEQ_FAR) BRANCH_FAR(RS1 == RS2);
-    vmcase(RV_OP_BNE_FAR) BRANCH_FAR(RS1 != RS2);
-    vmcase(RV_OP_BLT_FAR) BRANCH_FAR((sreg)RS1 < (sreg)RS2);
-    vmcase(RV_OP_BGE_FAR) BRANCH_FAR((sreg)RS1 >= (sreg)RS2);
-    vmcase(RV_OP_BLTU_FAR) BRANCH_FAR(RS1 < RS2);
-    vmcase(RV_OP_BGEU_FAR) BRANCH_FAR(RS1 >= RS2);
+    vmcase(RV_OP_BRANCH_FAR) { /* funct3 in aux */
+        ureg a = RS1, b = RS2;
+        bool t;
+        switch (i->aux) {
+        case 0: t = a == b; break;
+        case 1: t = a != b; break;
+        case 4: t = (sreg)a < (sreg)b; break;
+        case 5: t = (sreg)a >= (sreg)b; break;
+        case 6: t = a < b; break;
+        default: t = a >= b; break;
+        }
+        BRANCH_FAR(t);
+    }
 
     /* Consumers (rv_dcache.h): the operand named by rs1 is the result of
      * the instruction before, read from acc */
@@ -67,6 +74,13 @@
     vmcase(RV_OP_JALR_A) JALR_TO(ACC, true);
     vmcase(RV_OP_JR_A) JALR_TO(ACC, false);
     vmcase(RV_OP_SLTIU_A) RD = ACC < IMM; vmbreak;
+
+    /* Fused pairs (rv_dcache.h): this slot's instruction, then the one
+     * that follows, a consumer of its result, without a dispatch between */
+    vmcase(RV_OP_SLLI_ADD) RD = (ureg)(RS1 << i->imm); FUSED; RD = (ureg)(ACC + RS2); vmbreak;
+    vmcase(RV_OP_SLLI_A_ADD) RD = (ureg)(ACC << i->imm); FUSED; RD = (ureg)(ACC + RS2); vmbreak;
+    vmcase(RV_OP_ADD_A_LW) RD = (ureg)(ACC + RS2); FUSED; LOADB(4, int32_t, ACC);
+    vmcase(RV_OP_ADD_A_LBU) RD = (ureg)(ACC + RS2); FUSED; LOADB(1, uint8_t, ACC);
     vmcase(RV_OP_LW_A) LOADB(4, int32_t, ACC);
     vmcase(RV_OP_LBU_A) LOADB(1, uint8_t, ACC);
     /* stores forward the value: rs1 names it, rs2 the base */
@@ -77,6 +91,7 @@
     vmcase(RV_OP_SB_B) STOREV(1, ACC, RS2);
 #if XLEN == 64
     vmcase(RV_OP_LD_A) LOADB(8, uint64_t, ACC);
+    vmcase(RV_OP_ADD_A_LD) RD = (ureg)(ACC + RS2); FUSED; LOADB(8, uint64_t, ACC);
     vmcase(RV_OP_LWU_A) LOADB(4, uint32_t, ACC);
     vmcase(RV_OP_SD_A) STOREV(8, RS2, ACC);
     vmcase(RV_OP_SD_B) STOREV(8, ACC, RS2);
@@ -84,6 +99,7 @@
     vmcase(RV_OP_ADDIW_A) RD = SEXT32((uint32_t)ACC + (uint32_t)i->imm); vmbreak;
 #else
     vmcase(RV_OP_LD_A) vmcase(RV_OP_LWU_A) vmcase(RV_OP_SD_A) vmcase(RV_OP_SD_B)
+    vmcase(RV_OP_ADD_A_LD)
     vmcase(RV_OP_ADDW_A) vmcase(RV_OP_ADDIW_A)
         goto illegal;
 #endif

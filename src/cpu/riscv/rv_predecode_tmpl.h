@@ -80,9 +80,6 @@ static void FN(predecode)(const rv_cpu *cpu, uint32_t raw, unsigned off,
     case 0x63: {
         static const uint8_t near[8] = {RV_OP_BEQ, RV_OP_BNE, 0, 0, RV_OP_BLT,
                                         RV_OP_BGE, RV_OP_BLTU, RV_OP_BGEU};
-        static const uint8_t far[8] = {RV_OP_BEQ_FAR, RV_OP_BNE_FAR, 0, 0,
-                                       RV_OP_BLT_FAR, RV_OP_BGE_FAR,
-                                       RV_OP_BLTU_FAR, RV_OP_BGEU_FAR};
         int32_t dist;
         if (f3 == 2 || f3 == 3)
             break;
@@ -91,7 +88,8 @@ static void FN(predecode)(const rv_cpu *cpu, uint32_t raw, unsigned off,
             op = near[f3];
             imm = dist;
         } else {
-            op = far[f3];
+            op = RV_OP_BRANCH_FAR;
+            d->aux = (uint8_t)f3;
         }
         break;
     }
@@ -351,6 +349,8 @@ static bool FN(leaves_acc)(unsigned op)
     case RV_OP_OR_A: case RV_OP_AND_A: case RV_OP_SUB_A: case RV_OP_MUL_A:
     case RV_OP_LW_A: case RV_OP_LBU_A: case RV_OP_LD_A: case RV_OP_LWU_A:
     case RV_OP_ADDW_A: case RV_OP_ADDIW_A: case RV_OP_SLTIU_A:
+    case RV_OP_SLLI_ADD: case RV_OP_SLLI_A_ADD: case RV_OP_ADD_A_LW:
+    case RV_OP_ADD_A_LD: case RV_OP_ADD_A_LBU: /* as seen from the second */
         return true;
     default:
         return false;
@@ -453,6 +453,41 @@ static void FN(unforward)(rv_dpage *dp, unsigned k)
     if (n >= RV_DPAGE_SLOTS || !FN(consumes)(dp->insn[n].op))
         return;
     const rv_dinsn *p = &dp->insn[k];
-    if (!FN(leaves_acc)(p->op) || p->rd != dp->insn[n].rs1)
+    if (!FN(leaves_acc)(p->op) || p->rd != dp->insn[n].rs1) {
+        rv_dpage_unfuse_into(dp, n);
         dp->insn[n].op = RV_OP_DECODE;
+    }
+}
+
+/*
+ * Fused pairs (rv_dcache.h): slot k, decoded, and the consumer of its
+ * result that follows it become one operation in slot k, for the pairs
+ * compiled code is made of most: a scaled index added to a base
+ * (slli; add), and an address computed and loaded from (add; lw/ld/lbu).
+ * The fused handler runs the second instruction from its own slot, so
+ * that slot must not change while the pair stands: whatever resets or
+ * demotes it first makes the pair single again (rv_dpage_unfuse_into()).
+ */
+static void FN(fuse)(rv_dpage *dp, unsigned k)
+{
+    rv_dinsn *p = &dp->insn[k];
+    unsigned n = k + p->step / sizeof(rv_dinsn);
+    if (p->step == 0 || n >= RV_DPAGE_SLOTS)
+        return;
+    const rv_dinsn *q = &dp->insn[n];
+    if (!FN(consumes)(q->op) || q->rs1 != p->rd || p->rd == RV_XSINK)
+        return;
+    unsigned a = p->op & ~RV_OP_C, b = q->op & ~RV_OP_C, f = 0;
+    if (b == RV_OP_ADD_A && a == RV_OP_SLLI)
+        f = RV_OP_SLLI_ADD;
+    else if (b == RV_OP_ADD_A && a == RV_OP_SLLI_A)
+        f = RV_OP_SLLI_A_ADD;
+    else if (a == RV_OP_ADD_A && b == RV_OP_LW_A)
+        f = RV_OP_ADD_A_LW;
+    else if (a == RV_OP_ADD_A && b == RV_OP_LBU_A)
+        f = RV_OP_ADD_A_LBU;
+    else if (XLEN == 64 && a == RV_OP_ADD_A && b == RV_OP_LD_A)
+        f = RV_OP_ADD_A_LD;
+    if (f)
+        p->op = (uint8_t)(f | (p->op & RV_OP_C));
 }
