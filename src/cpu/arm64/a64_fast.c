@@ -133,12 +133,14 @@ static void extend2(a64_dinsn *d, unsigned option, unsigned sh)
         shift2(d, 64 - len, 64 - len - sh, option & 4);
 }
 
-/* a register shifted by amount (LSL, LSR, ASR; amount below the size):
- * false for ROR, left to the executor. The bits above a W operation's 32
- * are cut from its result. */
+/* a register shifted by amount (LSL, LSR, ASR): false for ROR and for an
+ * amount of 32 or more in a W operation, left to the executor. The bits
+ * above a W operation's 32 are cut from its result. */
 static bool shifted2(a64_dinsn *d, unsigned type, unsigned amount, bool sf)
 {
     unsigned top = sf ? 0 : 32; /* a W operand's bit 31 to bit 63 */
+    if (amount >= 64 - top)
+        return false;
     switch (type) {
     case A64_SH_LSL: shift2(d, amount, 0, false); return true;
     case A64_SH_LSR: shift2(d, top, top + amount, false); return true;
@@ -298,7 +300,7 @@ static void decode_dp_reg(uint32_t insn, a64_dinsn *d)
     unsigned type = a64_bits(insn, 23, 22), amount = a64_bits(insn, 15, 10);
     unsigned opc = a64_bits(insn, 30, 29);
     if ((insn & 0x1f000000) == 0x0a000000) { /* logical (shifted) */
-        if ((!sf && amount >= 32) || !shifted2(d, type, amount, sf))
+        if (!shifted2(d, type, amount, sf))
             return;
         bool inv = insn & (1u << 21);
         static const uint8_t ops[4] = {OP_AND_REG, OP_ORR_REG, OP_EOR_REG,
@@ -308,7 +310,7 @@ static void decode_dp_reg(uint32_t insn, a64_dinsn *d)
             d->op = OP_MOV_REG;
         d->ra = inv;
     } else if ((insn & 0x1f200000) == 0x0b000000) { /* add/sub (shifted) */
-        if ((!sf && amount >= 32) || !shifted2(d, type, amount, sf))
+        if (!shifted2(d, type, amount, sf))
             return;
         static const uint8_t ops[4] = {OP_ADD_REG, OP_ADDS_REG, OP_SUB_REG,
                                        OP_SUBS_REG};
@@ -677,16 +679,11 @@ static void drop_store_entries(a64_cpu *cpu, const uint8_t *hp)
     }
 }
 
-/* The register offset of a load or store of value rm (Rm): extended and
- * shifted (Arm ARM "ExtendReg"), as OP2() */
-static inline uint64_t reg_offset_of(const a64_dinsn *i, uint64_t rm)
+/* v moved by the decoder's two shifts (shift2()): a shifted or extended
+ * operand, a register offset, or an SBFM/UBFM result */
+static inline uint64_t op2(const a64_dinsn *i, uint64_t v)
 {
-    return (uint64_t)((int64_t)(rm << i->a) >> i->b) & i->imm2;
-}
-
-static inline uint64_t reg_offset(const a64_cpu *cpu, const a64_dinsn *i)
-{
-    return reg_offset_of(i, cpu->x[i->rm]); /* mapped: map_zr() */
+    return (uint64_t)((int64_t)(v << i->a) >> i->b) & i->imm2;
 }
 
 /* ---- the loop ---- */
@@ -728,8 +725,7 @@ static inline uint64_t reg_offset(const a64_cpu *cpu, const a64_dinsn *i)
  * it means SP, and where it means XZR it became A64_XZR (reads) or
  * A64_XSINK (writes), so no handler tests for 31. */
 #define X(r) x[(r)]
-/* v moved by the decoder's two shifts (shift2()) */
-#define OP2(v) reg_offset_of(i, (v))
+#define OP2(v) op2(i, (v))
 /* results go to acc as well (the forwarded operand) */
 #define SET_X(r, v) (x[(r)] = acc = (v))
 /* a W result zero-extended */
@@ -787,13 +783,13 @@ static inline uint64_t reg_offset(const a64_cpu *cpu, const a64_dinsn *i)
 #define ADDR_OFF(b) ((b) + i->imm)
 #define ADDR_PRE(b) ((b) + i->imm)
 #define ADDR_POST(b) (b)
-#define ADDR_REG(b) ((b) + reg_offset(cpu, i))
+#define ADDR_REG(b) ((b) + OP2(x[i->rm])) /* Rm mapped: map_zr() */
 #define WB_OFF(b)
 #define WB_PRE(b) x[i->rn] = (b) + i->imm;
 #define WB_POST(b) x[i->rn] = (b) + i->imm;
 #define WB_REG(b)
 /* the register offset forwarded in acc */
-#define ADDR_REG_M(b) ((b) + reg_offset_of(i, acc))
+#define ADDR_REG_M(b) ((b) + OP2(acc))
 
 /* The host address of an access of size bytes at va through the TLB tlb,
  * or the generic path when it misses or leaves the page. */

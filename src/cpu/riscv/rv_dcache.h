@@ -168,19 +168,24 @@ typedef struct rv_dpage {
     rv_dinsn insn[RV_DPAGE_SLOTS + 2];
 } rv_dpage;
 
+/* The fused pairs: {first, second, the pair} (without RV_OP_C) */
+static const uint8_t rv_fused_pairs[][3] = {
+    {RV_OP_SLLI, RV_OP_ADD_A, RV_OP_SLLI_ADD},
+    {RV_OP_SLLI_A, RV_OP_ADD_A, RV_OP_SLLI_A_ADD},
+    {RV_OP_ADD_A, RV_OP_LW_A, RV_OP_ADD_A_LW},
+    {RV_OP_ADD_A, RV_OP_LD_A, RV_OP_ADD_A_LD}, /* RV64 only */
+    {RV_OP_ADD_A, RV_OP_LBU_A, RV_OP_ADD_A_LBU},
+};
+
 /* A fused pair's first operation on its own (the pair's first slot is
  * then an ordinary instruction again), or 0 for an operation that is not
  * a fused pair. */
 static inline unsigned rv_op_unfused(unsigned op)
 {
-    unsigned c = op & RV_OP_C;
-    switch (op & ~RV_OP_C) {
-    case RV_OP_SLLI_ADD: return RV_OP_SLLI | c;
-    case RV_OP_SLLI_A_ADD: return RV_OP_SLLI_A | c;
-    case RV_OP_ADD_A_LW: case RV_OP_ADD_A_LD: case RV_OP_ADD_A_LBU:
-        return RV_OP_ADD_A | c;
-    default: return 0;
-    }
+    for (unsigned k = 0; k < sizeof(rv_fused_pairs) / 3; k++)
+        if ((op & ~RV_OP_C) == rv_fused_pairs[k][2])
+            return rv_fused_pairs[k][0] | (op & RV_OP_C);
+    return 0;
 }
 
 /* Slots from s on are about to change (written, or a consumer demoted):

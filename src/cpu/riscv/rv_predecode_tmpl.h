@@ -329,6 +329,8 @@ static inline bool FN(consumes)(unsigned op)
  * and f destinations write none; FP writes x[rd] itself.) */
 static bool FN(leaves_acc)(unsigned op)
 {
+    if (rv_op_unfused(op)) /* a fused pair, as seen from its second */
+        op = rv_op_unfused(op);
     switch (op & ~RV_OP_C) {
     case RV_OP_LUI: case RV_OP_AUIPC:
     case RV_OP_LB: case RV_OP_LH: case RV_OP_LW: case RV_OP_LD:
@@ -349,8 +351,6 @@ static bool FN(leaves_acc)(unsigned op)
     case RV_OP_OR_A: case RV_OP_AND_A: case RV_OP_SUB_A: case RV_OP_MUL_A:
     case RV_OP_LW_A: case RV_OP_LBU_A: case RV_OP_LD_A: case RV_OP_LWU_A:
     case RV_OP_ADDW_A: case RV_OP_ADDIW_A: case RV_OP_SLTIU_A:
-    case RV_OP_SLLI_ADD: case RV_OP_SLLI_A_ADD: case RV_OP_ADD_A_LW:
-    case RV_OP_ADD_A_LD: case RV_OP_ADD_A_LBU: /* as seen from the second */
         return true;
     default:
         return false;
@@ -477,17 +477,12 @@ static void FN(fuse)(rv_dpage *dp, unsigned k)
     const rv_dinsn *q = &dp->insn[n];
     if (!FN(consumes)(q->op) || q->rs1 != p->rd || p->rd == RV_XSINK)
         return;
-    unsigned a = p->op & ~RV_OP_C, b = q->op & ~RV_OP_C, f = 0;
-    if (b == RV_OP_ADD_A && a == RV_OP_SLLI)
-        f = RV_OP_SLLI_ADD;
-    else if (b == RV_OP_ADD_A && a == RV_OP_SLLI_A)
-        f = RV_OP_SLLI_A_ADD;
-    else if (a == RV_OP_ADD_A && b == RV_OP_LW_A)
-        f = RV_OP_ADD_A_LW;
-    else if (a == RV_OP_ADD_A && b == RV_OP_LBU_A)
-        f = RV_OP_ADD_A_LBU;
-    else if (XLEN == 64 && a == RV_OP_ADD_A && b == RV_OP_LD_A)
-        f = RV_OP_ADD_A_LD;
-    if (f)
-        p->op = (uint8_t)(f | (p->op & RV_OP_C));
+    unsigned a = p->op & ~RV_OP_C, b = q->op & ~RV_OP_C;
+    for (unsigned f = 0; f < sizeof(rv_fused_pairs) / 3; f++) {
+        if (rv_fused_pairs[f][0] == a && rv_fused_pairs[f][1] == b &&
+            (XLEN == 64 || b != RV_OP_LD_A)) {
+            p->op = (uint8_t)(rv_fused_pairs[f][2] | (p->op & RV_OP_C));
+            return;
+        }
+    }
 }
