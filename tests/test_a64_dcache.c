@@ -83,6 +83,34 @@ START_TEST(test_store_entry_dropped_when_page_is_decoded)
 }
 END_TEST
 
+/* A compare and the B.cond after it run as one fused operation in the
+ * compare's slot: a write to the B.cond alone must end the pair. */
+START_TEST(test_write_to_branch_of_fused_compare_runs_new_insn)
+{
+    a64h *h = a64h_new();
+    a64_cpu *c = h->cpu;
+    uint32_t code[] = {
+        0xf100141f, /* 0: cmp x0, #5 */
+        0x54000040, /* 4: b.eq 0xc */
+        0x91000421, /* 8: add x1, x1, #1 */
+        A64H_BRK,   /* c */
+    };
+    c->x[0] = 5;
+    ck_assert_int_eq(a64h_run(h, code, 4), A64_EC_BRK);
+    ck_assert_uint_eq(c->x[1], 0); /* taken */
+    uint32_t patch = 0x91001c42; /* add x2, x2, #7 over the b.eq */
+    memcpy(h->mem + 4, &patch, 4);
+    a64h_written(h, A64H_BASE + 4, 4);
+    c->pc = A64H_BASE;
+    bool trapped;
+    ck_assert_uint_eq(a64_run(c, 10, &trapped), 4);
+    ck_assert(trapped);
+    ck_assert_uint_eq(c->x[2], 7);
+    ck_assert_uint_eq(c->x[1], 1);
+    a64h_free(h);
+}
+END_TEST
+
 /* Host-side writes (the kernel's copy-outs) reach the cache through the
  * bus. */
 START_TEST(test_host_write_through_bus_runs_new_insn)
@@ -424,15 +452,30 @@ START_TEST(test_forwarded_operands_match_uncached_hart)
         }
         fw_start(fast, seed);
         fw_start(slow, seed);
-        uint64_t nf = 0;
-        if (seq % 4 == 3) { /* in short slices: state leaves and comes back */
-            do
-                nf += a64_run(fast->cpu, 1 + rnd(&s) % 7, &tf);
-            while (!tf && nf < 100000);
+        uint64_t nf = 0, ns = 0;
+        if (seq % 4 == 3) { /* in short slices: state leaves and comes back,
+                             * and every slice ends where the plain one does
+                             * (the budget is exact, also inside a fused
+                             * compare and branch) */
+            do {
+                uint64_t k = 1 + rnd(&s) % 7;
+                uint64_t df = a64_run(fast->cpu, k, &tf);
+                uint64_t ds = a64_run(slow->cpu, k, &ts);
+                if (df != ds || tf != ts || fast->cpu->pc != slow->cpu->pc)
+                    ck_abort_msg("sequence %u: a slice of %llu ran %llu "
+                                 "steps to %#llx, plain %llu to %#llx",
+                                 seq, (unsigned long long)k,
+                                 (unsigned long long)df,
+                                 (unsigned long long)fast->cpu->pc,
+                                 (unsigned long long)ds,
+                                 (unsigned long long)slow->cpu->pc);
+                nf += df;
+                ns += ds;
+            } while (!tf && nf < 100000);
         } else {
             nf = a64_run(fast->cpu, 100000, &tf);
+            ns = a64_run(slow->cpu, 100000, &ts);
         }
-        uint64_t ns = a64_run(slow->cpu, 100000, &ts);
         a64_cpu *f = fast->cpu, *sl = slow->cpu;
         if (nf != ns || !tf || !ts || f->pc != sl->pc || f->nzcv != sl->nzcv ||
             memcmp(f->x, sl->x, 32 * sizeof(f->x[0])) != 0 ||
@@ -501,6 +544,7 @@ static Suite *a64_dcache_suite(void)
     tcase_add_test(tc, test_pair_store_over_decoded_insns_runs_new_insns);
     tcase_add_test(tc, test_store_entry_dropped_when_page_is_decoded);
     tcase_add_test(tc, test_host_write_through_bus_runs_new_insn);
+    tcase_add_test(tc, test_write_to_branch_of_fused_compare_runs_new_insn);
     tcase_add_test(tc, test_budget_counts_exactly_across_pages_and_loops);
     tcase_add_test(tc, test_fast_load_fault_and_sp_alignment_as_executor);
     tcase_add_test(tc, test_cond_table_matches_condition_holds);

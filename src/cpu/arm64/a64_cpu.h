@@ -230,7 +230,7 @@ void a64_tlb_flush(a64_cpu *cpu);
  * Run at most n instructions. Returns how many steps were taken (a trapped
  * instruction counts as one); stops early after an exception (cpu->esr,
  * cpu->far set, *trapped true) or when before_insn() asks to stop (before
- * that instruction; *trapped false).
+ * that instruction; *trapped false). One call runs at most 2^40 steps.
  */
 uint64_t a64_run(a64_cpu *cpu, uint64_t n, bool *trapped);
 

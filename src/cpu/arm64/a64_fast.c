@@ -32,7 +32,7 @@
 
 /* DECODE and LOOKUP first, as a64_dcache.h numbers them. */
 #define A64_OPS(X)                                                             \
-    X(DECODE) X(LOOKUP) X(GENERIC) X(NOP)                                      \
+    X(DECODE) X(LOOKUP) X(GENERIC) X(NOP) X(STOP)                              \
     X(ADD_IMM) X(ADD_IMM_W) X(ADDS_IMM) X(ADDS_IMM_W)                                                     \
     X(AND_IMM) X(AND_IMM_W) X(ORR_IMM) X(ORR_IMM_W) X(EOR_IMM) X(EOR_IMM_W) X(ANDS_IMM) X(ANDS_IMM_W)                               \
     X(MOVI) X(MOVK) X(MOVK_W) X(ADR) X(ADRP) X(BFM) X(BFM_W) X(BFX) X(BFX_W)                                      \
@@ -50,7 +50,7 @@
     A64_LDST_MODES(STB, X)                                                     \
     A64_PAIR_MODES(LDPX, X) A64_PAIR_MODES(LDPW, X)                            \
     A64_PAIR_MODES(STPX, X) A64_PAIR_MODES(STPW, X)                            \
-    A64_CONSUMERS(X)
+    A64_FUSED(X) A64_CONSUMERS(X) A64_FUSED_CONSUMERS(X)
 
 /* B.cond within the page, one operation per condition (after the lazy
  * flags of a compare they are one comparison) */
@@ -59,6 +59,15 @@
     X(BCOND_N_PL) X(BCOND_N_VS) X(BCOND_N_VC) X(BCOND_N_HI) X(BCOND_N_LS)      \
     X(BCOND_N_GE) X(BCOND_N_LT) X(BCOND_N_GT) X(BCOND_N_LE) X(BCOND_N_AL)      \
     X(BCOND_N_NV)
+
+/* A compare (SUBS, CMP) fused with the B.cond in the page that follows it
+ * (see fuse()): CMPI from ADDS_IMM (subtracting), CMPR from SUBS_REG; the
+ * consumer forms after the consumers (a fused pair produces nothing for
+ * the slot after it, which follows the branch) */
+#define A64_FUSED(X) X(CMPI_BC) X(CMPI_BC_W) X(CMPR_BC) X(CMPR_BC_W)
+#define A64_FUSED_CONSUMERS(X)                                                 \
+    X(CMPI_A_BC) X(CMPI_A_BC_W) X(CMPR_A_BC) X(CMPR_A_BC_W) X(CMPR_M_BC)       \
+    X(CMPR_M_BC_W)
 
 /* The consumers of the forwarded operand (see forward()), last: the
  * operand named by fwd comes from acc. _A: Rn (a load's or store's base);
@@ -667,6 +676,63 @@ static void unforward(a64_dpage *dp, unsigned k)
         n->op = A64_OP_DECODE;
 }
 
+/* ---- fused compare and branch ----
+ *
+ * A compare and the B.cond after it in the page run as one operation in
+ * the compare's slot: its handler runs the compare, counts it as the other
+ * handlers count an instruction (the budget may end it there, with the
+ * pc on the branch), then takes the branch from the next slot's fields.
+ * A jump to the branch still finds it on its own. The pair stands while
+ * the branch's slot holds what it was decoded from: a write to that slot
+ * decodes the compare's slot again too (a64_dcache_written()), and a
+ * demoted consumer (unforward()) decodes again as a whole.
+ */
+
+/* Is p a B.cond within the page? */
+static bool is_near_bcond(const a64_dinsn *p)
+{
+    return p->op >= OP_BCOND_N_EQ && p->op <= OP_BCOND_N_NV;
+}
+
+/* {compare, fused}: the _W forms at the same distance */
+static const uint8_t fused_pairs[][2] = {
+    {OP_ADDS_IMM, OP_CMPI_BC},     {OP_ADDS_IMM_A, OP_CMPI_A_BC},
+    {OP_SUBS_REG, OP_CMPR_BC},     {OP_SUBS_REG_A, OP_CMPR_A_BC},
+    {OP_SUBS_REG_M, OP_CMPR_M_BC},
+};
+#define N_FUSED_PAIRS (sizeof(fused_pairs) / sizeof(fused_pairs[0]))
+
+/* The compare of a fused operation, or 0 (not fused). */
+static unsigned unfused(unsigned op)
+{
+    for (unsigned f = 0; f < N_FUSED_PAIRS; f++)
+        if (op - fused_pairs[f][1] <= 1u)
+            return fused_pairs[f][0] + (op - fused_pairs[f][1]);
+    return 0;
+}
+
+static bool is_fused(unsigned op) { return unfused(op) != 0; }
+
+/* Slot k of dp was just decoded: fuse it with the B.cond after it, or the
+ * compare before it with it. */
+static void fuse(a64_dpage *dp, unsigned k)
+{
+    if (k > 0 && is_near_bcond(&dp->insn[k]))
+        k--;
+    a64_dinsn *p = &dp->insn[k];
+    if (!is_near_bcond(&dp->insn[k + 1])) /* the slot past the end: LOOKUP */
+        return;
+    for (unsigned f = 0; f < N_FUSED_PAIRS; f++) {
+        unsigned w = p->op - fused_pairs[f][0]; /* 1 for the _W form */
+        bool subtracts = fused_pairs[f][0] != OP_ADDS_IMM &&
+                         fused_pairs[f][0] != OP_ADDS_IMM_A; /* or CMN */
+        if (w <= 1 && (subtracts || p->a)) {
+            p->op = (uint8_t)(fused_pairs[f][1] + w);
+            return;
+        }
+    }
+}
+
 /* A page was just decoded for the first time: no store TLB entry may
  * reach it (its stores must pass a64_store_slow()). */
 static void drop_store_entries(a64_cpu *cpu, const uint8_t *hp)
@@ -688,22 +754,71 @@ static inline uint64_t op2(const a64_dinsn *i, uint64_t v)
 
 /* ---- the loop ---- */
 
+/*
+ * The budget is not counted per instruction. It is held as dl, the
+ * address the slot where it ends would have if the page went on: the
+ * budget left before slot p is LEFT(p). A handler that goes on to the next
+ * slot (vmbreak) does nothing for it; a taken branch within the page moves
+ * dl by the distance jumped (TAKE()); leaving the page turns it back into
+ * a count. When dl lies within the page, ENTER() plants STOP in that slot
+ * (PLANT()), whose handler ends the loop there, and the planted slot's
+ * operation comes back when the run ends (UNPLANT(), at the next ENTER()
+ * or on the way out). lim is the page's end, or the highest address while
+ * STOP is planted, so a run begins with one comparison (ENTER()). The
+ * count is exact.
+ */
 #if A64_DISPATCH_GOTO
 #define vmdispatch(o) goto *disptab[o];
-#define vmcase(l) L_##l: in = i + 1;
+#define vmcase(l) L_##l:
 #define vmjump goto *disptab[i->op]
 #else
 #define vmdispatch(o) switch (o)
-#define vmcase(l) case l: in = i + 1;
+#define vmcase(l) case l:
 #define vmjump goto dispatch
 #endif
-/* i retired, in is next: count it against the budget */
+/* i retired: on to the next slot, in the same run */
 #define vmbreak                                                                \
     do {                                                                       \
-        if (unlikely(--left == 0))                                             \
-            goto out;                                                          \
-        i = in;                                                                \
+        i++;                                                                   \
         vmjump;                                                                \
+    } while (0)
+/* The budget left before slot p of this page. */
+#define LEFT(p) ((uint64_t)((dl - (uintptr_t)(p)) / sizeof(a64_dinsn)))
+/* STOP into slot p of this page, where the run from i must end; into the
+ * slot before when that holds a fused pair (the pair would run past p:
+ * STOP runs the first half alone). And back, unless a write reset it. */
+#define PLANT(p)                                                               \
+    do {                                                                       \
+        stop = (p);                                                            \
+        if (stop > i && is_fused(stop[-1].op))                                 \
+            stop--;                                                            \
+        stop_op = stop->op;                                                    \
+        stop->op = OP_STOP;                                                    \
+        lim = UINTPTR_MAX;                                                     \
+    } while (0)
+#define UNPLANT()                                                              \
+    do {                                                                       \
+        if (unlikely(stop != NULL)) {                                          \
+            if (stop->op == OP_STOP)                                           \
+                stop->op = stop_op;                                            \
+            stop = NULL;                                                       \
+        }                                                                      \
+    } while (0)
+/* Begin a run at slot t of this page, dl up to date. */
+#define ENTER(t)                                                               \
+    do {                                                                       \
+        i = (t);                                                               \
+        if (unlikely(dl < lim))                                                \
+            goto replant;                                                      \
+        vmjump;                                                                \
+    } while (0)
+/* i retires and a taken branch goes to slot t of this page. */
+#define TAKE(t)                                                                \
+    do {                                                                       \
+        a64_dinsn *tk_ = (t);                                                  \
+        dl += (uintptr_t)tk_ - (uintptr_t)(i + 1);                             \
+        RELOAD(tk_);                                                           \
+        ENTER(tk_);                                                            \
     } while (0)
 
 /* A handler for each operand size, with sf a constant in each (the
@@ -745,6 +860,28 @@ static inline uint64_t op2(const a64_dinsn *i, uint64_t v)
         fl_k = (sf) ? 1 : 2;                                                   \
         SET_RD(i->rd, fl_a - fl_b, sf);                                        \
     } while (0)
+/* A fused pair's first instruction retired: the second runs next in the
+ * same handler (fuse()); the run counts both. When the budget ends with
+ * the first, STOP runs it alone (PLANT()). */
+#define FUSED (i++)
+/* A compare of va and vb fused with the B.cond after it: the compare sets
+ * the lazy flags, and the branch tests its condition on the flags of
+ * va - vb, worked out without a branch (at 32 bits, on the operands moved to
+ * the top half, which leaves N, Z, C and V those of the 32-bit
+ * subtraction) */
+#define CMP_BCOND(va, vb)                                                      \
+    {                                                                          \
+        LAZY_SUB(va, vb, sf);                                                  \
+        const unsigned sh_ = sf ? 0 : 32;                                      \
+        uint64_t a_ = fl_a << sh_, b_ = fl_b << sh_, r_ = a_ - b_;             \
+        uint32_t f_ = (uint32_t)(r_ >> 63) << 31 | (uint32_t)(r_ == 0) << 30 | \
+                      (uint32_t)(a_ >= b_) << 29 |                             \
+                      (uint32_t)(((a_ ^ b_) & (a_ ^ r_)) >> 63) << 28;         \
+        FUSED;                                                                 \
+        if (a64_cond(f_, i->a))                                                \
+            TAKE(SLOT_AT(i, i->imm));                                          \
+        vmbreak;                                                               \
+    }
 /* Entering slot s other than from the slot before it. */
 #define RELOAD(s) (acc = x[(s)->fwd])
 /* The slot bytes away from slot p. */
@@ -755,13 +892,11 @@ static inline uint64_t op2(const a64_dinsn *i, uint64_t v)
 #define JUMP(t)                                                                \
     do {                                                                       \
         pc = (t);                                                              \
-        if (unlikely(--left == 0))                                             \
+        if (likely((pc & ~0xfffull) == page_va && !(pc & 3)))                  \
+            TAKE(&dp->insn[(pc & 0xfff) >> 2]);                                \
+        left = LEFT(i + 1);                                                    \
+        if (unlikely(left == 0))                                               \
             goto out_at_pc;                                                    \
-        if (likely((pc & ~0xfffull) == page_va && !(pc & 3))) {                \
-            i = &dp->insn[(pc & 0xfff) >> 2];                                  \
-            RELOAD(i);                                                         \
-            vmjump;                                                            \
-        }                                                                      \
         goto lookup;                                                           \
     } while (0)
 
@@ -883,10 +1018,10 @@ static inline uint64_t op2(const a64_dinsn *i, uint64_t v)
 
 /*
  * Run up to n steps (n > 0 is not required) from cpu->pc through the
- * decoded-instruction cache. Hot state is in locals: the slot i being run
- * and its successor in, the page dp and its virtual address page_va, the
- * budget left. Returns the steps taken; *trapped and cpu->esr/far/pc as
- * a64_run() describes.
+ * decoded-instruction cache. Hot state is in locals: the slot i being run,
+ * the page dp and its virtual address page_va, the budget (left, or dl
+ * within a page). At most 2^40 steps run in one call. Returns the steps
+ * taken; *trapped and cpu->esr/far/pc as a64_run() describes.
  */
 uint64_t a64_run_fast(a64_cpu *cpu, uint64_t n, bool *trapped)
 {
@@ -901,7 +1036,11 @@ uint64_t a64_run_fast(a64_cpu *cpu, uint64_t n, bool *trapped)
     uint64_t *const x = cpu->x;
     uint64_t left = n, pc = cpu->pc, page_va = 0;
     a64_dpage *dp = NULL;
-    a64_dinsn *i = NULL, *in = NULL;
+    a64_dinsn *i = NULL;
+    uintptr_t dl = 0, lim = 0; /* the budget's end, the page's (ENTER()) */
+    /* the slot where the budget ends, if in the run, and its operation */
+    a64_dinsn *stop = NULL;
+    uint8_t stop_op = 0;
     /* the flags, in a local the compiler can keep in a register: stored
      * before the executors run and on the way out, loaded after */
     uint32_t nzcv = cpu->nzcv;
@@ -914,8 +1053,11 @@ uint64_t a64_run_fast(a64_cpu *cpu, uint64_t n, bool *trapped)
 
     if (n == 0)
         return 0;
+    if (n > (1ull << 40)) /* so that dl cannot wrap */
+        left = n = 1ull << 40;
 
 lookup: { /* continue at pc (left > 0) */
+        UNPLANT();
         if (unlikely(pc & 3)) {
             cpu->pc = pc;
             a64_raise(cpu, A64_EC_PC_ALIGN, 0, pc);
@@ -948,10 +1090,20 @@ lookup: { /* continue at pc (left > 0) */
         if (fresh)
             drop_store_entries(cpu, h);
         page_va = pc & ~(A64_PAGE_SIZE - 1);
-        i = &dp->insn[(pc & (A64_PAGE_SIZE - 1)) >> 2];
-        RELOAD(i);
-        vmjump;
+        a64_dinsn *t0 = &dp->insn[(pc & (A64_PAGE_SIZE - 1)) >> 2];
+        RELOAD(t0);
+        i = t0;
+        dl = (uintptr_t)i + left * sizeof(a64_dinsn);
+        lim = (uintptr_t)(dp->insn + A64_DPAGE_SLOTS);
+        ENTER(t0);
     }
+
+replant: /* a run begins at i with STOP planted or to plant (ENTER()) */
+    UNPLANT();
+    lim = (uintptr_t)(dp->insn + A64_DPAGE_SLOTS);
+    if (dl < lim)
+        PLANT((a64_dinsn *)dl);
+    vmjump;
 
 #if !A64_DISPATCH_GOTO
 dispatch:
@@ -960,16 +1112,30 @@ dispatch:
     vmcase(OP_DECODE) { /* first run since the slot was written */
         uint32_t raw;
         unsigned off = (unsigned)(i - dp->insn) << 2;
+        a64_dinsn *st = stop; /* decoding sees (and may change) the slots */
+        UNPLANT();            /* around: STOP is planted again after */
         memcpy(&raw, a64_dcache_host(dc, dp) + off, 4);
         predecode(raw, off, i);
         forward(dp, off >> 2);
         unforward(dp, off >> 2);
+        fuse(dp, off >> 2);
+        if (st)
+            PLANT(st);
         RELOAD(i);
         vmjump;
     }
     vmcase(OP_LOOKUP) /* ran off the page's end */
+        left = LEFT(i);
         pc = PC_OF(i);
+        if (unlikely(left == 0))
+            goto out_at_pc;
         goto lookup;
+    vmcase(OP_STOP) /* the budget ends here (ENTER()) */
+        UNPLANT();
+        lim = (uintptr_t)(dp->insn + A64_DPAGE_SLOTS);
+        if (likely(LEFT(i) == 0))
+            goto out;
+        goto generic; /* room for one: the first of a fused pair (PLANT()) */
     vmcase(OP_GENERIC)
         goto generic;
     vmcase(OP_NOP)
@@ -1190,9 +1356,7 @@ dispatch:
         vmbreak;
     /* the same within the page: slot to slot */
     vmcase(OP_B_N)
-        in = SLOT_AT(i, i->imm);
-        RELOAD(in);
-        vmbreak;
+        TAKE(SLOT_AT(i, i->imm));
     /* B.cond in the page, by condition: after a compare, one comparison of
      * its operands (ConditionHolds on the flags of a - b: a_, b_, r_
      * unsigned, sa_, sb_, sr_ signed, at the compare's width) */
@@ -1213,7 +1377,7 @@ dispatch:
             t_ = a64_cond(nzcv, n);                                            \
         }                                                                      \
         if (t_)                                                                \
-            in = SLOT_AT(i, i->imm), RELOAD(in);                               \
+            TAKE(SLOT_AT(i, i->imm));                               \
         vmbreak;                                                               \
     }
     BCOND_N(EQ, 0, a_ == b_)
@@ -1235,21 +1399,21 @@ dispatch:
 #undef BCOND_N
     SF_CASES(CBZ_N, {
         if ((X(i->rd) & a64_mask_of(sf)) == 0)
-            in = SLOT_AT(i, i->imm), RELOAD(in);
+            TAKE(SLOT_AT(i, i->imm));
         vmbreak;
     })
     SF_CASES(CBNZ_N, {
         if ((X(i->rd) & a64_mask_of(sf)) != 0)
-            in = SLOT_AT(i, i->imm), RELOAD(in);
+            TAKE(SLOT_AT(i, i->imm));
         vmbreak;
     })
     vmcase(OP_TBZ_N)
         if (!((X(i->rd) >> i->a) & 1))
-            in = SLOT_AT(i, i->imm), RELOAD(in);
+            TAKE(SLOT_AT(i, i->imm));
         vmbreak;
     vmcase(OP_TBNZ_N)
         if ((X(i->rd) >> i->a) & 1)
-            in = SLOT_AT(i, i->imm), RELOAD(in);
+            TAKE(SLOT_AT(i, i->imm));
         vmbreak;
     vmcase(OP_BR) /* BR, RET */
         JUMP(X(i->rn));
@@ -1341,21 +1505,21 @@ dispatch:
     })
     SF_CASES(CBZ_N_V, {
         if ((acc & a64_mask_of(sf)) == 0)
-            in = SLOT_AT(i, i->imm), RELOAD(in);
+            TAKE(SLOT_AT(i, i->imm));
         vmbreak;
     })
     SF_CASES(CBNZ_N_V, {
         if ((acc & a64_mask_of(sf)) != 0)
-            in = SLOT_AT(i, i->imm), RELOAD(in);
+            TAKE(SLOT_AT(i, i->imm));
         vmbreak;
     })
     vmcase(OP_TBZ_N_V)
         if (!((acc >> i->a) & 1))
-            in = SLOT_AT(i, i->imm), RELOAD(in);
+            TAKE(SLOT_AT(i, i->imm));
         vmbreak;
     vmcase(OP_TBNZ_N_V)
         if ((acc >> i->a) & 1)
-            in = SLOT_AT(i, i->imm), RELOAD(in);
+            TAKE(SLOT_AT(i, i->imm));
         vmbreak;
     vmcase(OP_BR_A)
         JUMP(acc);
@@ -1377,6 +1541,13 @@ dispatch:
     vmcase(OP_STB_OFF_V) STOREF(BASE, acc, ADDR_OFF, WB_OFF, 1)
     vmcase(OP_STX_OFF_A) STOREF(BASE_A, X(i->rd), ADDR_OFF, WB_OFF, 8)
     vmcase(OP_STW_OFF_A) STOREF(BASE_A, X(i->rd), ADDR_OFF, WB_OFF, 4)
+
+    /* fused compare and branch (fuse()) */
+    SF_CASES(CMPI_BC, CMP_BCOND(x[i->rn], ~i->imm)) /* Rn is SP for 31 */
+    SF_CASES(CMPI_A_BC, CMP_BCOND(acc, ~i->imm))
+    SF_CASES(CMPR_BC, CMP_BCOND(X(i->rn), OP2(X(i->rm))))
+    SF_CASES(CMPR_A_BC, CMP_BCOND(acc, OP2(X(i->rm))))
+    SF_CASES(CMPR_M_BC, CMP_BCOND(X(i->rn), OP2(acc)))
 #if !A64_DISPATCH_GOTO
     default:
         goto generic;
@@ -1384,6 +1555,7 @@ dispatch:
     }
 
 generic: { /* i through the executors, exactly as the plain loop runs it */
+        left = LEFT(i);
         pc = PC_OF(i);
         cpu->pc = pc + 4;
         FLAGS();
@@ -1398,23 +1570,27 @@ generic: { /* i through the executors, exactly as the plain loop runs it */
         }
         if (cpu->pc != pc + 4) /* a branch */
             JUMP(cpu->pc);
-        in = i + 1;
-        RELOAD(in); /* the executor wrote x[], not acc */
-        vmbreak;
+        RELOAD(i + 1); /* the executor wrote x[], not acc */
+        i++;
+        goto replant; /* a store may have reset the planted slot */
     }
 
 trapped: /* cpu->pc is on the instruction that trapped: a step */
+    UNPLANT();
     *trapped = true;
     FLAGS();
     cpu->nzcv = nzcv;
     left--;
     return n - left;
-out:
-    cpu->pc = PC_OF(in);
+out: /* the budget ended before i */
+    UNPLANT();
+    left = LEFT(i);
+    cpu->pc = PC_OF(i);
     FLAGS();
     cpu->nzcv = nzcv;
     return n - left;
 out_at_pc:
+    UNPLANT();
     cpu->pc = pc;
     FLAGS();
     cpu->nzcv = nzcv;
