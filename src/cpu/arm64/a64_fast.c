@@ -679,10 +679,10 @@ static void unforward(a64_dpage *dp, unsigned k)
 /* ---- fused compare and branch ----
  *
  * A compare and the B.cond after it in the page run as one operation in
- * the compare's slot: its handler runs the compare, counts it as the other
- * handlers count an instruction (the budget may end it there, with the
- * pc on the branch), then takes the branch from the next slot's fields.
- * A jump to the branch still finds it on its own. The pair stands while
+ * the compare's slot: its handler runs the compare, then takes the branch
+ * from the next slot's fields (a budget that ends between the two stops
+ * on the pair and runs the compare alone: PLANT()). A jump to the branch
+ * still finds it on its own. The pair stands while
  * the branch's slot holds what it was decoded from: a write to that slot
  * decodes the compare's slot again too (a64_dcache_written()), and a
  * demoted consumer (unforward()) decodes again as a whole.
@@ -702,16 +702,14 @@ static const uint8_t fused_pairs[][2] = {
 };
 #define N_FUSED_PAIRS (sizeof(fused_pairs) / sizeof(fused_pairs[0]))
 
-/* The compare of a fused operation, or 0 (not fused). */
-static unsigned unfused(unsigned op)
+/* Is op a fused compare and branch (either width)? */
+static bool is_fused(unsigned op)
 {
     for (unsigned f = 0; f < N_FUSED_PAIRS; f++)
         if (op - fused_pairs[f][1] <= 1u)
-            return fused_pairs[f][0] + (op - fused_pairs[f][1]);
-    return 0;
+            return true;
+    return false;
 }
-
-static bool is_fused(unsigned op) { return unfused(op) != 0; }
 
 /* Slot k of dp was just decoded: fuse it with the B.cond after it, or the
  * compare before it with it. */
@@ -1090,15 +1088,13 @@ lookup: { /* continue at pc (left > 0) */
         if (fresh)
             drop_store_entries(cpu, h);
         page_va = pc & ~(A64_PAGE_SIZE - 1);
-        a64_dinsn *t0 = &dp->insn[(pc & (A64_PAGE_SIZE - 1)) >> 2];
-        RELOAD(t0);
-        i = t0;
+        i = &dp->insn[(pc & (A64_PAGE_SIZE - 1)) >> 2];
+        RELOAD(i);
         dl = (uintptr_t)i + left * sizeof(a64_dinsn);
-        lim = (uintptr_t)(dp->insn + A64_DPAGE_SLOTS);
-        ENTER(t0);
     }
 
-replant: /* a run begins at i with STOP planted or to plant (ENTER()) */
+replant: /* a run begins at i in a new page, or with STOP planted or to
+          * plant (ENTER()): lim and the stop set for it */
     UNPLANT();
     lim = (uintptr_t)(dp->insn + A64_DPAGE_SLOTS);
     if (dl < lim)
@@ -1132,7 +1128,6 @@ dispatch:
         goto lookup;
     vmcase(OP_STOP) /* the budget ends here (ENTER()) */
         UNPLANT();
-        lim = (uintptr_t)(dp->insn + A64_DPAGE_SLOTS);
         if (likely(LEFT(i) == 0))
             goto out;
         goto generic; /* room for one: the first of a fused pair (PLANT()) */
@@ -1377,7 +1372,7 @@ dispatch:
             t_ = a64_cond(nzcv, n);                                            \
         }                                                                      \
         if (t_)                                                                \
-            TAKE(SLOT_AT(i, i->imm));                               \
+            TAKE(SLOT_AT(i, i->imm));                                          \
         vmbreak;                                                               \
     }
     BCOND_N(EQ, 0, a_ == b_)
@@ -1555,7 +1550,7 @@ dispatch:
     }
 
 generic: { /* i through the executors, exactly as the plain loop runs it */
-        left = LEFT(i);
+        left = LEFT(i); /* the steps before i, for a trap */
         pc = PC_OF(i);
         cpu->pc = pc + 4;
         FLAGS();
