@@ -111,6 +111,115 @@ START_TEST(test_write_to_branch_of_fused_compare_runs_new_insn)
 }
 END_TEST
 
+/* A switch's table jump, ADR; ADD (extended); BR, runs as one fused
+ * operation in the ADR's slot: it must stop between its instructions when
+ * the budget ends there, and a write to the ADD or to the BR alone must
+ * end the fusion. */
+#define TJ_ADR_X7 0x10000067u   /* 0: adr x7, 0xc */
+#define TJ_ADD_SXTW2 0x8b21c8e1u /* 4: add x1, x7, w1, sxtw #2 */
+#define TJ_ADD_SXTW3 0x8b21cce1u /*    add x1, x7, w1, sxtw #3 */
+#define TJ_SUB_SXTW2 0xcb21c8e1u /*    sub x1, x7, w1, sxtw #2 */
+#define TJ_BR_X1 0xd61f0020u     /* 8: br x1 */
+
+START_TEST(test_table_jump_stops_and_ends_on_write)
+{
+    a64h *h = a64h_new();
+    a64_cpu *c = h->cpu;
+    uint32_t code[] = {
+        TJ_ADR_X7, TJ_ADD_SXTW2, TJ_BR_X1,
+        0x91000442, /* c: add x2, x2, #1 */
+        0x91000842, /* 10: add x2, x2, #2 */
+        A64H_BRK,   /* 14 */
+    };
+    c->x[1] = 1;
+    ck_assert_int_eq(a64h_run(h, code, 6), A64_EC_BRK);
+    ck_assert_uint_eq(c->x[7], A64H_BASE + 0xc);
+    ck_assert_uint_eq(c->x[1], A64H_BASE + 0x10);
+    ck_assert_uint_eq(c->x[2], 2);
+    ck_assert_uint_eq(c->steps, 5);
+
+    /* the decoded (fused) code again, one, two and three steps at a time */
+    bool trapped = false;
+    for (unsigned k = 1; k <= 3; k++) {
+        c->pc = A64H_BASE;
+        c->x[1] = 1;
+        c->x[7] = 0;
+        ck_assert_uint_eq(a64_run(c, k, &trapped), k);
+        ck_assert(!trapped);
+        ck_assert_uint_eq(c->x[7], A64H_BASE + 0xc);
+        ck_assert_uint_eq(c->x[1], k >= 2 ? A64H_BASE + 0x10 : 1);
+        ck_assert_uint_eq(c->pc, k == 3 ? A64H_BASE + 0x10 : A64H_BASE + 4 * k);
+        if (k < 3) { /* and the rest from there */
+            ck_assert_uint_eq(a64_run(c, 3 - k, &trapped), 3 - k);
+            ck_assert_uint_eq(c->pc, A64H_BASE + 0x10);
+        }
+    }
+
+    /* A new ADD, the index scaled by 8, and then a SUB of it (with a
+     * negative index): both to the BRK. Each runs twice, decoding and then
+     * fused. */
+    static const struct {
+        uint32_t add;
+        uint64_t index;
+    } adds[] = {
+        {TJ_ADD_SXTW3, 1},
+        {TJ_SUB_SXTW2, 0xfffffffe}, /* w1 = -2 */
+    };
+    for (unsigned k = 0; k < 2; k++) {
+        memcpy(h->mem + 4, &adds[k].add, 4);
+        a64h_written(h, A64H_BASE + 4, 4);
+        for (unsigned again = 0; again < 2; again++) {
+            c->pc = A64H_BASE;
+            c->x[1] = adds[k].index;
+            c->x[2] = 0;
+            ck_assert_uint_eq(a64_run(c, 10, &trapped), 4);
+            ck_assert(trapped);
+            ck_assert_uint_eq(c->x[1], A64H_BASE + 0x14);
+            ck_assert_uint_eq(c->x[2], 0);
+        }
+    }
+
+    /* a new instruction over the BR: on in sequence */
+    uint32_t patch = 0x910014a5; /* add x5, x5, #5 */
+    memcpy(h->mem + 8, &patch, 4);
+    a64h_written(h, A64H_BASE + 8, 4);
+    for (unsigned again = 0; again < 2; again++) {
+        c->pc = A64H_BASE;
+        c->x[1] = 0xfffffffe;
+        c->x[2] = c->x[5] = 0;
+        ck_assert_uint_eq(a64_run(c, 10, &trapped), 6);
+        ck_assert(trapped);
+        ck_assert_uint_eq(c->x[5], 5);
+        ck_assert_uint_eq(c->x[2], 3);
+    }
+    a64h_free(h);
+}
+END_TEST
+
+/* SMULH and UMULH: the high halves of the signed and unsigned 128-bit
+ * products (their own fast operation). */
+START_TEST(test_multiply_high_halves)
+{
+    a64h *h = a64h_new();
+    a64_cpu *c = h->cpu;
+    uint32_t code[] = {
+        0x9b427c20, /* smulh x0, x1, x2 */
+        0x9bc27c23, /* umulh x3, x1, x2 */
+        0x9bc17c3f, /* umulh xzr, x1, x1 */
+        A64H_BRK,
+    };
+    c->x[1] = 0xfffffffffffffffeull; /* -2 */
+    c->x[2] = 0x8000000000000003ull;
+    ck_assert_int_eq(a64h_run(h, code, 4), A64_EC_BRK);
+    /* -2 * (-2^63 + 3) = 2^64 - 6: high half 0 */
+    ck_assert_uint_eq(c->x[0], 0);
+    /* (2^64 - 2)(2^63 + 3) = 2^127 + 2^64 + (2^64 - 6): high half 2^63 + 1 */
+    ck_assert_uint_eq(c->x[3], 0x8000000000000001ull);
+    ck_assert_uint_eq(c->x[A64_XZR], 0);
+    a64h_free(h);
+}
+END_TEST
+
 /* Host-side writes (the kernel's copy-outs) reach the cache through the
  * bus. */
 START_TEST(test_host_write_through_bus_runs_new_insn)
@@ -257,11 +366,11 @@ END_TEST
  * The forwarded operand (a64_fast.c): random dependent sequences over
  * x0..x5 (arithmetic and logic, compares, bitfield moves, loads and stores
  * with computed bases and offsets, TBZ/TBNZ and CBZ over a few
- * instructions, B.cond, ADR and BR), run on the cached hart once with
- * other values (decoding along one path) and again, when the consumers run
- * from their slots, must end as on a hart without the cache; every other
- * sequence has one instruction rewritten in between, and every fourth
- * runs in slices of a few steps.
+ * instructions, B.cond, ADR and BR with or without an ADD between), run on
+ * the cached hart once with other values (decoding along one path) and
+ * again, when the consumers run from their slots, must end as on a hart
+ * without the cache; every other sequence has one instruction rewritten in
+ * between, and every fourth runs in slices of a few steps.
  */
 #define FW_N 6 /* x0..x5 */
 #define FW_BASE 20 /* x20: the data area, never written */
@@ -384,12 +493,21 @@ static unsigned fw_sequence(uint64_t *s, uint32_t *w, unsigned max)
                 w[n++] = 0x54000000u | (uint32_t)(rnd(s) % 14);
             }
             break;
-        case 12: /* TBZ over ADR and BR to a later target */
+        case 12: /* TBZ over ADR and BR to a later target, or over ADR,
+                  * ADD (extended, of XZR) and BR: a table jump */
             if (npend < 8) {
-                w[n++] = 0x36000000u | (uint32_t)(rnd(s) % 32) << 19 | 3u << 5 | rn;
+                bool tj = rnd(s) & 1;
+                w[n++] = 0x36000000u | (uint32_t)(rnd(s) % 32) << 19 |
+                         (tj ? 4u : 3u) << 5 | rn;
                 pend[npend++] = n;
                 w[n++] = 0x10000000u | rd; /* adr rd, target - (this) */
-                w[n++] = 0xd61f0000u | rd << 5;
+                if (tj) { /* add rm, rd, wzr, <option> #<0..4> */
+                    w[n++] = 0x8b3f0000u | (uint32_t)(rnd(s) % 8) << 13 |
+                             (uint32_t)(rnd(s) % 5) << 10 | rd << 5 | rm;
+                    w[n++] = 0xd61f0000u | rm << 5;
+                } else {
+                    w[n++] = 0xd61f0000u | rd << 5;
+                }
                 /* the ADR's offset is from itself: fixed up below */
             }
             break;
@@ -545,6 +663,8 @@ static Suite *a64_dcache_suite(void)
     tcase_add_test(tc, test_store_entry_dropped_when_page_is_decoded);
     tcase_add_test(tc, test_host_write_through_bus_runs_new_insn);
     tcase_add_test(tc, test_write_to_branch_of_fused_compare_runs_new_insn);
+    tcase_add_test(tc, test_table_jump_stops_and_ends_on_write);
+    tcase_add_test(tc, test_multiply_high_halves);
     tcase_add_test(tc, test_budget_counts_exactly_across_pages_and_loops);
     tcase_add_test(tc, test_fast_load_fault_and_sp_alignment_as_executor);
     tcase_add_test(tc, test_cond_table_matches_condition_holds);

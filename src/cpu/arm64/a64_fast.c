@@ -38,7 +38,7 @@
     X(MOVI) X(MOVK) X(MOVK_W) X(ADR) X(ADRP) X(BFM) X(BFM_W) X(BFX) X(BFX_W)                                      \
     X(ADD_REG) X(ADD_REG_W) X(SUB_REG) X(SUB_REG_W) X(ADDS_REG) X(ADDS_REG_W) X(SUBS_REG) X(SUBS_REG_W)                              \
     X(AND_REG) X(AND_REG_W) X(ORR_REG) X(ORR_REG_W) X(EOR_REG) X(EOR_REG_W) X(ANDS_REG) X(ANDS_REG_W) X(MOV_REG) X(MOV_REG_W)                    \
-    X(CSEL) X(CSEL_W) X(CCMP) X(CCMP_W) X(MADD) X(MADD_W) X(SHIFTV) X(SHIFTV_W) X(UDIV) X(SDIV) X(EXTR) X(EXTR_W)                  \
+    X(CSEL) X(CSEL_W) X(CCMP) X(CCMP_W) X(MADD) X(MADD_W) X(MULH) X(SHIFTV) X(SHIFTV_W) X(UDIV) X(SDIV) X(EXTR) X(EXTR_W)                  \
     X(ADD_EXT) X(ADD_EXT_W) X(ADDS_EXT) X(ADDS_EXT_W)                                                     \
     X(B) X(BL) X(BCOND) X(CBZ) X(CBZ_W) X(CBNZ) X(CBNZ_W) X(TBZ) X(TBNZ) X(BR) X(BLR)             \
     X(B_N) A64_BCOND_N(X) X(CBZ_N) X(CBZ_N_W) X(CBNZ_N) X(CBNZ_N_W) X(TBZ_N) X(TBNZ_N) \
@@ -64,7 +64,8 @@
  * (see fuse()): CMPI from ADDS_IMM (subtracting), CMPR from SUBS_REG; the
  * consumer forms after the consumers (a fused pair produces nothing for
  * the slot after it, which follows the branch) */
-#define A64_FUSED(X) X(CMPI_BC) X(CMPI_BC_W) X(CMPR_BC) X(CMPR_BC_W)
+#define A64_FUSED(X)                                                           \
+    X(CMPI_BC) X(CMPI_BC_W) X(CMPR_BC) X(CMPR_BC_W) X(ADR_BR)
 #define A64_FUSED_CONSUMERS(X)                                                 \
     X(CMPI_A_BC) X(CMPI_A_BC_W) X(CMPR_A_BC) X(CMPR_A_BC_W) X(CMPR_M_BC)       \
     X(CMPR_M_BC_W)
@@ -350,6 +351,9 @@ static void decode_dp_reg(uint32_t insn, a64_dinsn *d)
         d->ra = (uint8_t)a64_bits(insn, 15, 12);
         d->a = (insn >> 30) & 1; /* invert */
         d->b = (uint8_t)op2;     /* increment */
+    } else if ((insn & 0xff608000) == 0x9b400000) { /* SMULH, UMULH */
+        d->op = OP_MULH;
+        d->a = (insn >> 23) & 1; /* unsigned */
     } else if ((insn & 0x7fe00000) == 0x1b000000) { /* MADD, MSUB */
         d->op = OP_MADD;
         d->ra = (uint8_t)a64_bits(insn, 14, 10);
@@ -471,6 +475,7 @@ static unsigned zr_fields(unsigned op)
     case OP_EOR_REG: case OP_EOR_REG_W: case OP_ANDS_REG: case OP_ANDS_REG_W:
     case OP_CSEL: case OP_CSEL_W: case OP_SHIFTV: case OP_SHIFTV_W:
     case OP_UDIV: case OP_SDIV: case OP_EXTR: case OP_EXTR_W:
+    case OP_MULH:
         return RN | RM | RD_W;
     case OP_MOV_REG: case OP_MOV_REG_W:
         return RM | RD_W;
@@ -589,8 +594,8 @@ static int produced(const a64_dinsn *p)
     case OP_AND_REG: case OP_AND_REG_W: case OP_ORR_REG: case OP_ORR_REG_W:
     case OP_EOR_REG: case OP_EOR_REG_W: case OP_ANDS_REG: case OP_ANDS_REG_W:
     case OP_MOV_REG: case OP_MOV_REG_W: case OP_CSEL: case OP_CSEL_W:
-    case OP_MADD: case OP_MADD_W: case OP_SHIFTV: case OP_SHIFTV_W:
-    case OP_UDIV: case OP_SDIV: case OP_EXTR: case OP_EXTR_W:
+    case OP_MADD: case OP_MADD_W: case OP_MULH: case OP_SHIFTV:
+    case OP_SHIFTV_W: case OP_UDIV: case OP_SDIV: case OP_EXTR: case OP_EXTR_W:
     case OP_ADD_EXT: case OP_ADD_EXT_W: case OP_ADDS_EXT: case OP_ADDS_EXT_W:
         return p->rd;
     default:
@@ -702,23 +707,44 @@ static const uint8_t fused_pairs[][2] = {
 };
 #define N_FUSED_PAIRS (sizeof(fused_pairs) / sizeof(fused_pairs[0]))
 
-/* Is op a fused compare and branch (either width)? */
-static bool is_fused(unsigned op)
+/* The instructions an operation runs: 2 for a fused compare and branch
+ * (either width), 3 for a fused table jump, else 1. */
+static unsigned fused_len(unsigned op)
 {
+    if (op == OP_ADR_BR)
+        return 3;
     for (unsigned f = 0; f < N_FUSED_PAIRS; f++)
         if (op - fused_pairs[f][1] <= 1u)
-            return true;
-    return false;
+            return 2;
+    return 1;
 }
 
-/* Slot k of dp was just decoded: fuse it with the B.cond after it, or the
- * compare before it with it. */
-static void fuse(a64_dpage *dp, unsigned k)
+/*
+ * The table jump of a switch as GCC compiles it, ADR Xt, table; ADD Xu,
+ * Xt, Wi, SXTH #2 (or any 64-bit extended-register ADD of Xt); BR Xu, runs
+ * as one operation in the ADR's slot (ADR_BR), by the same rules as a
+ * fused compare and branch: the ADD and the BR are run from their own
+ * slots' fields, and a write to either decodes the ADR's slot again too.
+ */
+static bool table_jump(a64_dpage *dp, unsigned k)
 {
-    if (k > 0 && is_near_bcond(&dp->insn[k]))
-        k--;
     a64_dinsn *p = &dp->insn[k];
-    if (!is_near_bcond(&dp->insn[k + 1])) /* the slot past the end: LOOKUP */
+    const a64_dinsn *q = p + 1, *r = p + 2; /* the slots past the end:
+                                             * LOOKUP */
+    if (p->op != OP_ADR || q->op != OP_ADD_EXT || q->rn != p->rd ||
+        q->rd >= 31 || (r->op != OP_BR && r->op != OP_BR_A) ||
+        r->rn != q->rd)
+        return false;
+    p->op = OP_ADR_BR;
+    return true;
+}
+
+/* Slot k of dp holds a decoded instruction: fuse it with the one or two
+ * after it, if they make a fused operation. */
+static void fuse_at(a64_dpage *dp, unsigned k)
+{
+    a64_dinsn *p = &dp->insn[k];
+    if (table_jump(dp, k) || !is_near_bcond(&dp->insn[k + 1]))
         return;
     for (unsigned f = 0; f < N_FUSED_PAIRS; f++) {
         unsigned w = p->op - fused_pairs[f][0]; /* 1 for the _W form */
@@ -729,6 +755,15 @@ static void fuse(a64_dpage *dp, unsigned k)
             return;
         }
     }
+}
+
+/* Slot k of dp was just decoded: fuse it with the slots after it, or the
+ * slots before it with it. */
+static void fuse(a64_dpage *dp, unsigned k)
+{
+    for (unsigned back = k < 2 ? k : 2; back > 0; back--)
+        fuse_at(dp, k - back);
+    fuse_at(dp, k);
 }
 
 /* A page was just decoded for the first time: no store TLB entry may
@@ -783,13 +818,16 @@ static inline uint64_t op2(const a64_dinsn *i, uint64_t v)
 /* The budget left before slot p of this page. */
 #define LEFT(p) ((uint64_t)((dl - (uintptr_t)(p)) / sizeof(a64_dinsn)))
 /* STOP into slot p of this page, where the run from i must end; into the
- * slot before when that holds a fused pair (the pair would run past p:
- * STOP runs the first half alone). And back, unless a write reset it. */
+ * first slot of a fused operation that would run past p (STOP runs its
+ * first instruction alone). And back, unless a write reset it. */
 #define PLANT(p)                                                               \
     do {                                                                       \
         stop = (p);                                                            \
-        if (stop > i && is_fused(stop[-1].op))                                 \
-            stop--;                                                            \
+        for (unsigned b_ = 1; b_ <= 2 && stop - b_ >= i; b_++)                 \
+            if (fused_len(stop[-(int)b_].op) > b_) {                           \
+                stop -= b_;                                                    \
+                break;                                                         \
+            }                                                                  \
         stop_op = stop->op;                                                    \
         stop->op = OP_STOP;                                                    \
         lim = UINTPTR_MAX;                                                     \
@@ -1130,7 +1168,8 @@ dispatch:
         UNPLANT();
         if (likely(LEFT(i) == 0))
             goto out;
-        goto generic; /* room for one: the first of a fused pair (PLANT()) */
+        goto generic; /* room for one or two: the first slot of a
+                       * fused operation (PLANT()) */
     vmcase(OP_GENERIC)
         goto generic;
     vmcase(OP_NOP)
@@ -1319,6 +1358,12 @@ dispatch:
         SET_RD(i->rd, i->a ? a - p : a + p, sf);
         vmbreak;
     })
+    vmcase(OP_MULH) { /* the high half of the 128-bit product */
+        uint64_t u = X(i->rn), v = X(i->rm);
+        SET_X(i->rd, i->a ? (uint64_t)(((unsigned __int128)u * v) >> 64)
+                          : (uint64_t)(((__int128)(int64_t)u * (int64_t)v) >> 64));
+        vmbreak;
+    }
     /* branches */
     vmcase(OP_B)
         JUMP(PC_OF(i) + i->imm);
@@ -1543,6 +1588,14 @@ dispatch:
     SF_CASES(CMPR_BC, CMP_BCOND(X(i->rn), OP2(X(i->rm))))
     SF_CASES(CMPR_A_BC, CMP_BCOND(acc, OP2(X(i->rm))))
     SF_CASES(CMPR_M_BC, CMP_BCOND(X(i->rn), OP2(acc)))
+    vmcase(OP_ADR_BR) { /* fused table jump (table_jump()) */
+        SET_X(i->rd, PC_OF(i) + i->imm);
+        FUSED;
+        uint64_t b = OP2(X(i->rm)); /* Rm may be the ADR's Rd */
+        SET_X(i->rd, i->ra ? acc - b : acc + b);
+        FUSED;
+        JUMP(acc);
+    }
 #if !A64_DISPATCH_GOTO
     default:
         goto generic;
