@@ -578,6 +578,53 @@ START_TEST(test_rewritten_second_of_fused_pair_runs_new_code)
 }
 END_TEST
 
+/* A switch's table jump, slli; add; lw; add; jr, runs as two fused
+ * operations, slli; add and lw; add; jr (rv_dcache.h). Each of its
+ * instructions run alone (a budget of one step), and a rewrite of the jr,
+ * the third of a triple, must behave as the instructions do. */
+START_TEST(test_table_jump_steps_and_rewrite_of_its_jump)
+{
+    const uint64_t table = TU_RAM_BASE + 0x8000;
+    emu_machine *m = tu_machine(64);
+    TU_CODE(m, SITE, tu_slli(A5, A0, 2), tu_op(ALU_ADD, A5, A5, A2),
+            tu_load(2, A5, A5, 0), tu_op(ALU_ADD, A5, A5, A3),
+            tu_jalr(ZERO, A5, 0), /* 0x10 */
+            tu_addi(A1, A1, 1), ret(), /* 0x14: case 0 */
+            tu_addi(A1, A1, 2), ret()); /* 0x1c: case 1 */
+    TU_CODE(m, CODE, tu_jalr(RA, S0, 0), tu_jalr(RA, S0, 0),
+            tu_sw(T1, S0, 0x10), FENCE_I, tu_jalr(RA, S0, 0),
+            tu_jalr(RA, S0, 0));
+    tu_write64(m, table, 0x1c00000014ull); /* the offsets of both cases */
+    tu_set_x(m, S0, SITE);
+    tu_set_x(m, A0, 1);
+    tu_set_x(m, A2, table);
+    tu_set_x(m, A3, SITE);
+    tu_set_x(m, T1, tu_addi(A1, A1, 100)); /* over the jr */
+    tu_set(m, "pc", CODE);
+    tu_step(m, 2 * 8); /* twice: the second run is fused */
+    ck_assert_uint_eq(tu_x(m, A1), 4);
+
+    /* one step at a time, from the decoded (fused) slots */
+    const uint64_t a5[] = {4, table + 4, 0x1c, SITE + 0x1c};
+    tu_set(m, "pc", SITE);
+    for (unsigned k = 0; k < 4; k++) {
+        tu_step(m, 1);
+        ck_assert_uint_eq(tu_reg(m, "pc"), SITE + 4 * (k + 1));
+        ck_assert_uint_eq(tu_x(m, A5), a5[k]);
+    }
+    tu_step(m, 1);
+    ck_assert_uint_eq(tu_reg(m, "pc"), SITE + 0x1c);
+
+    /* the jr rewritten: on in sequence into case 0 */
+    tu_set(m, "pc", CODE + 8);
+    tu_set_x(m, A1, 0);
+    tu_step(m, 2 + 2 * 8);
+    ck_assert_uint_eq(tu_x(m, A1), 2 * 101);
+    ck_assert_uint_eq(tu_x(m, A5), SITE + 0x1c);
+    emu_machine_free(m);
+}
+END_TEST
+
 /* The same bytes hold two instruction streams: addi a5, gp, 0x470 at CODE,
  * whose upper half is c.li a4, 0 at CODE + 2. Both end where the add
  * starts, so the add may consume neither: a4 is not its operand. */
@@ -829,6 +876,19 @@ START_TEST(test_forwarded_operands_match_uncached_runs)
             for (uint64_t k = 0; k < steps; k++)
                 tu_step(a, 1);
             fwd_check(a, b, xlen, prog);
+            /* and a budget that ends at a random step, inside a fused
+             * operation too: the same state as after that many single
+             * steps */
+            uint64_t mid = steps ? xorshift(&s) % steps : 0;
+            b->dcache = NULL;
+            fwd_start(b, seed);
+            for (uint64_t k = 0; k < mid; k++)
+                tu_step(b, 1);
+            b->dcache = dc;
+            fwd_start(a, seed);
+            tu_step(a, mid);
+            ck_assert_uint_eq(tu_reg(a, "pc"), tu_reg(b, "pc"));
+            fwd_check(a, b, xlen, prog);
         }
         emu_machine_free(a);
         emu_machine_free(b);
@@ -861,6 +921,7 @@ static Suite *dcache_suite(void)
     tcase_add_test(tc, test_stats_count_exits_pages_and_invalidations);
     tcase_add_test(tc, test_rewritten_producer_is_no_longer_forwarded);
     tcase_add_test(tc, test_rewritten_second_of_fused_pair_runs_new_code);
+    tcase_add_test(tc, test_table_jump_steps_and_rewrite_of_its_jump);
     tcase_add_test(tc, test_consumer_with_two_possible_predecessors);
     tcase_add_test(tc, test_forwarded_operands_match_uncached_runs);
     tcase_set_timeout(tc, 60); /* the random programs, under ASan */

@@ -40,15 +40,17 @@
  *    that slot does not. A rewritten predecessor is therefore harmless:
  *    it runs only after being decoded again.
  *
- * Fused pairs. Every instruction costs one dispatch (an indirect jump),
- * which is most of a simple instruction's time. The two pairs compiled
- * code is made of most, slli; add (a scaled index added to a base) and
- * add; lw/ld/lbu (an address computed and loaded from), are one operation
- * once the second is a consumer of the first: the first slot's handler
- * runs its own instruction, counts it, and runs the second from the second
- * slot's fields, so a jump to the second still finds it on its own. The
- * pair stands only while the second slot is unchanged: a write over it,
- * or its demotion, first makes the first slot a single instruction again
+ * Fused pairs and triples. Every instruction costs one dispatch (an
+ * indirect jump), which is most of a simple instruction's time. The pairs
+ * compiled code is made of most, slli; add (a scaled index added to a
+ * base) and add; lw/ld/lbu (an address computed and loaded from), and the
+ * triples slli; add; lw and lw; add; jr (the end of a switch's table jump)
+ * are one operation once each instruction is a consumer of the one before:
+ * the first slot's handler runs its own instruction, counts it, and runs
+ * the next from the next slot's fields, so a jump to the second or third
+ * still finds it on its own. The fused operation stands only while the
+ * slots after the first are unchanged: a write over one, or its demotion,
+ * first makes the first slot a single instruction again
  * (rv_dpage_unfuse_into()).
  */
 #ifndef RV_DCACHE_H
@@ -71,8 +73,9 @@ struct emu_machine;
  * are ADD/ADDI and BEQ/BNE with an x0 operand (the idioms mv, beqz, bnez),
  * with one register read less; J and JR are JAL and JALR with x0, which
  * link nothing. MULH, DIV and DIVW stand for their funct3 variants (aux),
- * BRANCH_FAR for all six branches out of the page. SLLI_ADD and the last
- * four are fused pairs (above).
+ * BRANCH_FAR for all six branches out of the page. SYSTEM is ecall,
+ * ebreak, mret, sret, wfi and sfence.vma, which aux tells apart (RV_SYS_*).
+ * SLLI_ADD and the last seven are fused pairs and triples (above).
  * The _A and _B operations, last, are the consumers of the forwarded
  * operand (above). The FP loads and
  * stores and the common double-precision operations have their own
@@ -96,20 +99,31 @@ struct emu_machine;
     X(FADD_D) X(FSUB_D) X(FMUL_D) X(FDIV_D) X(FSGNJ_D) X(FCMP_D)               \
     X(MV) X(BEQZ) X(BNEZ)                                                      \
     X(BITMANIP) X(FP) X(FENCE) X(LR) X(SC) X(AMO)                              \
-    X(ECALL) X(EBREAK) X(MRET) X(SRET) X(WFI) X(SFENCE_VMA) X(CSR)            \
+    X(SYSTEM) X(CSR)                                                           \
     X(ADD_A) X(ADDI_A) X(MV_A) X(SLLI_A) X(SRLI_A) X(ANDI_A) X(XORI_A)        \
     X(XOR_A) X(OR_A) X(AND_A) X(SUB_A) X(MUL_A)                                \
     X(BEQ_A) X(BNE_A) X(BLTU_A) X(BGEU_A) X(BEQZ_A) X(BNEZ_A) X(JALR_A)        \
     X(BLTU_AR) X(BGEU_AR)                                                      \
     X(LW_A) X(LBU_A) X(SW_A) X(SB_A) X(LD_A) X(LWU_A) X(SD_A)                 \
     X(ADDW_A) X(ADDIW_A) X(JR_A) X(SLTIU_A) X(SW_B) X(SB_B) X(SD_B)           \
-    X(SLLI_A_ADD) X(ADD_A_LW) X(ADD_A_LD) X(ADD_A_LBU)
+    X(SLLI_A_ADD) X(ADD_A_LW) X(ADD_A_LD) X(ADD_A_LBU)                         \
+    X(SLLI_ADD_LW) X(SLLI_A_ADD_LW) X(LW_A_ADD_JR)
 
 enum {
 #define RV_OP_ENUM(name) RV_OP_##name,
     RV_OPS(RV_OP_ENUM)
 #undef RV_OP_ENUM
     RV_OP_COUNT
+};
+
+/* Which instruction RV_OP_SYSTEM is, in aux. */
+enum {
+    RV_SYS_ECALL,
+    RV_SYS_EBREAK,
+    RV_SYS_MRET,
+    RV_SYS_SRET,
+    RV_SYS_WFI,
+    RV_SYS_SFENCE_VMA,
 };
 
 /* Set in the op of a 2-byte (compressed) instruction: the interpreter
@@ -177,26 +191,59 @@ static const uint8_t rv_fused_pairs[][3] = {
     {RV_OP_ADD_A, RV_OP_LBU_A, RV_OP_ADD_A_LBU},
 };
 
-/* A fused pair's first operation on its own (the pair's first slot is
- * then an ordinary instruction again), or 0 for an operation that is not
- * a fused pair. */
-static inline unsigned rv_op_unfused(unsigned op)
+/* The fused triples: {first, second, third, the triple}, each a consumer
+ * of the one before: a scaled index added to a base and loaded from, and
+ * the end of a switch's table jump (an offset loaded, the table's base
+ * added, and a jump there). */
+static const uint8_t rv_fused_triples[][4] = {
+    {RV_OP_SLLI, RV_OP_ADD_A, RV_OP_LW_A, RV_OP_SLLI_ADD_LW},
+    {RV_OP_SLLI_A, RV_OP_ADD_A, RV_OP_LW_A, RV_OP_SLLI_A_ADD_LW},
+    {RV_OP_LW_A, RV_OP_ADD_A, RV_OP_JR_A, RV_OP_LW_A_ADD_JR},
+};
+
+/* A fused operation's first operation on its own (its first slot is then
+ * an ordinary instruction again), or 0 for an operation that is not fused;
+ * *n is how many instructions the fused one runs. */
+static inline unsigned rv_op_unfused_n(unsigned op, unsigned *n)
 {
     for (unsigned k = 0; k < sizeof(rv_fused_pairs) / 3; k++)
-        if ((op & ~RV_OP_C) == rv_fused_pairs[k][2])
+        if ((op & ~RV_OP_C) == rv_fused_pairs[k][2]) {
+            *n = 2;
             return rv_fused_pairs[k][0] | (op & RV_OP_C);
+        }
+    for (unsigned k = 0; k < sizeof(rv_fused_triples) / 4; k++)
+        if ((op & ~RV_OP_C) == rv_fused_triples[k][3]) {
+            *n = 3;
+            return rv_fused_triples[k][0] | (op & RV_OP_C);
+        }
+    *n = 1;
     return 0;
 }
 
+static inline unsigned rv_op_unfused(unsigned op)
+{
+    unsigned n;
+    return rv_op_unfused_n(op, &n);
+}
+
 /* Slots from s on are about to change (written, or a consumer demoted):
- * the fused pairs in the two slots before s whose second instruction
- * starts at s or later run as single instructions again. */
+ * the fused operations in the slots before s that run an instruction at s
+ * or later (at most two more instructions of up to two slots each) run as
+ * single instructions again. */
 static inline void rv_dpage_unfuse_into(rv_dpage *dp, unsigned s)
 {
-    for (unsigned back = 1; back <= 2 && back <= s; back++) {
+    for (unsigned back = 1; back <= 5 && back <= s; back++) {
         rv_dinsn *p = &dp->insn[s - back];
-        unsigned u = rv_op_unfused(p->op);
-        if (u && (s - back) + p->step / sizeof(rv_dinsn) >= s)
+        unsigned n, u = rv_op_unfused_n(p->op, &n);
+        if (!u)
+            continue;
+        unsigned end = s - back; /* past the fused instructions */
+        for (unsigned k = 0; k < n && end < RV_DPAGE_SLOTS + 2; k++) {
+            const rv_dinsn *q = &dp->insn[end];
+            /* a slot not decoded (again) yet: the longest */
+            end += q->op == RV_OP_DECODE ? 2 : q->step / sizeof(rv_dinsn);
+        }
+        if (end > s)
             p->op = (uint8_t)u;
     }
 }

@@ -301,7 +301,9 @@ static rv_dinsn *FN(fetch_uncached)(rv_cpu *cpu, ureg pc)
  * a misaligned address or a device goes through the MMU's slow path,
  * which may raise, reach a device (events) or write decoded code. */
 #define LOAD(size, type) LOADB(size, type, RS1)
-#define LOADB(size, type, base)                                                \
+#define LOADB(size, type, base) LOADB_THEN(size, type, base, vmbreak)
+/* the same, going on with then (a fused operation's next instruction) */
+#define LOADB_THEN(size, type, base, then)                                     \
     do {                                                                       \
         ureg va_ = (ureg)((base) + IMM);                                          \
         const rv_tlb_entry *e_ =                                               \
@@ -310,7 +312,7 @@ static rv_dinsn *FN(fetch_uncached)(rv_cpu *cpu, ureg pc)
         if (likely(e_->tag == rv_tlb_tag(va_, size))) {                        \
             RV_STAT(cpu->st.tlb_hits[RV_ACC_LOAD]++);                          \
             RD = (ureg)(type)ld_le((const uint8_t *)(e_->addend + va_), size); \
-            vmbreak;                                                           \
+            then;                                                              \
         }                                                                      \
         RV_STAT(cpu->st.tlb_misses[RV_ACC_LOAD]++);                            \
         SYNC();                                                                \
@@ -319,7 +321,7 @@ static rv_dinsn *FN(fetch_uncached)(rv_cpu *cpu, ureg pc)
         RD = (ureg)(type)v_;                                                   \
         if (unlikely(cpu->events))                                             \
             goto retired_slow;                                                 \
-        vmbreak;                                                               \
+        then;                                                                  \
     } while (0)
 #define STORE(size) STOREV(size, RS1, RS2)
 #define STOREV(size, base, val)                                                \
@@ -510,8 +512,8 @@ dispatch:
         FN(predecode)(cpu, raw, off, true, i);
         FN(forward)(dp, off >> 1);
         FN(unforward)(dp, off >> 1);
-        FN(fuse)(dp, off >> 1); /* with the slot after, and as the second */
-        for (unsigned back = 1; back <= 2 && back <= off >> 1; back++)
+        FN(fuse)(dp, off >> 1); /* with the slots after, and as a later one */
+        for (unsigned back = 1; back <= 8 && back <= off >> 1; back++)
             FN(fuse)(dp, (off >> 1) - back);
         RV_STAT(cpu->st.decodes++);
         RELOAD(i);
@@ -594,6 +596,7 @@ out_pc:
 #undef RELOAD
 #undef STOREV
 #undef LOADB
+#undef LOADB_THEN
 #undef STORE
 #undef FP_ON
 #undef FLOAD

@@ -81,6 +81,21 @@
     vmcase(RV_OP_SLLI_A_ADD) RD = (ureg)(ACC << i->imm); FUSED; RD = (ureg)(ACC + RS2); vmbreak;
     vmcase(RV_OP_ADD_A_LW) RD = (ureg)(ACC + RS2); FUSED; LOADB(4, int32_t, ACC);
     vmcase(RV_OP_ADD_A_LBU) RD = (ureg)(ACC + RS2); FUSED; LOADB(1, uint8_t, ACC);
+    /* triples: slli; add; lw, and lw; add; jr (a switch's table jump) */
+    vmcase(RV_OP_SLLI_ADD_LW)
+        RD = (ureg)(RS1 << i->imm); FUSED;
+        RD = (ureg)(ACC + RS2); FUSED;
+        LOADB(4, int32_t, ACC);
+    vmcase(RV_OP_SLLI_A_ADD_LW)
+        RD = (ureg)(ACC << i->imm); FUSED;
+        RD = (ureg)(ACC + RS2); FUSED;
+        LOADB(4, int32_t, ACC);
+    vmcase(RV_OP_LW_A_ADD_JR)
+        LOADB_THEN(4, int32_t, ACC, {
+            FUSED;
+            RD = (ureg)(ACC + RS2); FUSED;
+            JALR_TO(ACC, false);
+        });
     vmcase(RV_OP_LW_A) LOADB(4, int32_t, ACC);
     vmcase(RV_OP_LBU_A) LOADB(1, uint8_t, ACC);
     /* stores forward the value: rs1 names it, rs2 the base */
@@ -257,49 +272,52 @@
         vmbreak;
     }
 
-    vmcase(RV_OP_ECALL)
-        SYNC();
-        rv_raise(cpu, RV_EXC_ECALL_U + cpu->priv, 0);
-        goto trapped;
-    vmcase(RV_OP_EBREAK) /* tval is the pc */
-        SYNC();
-        rv_raise(cpu, RV_EXC_BREAKPOINT, PC_OF(i));
-        goto trapped;
-    vmcase(RV_OP_MRET)
-        if (cpu->priv < RV_PRIV_M)
-            goto illegal;
-        SYNC();
-        rv_mret(cpu);
-        goto retired_pc;
-    vmcase(RV_OP_SRET)
-        if (!cpu->has_s || cpu->priv < RV_PRIV_S ||
-            (cpu->priv == RV_PRIV_S && (cpu->mstatus & MSTATUS_TSR)))
-            goto illegal;
-        SYNC();
-        rv_sret(cpu);
-        goto retired_pc;
-    vmcase(RV_OP_WFI)
-        /* priv 3.1.6.5: TW traps wfi below M; with S-mode present, wfi in
-         * U mode is illegal */
-        if (cpu->priv == RV_PRIV_U ||
-            (cpu->priv == RV_PRIV_S && (cpu->mstatus & MSTATUS_TW)))
-            goto illegal;
-        if (!(cpu->mip & cpu->mie)) {
-            cpu->wfi = true;
-            cpu->events |= RV_EV_EXIT;
+    vmcase(RV_OP_SYSTEM) /* which one: aux (RV_SYS_*) */
+        switch (i->aux) {
+        case RV_SYS_ECALL:
+            SYNC();
+            rv_raise(cpu, RV_EXC_ECALL_U + cpu->priv, 0);
+            goto trapped;
+        case RV_SYS_EBREAK: /* tval is the pc */
+            SYNC();
+            rv_raise(cpu, RV_EXC_BREAKPOINT, PC_OF(i));
+            goto trapped;
+        case RV_SYS_MRET:
+            if (cpu->priv < RV_PRIV_M)
+                goto illegal;
+            SYNC();
+            rv_mret(cpu);
+            goto retired_pc;
+        case RV_SYS_SRET:
+            if (!cpu->has_s || cpu->priv < RV_PRIV_S ||
+                (cpu->priv == RV_PRIV_S && (cpu->mstatus & MSTATUS_TSR)))
+                goto illegal;
+            SYNC();
+            rv_sret(cpu);
+            goto retired_pc;
+        case RV_SYS_WFI:
+            /* priv 3.1.6.5: TW traps wfi below M; with S-mode present, wfi
+             * in U mode is illegal */
+            if (cpu->priv == RV_PRIV_U ||
+                (cpu->priv == RV_PRIV_S && (cpu->mstatus & MSTATUS_TW)))
+                goto illegal;
+            if (!(cpu->mip & cpu->mie)) {
+                cpu->wfi = true;
+                cpu->events |= RV_EV_EXIT;
+            }
+            goto retired_slow;
+        default: /* RV_SYS_SFENCE_VMA */
+            if (!cpu->has_s || cpu->priv == RV_PRIV_U ||
+                (cpu->priv == RV_PRIV_S && (cpu->mstatus & MSTATUS_TVM)))
+                goto illegal;
+            /* rs1 names one page; the ASID in rs2 does not narrow it
+             * further (entries are not tagged by ASID) */
+            if (i->rs1 != 0)
+                rv_tlb_flush_page(cpu, RS1);
+            else
+                rv_tlb_flush(cpu);
+            goto retired_slow;
         }
-        goto retired_slow;
-    vmcase(RV_OP_SFENCE_VMA)
-        if (!cpu->has_s || cpu->priv == RV_PRIV_U ||
-            (cpu->priv == RV_PRIV_S && (cpu->mstatus & MSTATUS_TVM)))
-            goto illegal;
-        /* rs1 names one page; the ASID in rs2 does not narrow it further
-         * (entries are not tagged by ASID) */
-        if (i->rs1 != 0)
-            rv_tlb_flush_page(cpu, RS1);
-        else
-            rv_tlb_flush(cpu);
-        goto retired_slow;
     vmcase(RV_OP_CSR) {
         unsigned f3 = rv_funct3(i->insn), rs1 = i->rs1;
         uint64_t src = (f3 & 4) ? rs1 : RS1;

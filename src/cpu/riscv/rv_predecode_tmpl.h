@@ -256,19 +256,22 @@ static void FN(predecode)(const rv_cpu *cpu, uint32_t raw, unsigned off,
         break;
     }
     case 0x73: /* SYSTEM */
-        if (f3 == 0) {
+        if (f3 == 0) { /* one operation, which aux says (RV_SYS_*) */
+            op = RV_OP_SYSTEM;
             if (insn == 0x00000073)
-                op = RV_OP_ECALL;
+                d->aux = RV_SYS_ECALL;
             else if (insn == 0x00100073)
-                op = RV_OP_EBREAK;
+                d->aux = RV_SYS_EBREAK;
             else if (insn == 0x30200073)
-                op = RV_OP_MRET;
+                d->aux = RV_SYS_MRET;
             else if (insn == 0x10200073)
-                op = RV_OP_SRET;
+                d->aux = RV_SYS_SRET;
             else if (insn == 0x10500073)
-                op = RV_OP_WFI;
+                d->aux = RV_SYS_WFI;
             else if (f7 == 0x09 && rd == 0)
-                op = RV_OP_SFENCE_VMA;
+                d->aux = RV_SYS_SFENCE_VMA;
+            else
+                op = RV_OP_ILLEGAL;
         } else if (f3 != 4) {
             op = RV_OP_CSR;
         }
@@ -459,25 +462,58 @@ static void FN(unforward)(rv_dpage *dp, unsigned k)
     }
 }
 
+/* The operation a slot runs as a single instruction (without RV_OP_C). */
+static unsigned FN(single_op)(unsigned op)
+{
+    unsigned u = rv_op_unfused(op);
+    return (u ? u : op) & ~RV_OP_C;
+}
+
+/* The decoded slot after slot k, if it consumes k's result: else NULL. */
+static rv_dinsn *FN(consumer_after)(rv_dpage *dp, unsigned k, unsigned *n)
+{
+    const rv_dinsn *p = &dp->insn[k];
+    *n = k + p->step / sizeof(rv_dinsn);
+    if (p->step == 0 || *n >= RV_DPAGE_SLOTS || p->rd == RV_XSINK)
+        return NULL;
+    rv_dinsn *q = &dp->insn[*n];
+    return FN(consumes)(q->op) && q->rs1 == p->rd ? q : NULL;
+}
+
 /*
- * Fused pairs (rv_dcache.h): slot k, decoded, and the consumer of its
- * result that follows it become one operation in slot k, for the pairs
- * compiled code is made of most: a scaled index added to a base
- * (slli; add), and an address computed and loaded from (add; lw/ld/lbu).
- * The fused handler runs the second instruction from its own slot, so
- * that slot must not change while the pair stands: whatever resets or
- * demotes it first makes the pair single again (rv_dpage_unfuse_into()).
+ * Fused pairs and triples (rv_dcache.h): slot k, decoded, and the one or
+ * two consumers that follow it, each of the result before, become one
+ * operation in slot k, for what compiled code is made of most: a scaled
+ * index added to a base (slli; add), an address computed and loaded from
+ * (add; lw/ld/lbu), both (slli; add; lw), and the end of a switch's table
+ * jump (lw; add; jr). The fused handler runs the later instructions from
+ * their own slots, so those must not change while the fusion stands:
+ * whatever resets or demotes one first makes slot k single again
+ * (rv_dpage_unfuse_into()). A triple is preferred to a pair, except where
+ * its third instruction begins another triple (slli; add, then lw; add;
+ * jr: two dispatches, not three). Decoding a slot fuses again the slots
+ * before it, the nearest first, so that such a triple is seen.
  */
 static void FN(fuse)(rv_dpage *dp, unsigned k)
 {
     rv_dinsn *p = &dp->insn[k];
-    unsigned n = k + p->step / sizeof(rv_dinsn);
-    if (p->step == 0 || n >= RV_DPAGE_SLOTS)
+    unsigned n, n2;
+    const rv_dinsn *q = FN(consumer_after)(dp, k, &n);
+    if (!q)
         return;
-    const rv_dinsn *q = &dp->insn[n];
-    if (!FN(consumes)(q->op) || q->rs1 != p->rd || p->rd == RV_XSINK)
-        return;
-    unsigned a = p->op & ~RV_OP_C, b = q->op & ~RV_OP_C;
+    unsigned a = FN(single_op)(p->op), b = FN(single_op)(q->op);
+    const rv_dinsn *r = FN(consumer_after)(dp, n, &n2);
+    unsigned c = r ? FN(single_op)(r->op) : RV_OP_DECODE;
+    unsigned rn; /* a triple from the third on runs more at once: a pair */
+    if (r && rv_op_unfused_n(r->op, &rn) && rn == 3)
+        c = RV_OP_DECODE;
+    for (unsigned f = 0; f < sizeof(rv_fused_triples) / 4; f++) {
+        if (rv_fused_triples[f][0] == a && rv_fused_triples[f][1] == b &&
+            rv_fused_triples[f][2] == c) {
+            p->op = (uint8_t)(rv_fused_triples[f][3] | (p->op & RV_OP_C));
+            return;
+        }
+    }
     for (unsigned f = 0; f < sizeof(rv_fused_pairs) / 3; f++) {
         if (rv_fused_pairs[f][0] == a && rv_fused_pairs[f][1] == b &&
             (XLEN == 64 || b != RV_OP_LD_A)) {
