@@ -196,6 +196,114 @@ START_TEST(test_table_jump_stops_and_ends_on_write)
 }
 END_TEST
 
+/* The LDRH that loads the table's entry runs fused with the table jump
+ * after it (four instructions in one operation): budgets ending after
+ * each, and a write to each later instruction, as in the test above. */
+START_TEST(test_table_jump_with_its_load)
+{
+    a64h *h = a64h_new();
+    a64_cpu *c = h->cpu;
+    uint32_t code[] = {
+        0x786158a1u,  /* 0: ldrh w1, [x5, w1, uxtw #1] */
+        TJ_ADR_X7,    /* 4: adr x7, 0x10 */
+        TJ_ADD_SXTW2, /* 8: add x1, x7, w1, sxtw #2 */
+        TJ_BR_X1,     /* c: br x1 */
+        0x91000442,   /* 10: add x2, x2, #1 */
+        0x91000842,   /* 14: add x2, x2, #2 */
+        A64H_BRK,     /* 18 */
+    };
+    const uint16_t table[] = {1, 0}; /* entry 0: case 1 */
+    memcpy(a64h_mem(h, A64H_DATA), table, sizeof(table));
+    c->x[5] = A64H_DATA;
+    c->x[1] = 0;
+    ck_assert_int_eq(a64h_run(h, code, 7), A64_EC_BRK);
+    ck_assert_uint_eq(c->x[2], 2);
+    ck_assert_uint_eq(c->steps, 6);
+
+    bool trapped = false;
+    const uint64_t x1[] = {1, 1, A64H_BASE + 0x14, A64H_BASE + 0x14};
+    for (unsigned k = 1; k <= 4; k++) {
+        c->pc = A64H_BASE;
+        c->x[1] = 0;
+        c->x[7] = 0;
+        ck_assert_uint_eq(a64_run(c, k, &trapped), k);
+        ck_assert(!trapped);
+        ck_assert_uint_eq(c->x[1], x1[k - 1]);
+        ck_assert_uint_eq(c->x[7], k >= 2 ? A64H_BASE + 0x10 : 0);
+        ck_assert_uint_eq(c->pc, k == 4 ? A64H_BASE + 0x14 : A64H_BASE + 4 * k);
+    }
+
+    /* a new ADR or ADD sends the jump to the BRK, a new BR to case 0;
+     * each runs twice (decoding, then fused) */
+    static const struct {
+        unsigned at;
+        uint32_t insn;
+        uint64_t steps;
+    } patches[] = {
+        {4, 0x10000087u, 5},  /* adr x7, 0x14 */
+        {8, TJ_ADD_SXTW3, 5}, /* add x1, x7, w1, sxtw #3 */
+        {12, 0xd61f00e0u, 7}, /* br x7: to both cases */
+    };
+    for (unsigned k = 0; k < 3; k++) {
+        memcpy(h->mem, code, sizeof(code)); /* decoded and fused again */
+        a64h_written(h, A64H_BASE, sizeof(code));
+        c->pc = A64H_BASE;
+        c->x[1] = 0;
+        ck_assert_uint_eq(a64_run(c, 10, &trapped), 6);
+        c->pc = A64H_BASE;
+        c->x[1] = 0;
+        ck_assert_uint_eq(a64_run(c, 10, &trapped), 6);
+        memcpy(h->mem + patches[k].at, &patches[k].insn, 4);
+        a64h_written(h, A64H_BASE + patches[k].at, 4);
+        for (unsigned again = 0; again < 2; again++) {
+            c->pc = A64H_BASE;
+            c->x[1] = 0;
+            c->x[2] = 0;
+            ck_assert_uint_eq(a64_run(c, 10, &trapped), patches[k].steps);
+            ck_assert(trapped);
+            ck_assert_uint_eq(c->x[2], k == 2 ? 1 + 2 : 0);
+        }
+    }
+    a64h_free(h);
+}
+END_TEST
+
+/* A bitfield move and an ADD that takes its result as Rm run as one
+ * fused operation, at 64 and at 32 bits (where the sum wraps). */
+START_TEST(test_bitfield_move_and_add_fused)
+{
+    a64h *h = a64h_new();
+    a64_cpu *c = h->cpu;
+    uint32_t code[] = {
+        0x937d7c41, /* 0: sbfiz x1, x2, #3, #32 */
+        0x8b010004, /* 4: add x4, x0, x1 */
+        0x53003c46, /* 8: ubfx w6, w2, #0, #16 (uxth) */
+        0x0b060407, /* c: add w7, w0, w6, lsl #1 */
+        A64H_BRK,   /* 10 */
+    };
+    bool trapped = false;
+    for (unsigned run = 0; run < 2; run++) { /* decoding, then fused */
+        for (unsigned k = 1; k <= 5; k++) {
+            if (run == 0 && k < 5)
+                continue;
+            c->pc = A64H_BASE;
+            c->x[0] = 0xfffffff0; /* the W sum carries out */
+            c->x[2] = 0x8000fffe; /* negative as a W */
+            c->x[1] = c->x[4] = c->x[6] = c->x[7] = 0;
+            if (run == 0)
+                ck_assert_int_eq(a64h_run(h, code, 5), A64_EC_BRK);
+            else
+                ck_assert_uint_eq(a64_run(c, k, &trapped), k);
+            ck_assert_uint_eq(c->x[1], k >= 1 ? 0xfffffffc0007fff0ull : 0);
+            ck_assert_uint_eq(c->x[4], k >= 2 ? 0xfffffffd0007ffe0ull : 0);
+            ck_assert_uint_eq(c->x[6], k >= 3 ? 0xfffe : 0);
+            ck_assert_uint_eq(c->x[7], k >= 4 ? 0x1ffecu : 0);
+        }
+    }
+    a64h_free(h);
+}
+END_TEST
+
 /* SMULH and UMULH: the high halves of the signed and unsigned 128-bit
  * products (their own fast operation). */
 START_TEST(test_multiply_high_halves)
@@ -664,6 +772,8 @@ static Suite *a64_dcache_suite(void)
     tcase_add_test(tc, test_host_write_through_bus_runs_new_insn);
     tcase_add_test(tc, test_write_to_branch_of_fused_compare_runs_new_insn);
     tcase_add_test(tc, test_table_jump_stops_and_ends_on_write);
+    tcase_add_test(tc, test_table_jump_with_its_load);
+    tcase_add_test(tc, test_bitfield_move_and_add_fused);
     tcase_add_test(tc, test_multiply_high_halves);
     tcase_add_test(tc, test_budget_counts_exactly_across_pages_and_loops);
     tcase_add_test(tc, test_fast_load_fault_and_sp_alignment_as_executor);

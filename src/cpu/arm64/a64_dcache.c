@@ -140,9 +140,9 @@ void a64_dcache_written(void *ctx, uint64_t pa, uint64_t len)
             continue;
         uint64_t lo = start > page ? start - page : 0;
         uint64_t hi = end - page < 0x1000 ? end - page : 0x1000;
-        /* from two slots before: they may hold a fused operation that runs
-         * the first written slot (a64_fast.c, fuse()) */
-        for (uint64_t s = lo >= 8 ? (lo >> 2) - 2 : 0; s <= (hi - 1) >> 2; s++)
+        /* from three slots before: they may hold a fused operation that
+         * runs the first written slot (a64_fast.c, fuse()) */
+        for (uint64_t s = lo >= 12 ? (lo >> 2) - 3 : 0; s <= (hi - 1) >> 2; s++)
             p->insn[s].op = 0;
     }
 }

@@ -17,7 +17,7 @@
  * such a page, so they go through a64_store_slow(), which reports them
  * too. A written slot returns to A64_OP_DECODE and decodes again, so code
  * always runs the latest bytes (stronger than the architecture's
- * IC IVAU + ISB requirement). So do the two slots before a written range,
+ * IC IVAU + ISB requirement). So do the three slots before a written range,
  * which may hold a fused operation that runs the first written slot.
  */
 #ifndef CPU_ARM64_A64_DCACHE_H

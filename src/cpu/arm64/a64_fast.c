@@ -65,7 +65,8 @@
  * consumer forms after the consumers (a fused pair produces nothing for
  * the slot after it, which follows the branch) */
 #define A64_FUSED(X)                                                           \
-    X(CMPI_BC) X(CMPI_BC_W) X(CMPR_BC) X(CMPR_BC_W) X(ADR_BR)
+    X(CMPI_BC) X(CMPI_BC_W) X(CMPR_BC) X(CMPR_BC_W) X(ADR_BR) X(LDH_ADR_BR) \
+    X(BFX_ADD) X(BFX_ADD_W)
 #define A64_FUSED_CONSUMERS(X)                                                 \
     X(CMPI_A_BC) X(CMPI_A_BC_W) X(CMPR_A_BC) X(CMPR_A_BC_W) X(CMPR_M_BC)       \
     X(CMPR_M_BC_W)
@@ -711,8 +712,12 @@ static const uint8_t fused_pairs[][2] = {
  * (either width), 3 for a fused table jump, else 1. */
 static unsigned fused_len(unsigned op)
 {
+    if (op == OP_LDH_ADR_BR)
+        return 4;
     if (op == OP_ADR_BR)
         return 3;
+    if (op == OP_BFX_ADD || op == OP_BFX_ADD_W)
+        return 2;
     for (unsigned f = 0; f < N_FUSED_PAIRS; f++)
         if (op - fused_pairs[f][1] <= 1u)
             return 2;
@@ -739,12 +744,35 @@ static bool table_jump(a64_dpage *dp, unsigned k)
     return true;
 }
 
+/*
+ * Two more pairs by the same rules. The LDRH (register offset) that loads
+ * a switch's table entry, before a fused table jump (LDH_ADR_BR), and a
+ * scaled index (SBFIZ, UBFX...: a bitfield move) added to a base by the
+ * instruction after it (BFX_ADD: an ADD, shifted register, that takes the
+ * index as its Rm). Neither needs the second to use the first's result:
+ * the fused handler writes each result to x[] before the next reads it.
+ */
+static bool more_pairs(a64_dinsn *p)
+{
+    const a64_dinsn *q = p + 1; /* the slot past the end: LOOKUP */
+    if (p->op == OP_LDH_REG && q->op == OP_ADR_BR) {
+        p->op = OP_LDH_ADR_BR;
+        return true;
+    }
+    if ((p->op == OP_BFX || p->op == OP_BFX_W) &&
+        (q->op == OP_ADD_REG_M || q->op == OP_ADD_REG_M_W)) {
+        p->op = (uint8_t)(OP_BFX_ADD + (p->op - OP_BFX));
+        return true;
+    }
+    return false;
+}
+
 /* Slot k of dp holds a decoded instruction: fuse it with the one or two
  * after it, if they make a fused operation. */
 static void fuse_at(a64_dpage *dp, unsigned k)
 {
     a64_dinsn *p = &dp->insn[k];
-    if (table_jump(dp, k) || !is_near_bcond(&dp->insn[k + 1]))
+    if (table_jump(dp, k) || more_pairs(p) || !is_near_bcond(&dp->insn[k + 1]))
         return;
     for (unsigned f = 0; f < N_FUSED_PAIRS; f++) {
         unsigned w = p->op - fused_pairs[f][0]; /* 1 for the _W form */
@@ -761,9 +789,9 @@ static void fuse_at(a64_dpage *dp, unsigned k)
  * slots before it with it. */
 static void fuse(a64_dpage *dp, unsigned k)
 {
-    for (unsigned back = k < 2 ? k : 2; back > 0; back--)
+    fuse_at(dp, k); /* the nearest first: a table jump before its LDRH */
+    for (unsigned back = 1; back <= 3 && back <= k; back++)
         fuse_at(dp, k - back);
-    fuse_at(dp, k);
 }
 
 /* A page was just decoded for the first time: no store TLB entry may
@@ -819,15 +847,17 @@ static inline uint64_t op2(const a64_dinsn *i, uint64_t v)
 #define LEFT(p) ((uint64_t)((dl - (uintptr_t)(p)) / sizeof(a64_dinsn)))
 /* STOP into slot p of this page, where the run from i must end; into the
  * first slot of a fused operation that would run past p (STOP runs its
- * first instruction alone). And back, unless a write reset it. */
+ * first instruction alone): the earliest from i that reaches p, as the
+ * later slots of a fused operation hold no other one, except the table
+ * jump inside LDH_ADR_BR, which that contains whole. And back, unless a
+ * write reset it. */
 #define PLANT(p)                                                               \
     do {                                                                       \
-        stop = (p);                                                            \
-        for (unsigned b_ = 1; b_ <= 2 && stop - b_ >= i; b_++)                 \
-            if (fused_len(stop[-(int)b_].op) > b_) {                           \
-                stop -= b_;                                                    \
-                break;                                                         \
-            }                                                                  \
+        a64_dinsn *p_ = (p);                                                   \
+        stop = p_;                                                             \
+        for (unsigned b_ = 1; b_ <= 3 && p_ - b_ >= i; b_++)                   \
+            if (fused_len(p_[-(int)b_].op) > b_)                               \
+                stop = p_ - b_;                                                \
         stop_op = stop->op;                                                    \
         stop->op = OP_STOP;                                                    \
         lim = UINTPTR_MAX;                                                     \
@@ -976,7 +1006,9 @@ static inline uint64_t op2(const a64_dinsn *i, uint64_t v)
 
 #define LOAD(mode, size, conv) LOADF(BASE, ADDR_##mode, WB_##mode, size, conv)
 /* a load with its base (B) and address (A) and writeback (WB) forms */
-#define LOADF(B, A, WB, size, conv)                                            \
+#define LOADF(B, A, WB, size, conv) LOADF_THEN(B, A, WB, size, conv, vmbreak)
+/* the same, going on with then (a fused operation's next instruction) */
+#define LOADF_THEN(B, A, WB, size, conv, then)                                 \
     {                                                                          \
         uint64_t b_, va_, v_ = 0;                                              \
         uint8_t *h_;                                                           \
@@ -986,7 +1018,7 @@ static inline uint64_t op2(const a64_dinsn *i, uint64_t v)
         memcpy(&v_, h_, size);                                                 \
         WB(b_)                                                                 \
         SET_X(i->rd, conv(v_));                                                \
-        vmbreak;                                                               \
+        then;                                                                  \
     }
 #define STORE(mode, size) STOREF(BASE, X(i->rd), ADDR_##mode, WB_##mode, size)
 #define STOREF(B, val, A, WB, size)                                            \
@@ -1588,7 +1620,19 @@ dispatch:
     SF_CASES(CMPR_BC, CMP_BCOND(X(i->rn), OP2(X(i->rm))))
     SF_CASES(CMPR_A_BC, CMP_BCOND(acc, OP2(X(i->rm))))
     SF_CASES(CMPR_M_BC, CMP_BCOND(X(i->rn), OP2(acc)))
-    vmcase(OP_ADR_BR) { /* fused table jump (table_jump()) */
+    SF_CASES(BFX_ADD, { /* a bitfield move, then an ADD of it as Rm */
+        SET_RD(i->rd, OP2(X(i->rn)), sf);
+        FUSED;
+        SET_X(i->rd, (X(i->rn) + OP2(acc)) & a64_mask_of(i->sf));
+        vmbreak;
+    })
+    vmcase(OP_LDH_ADR_BR) /* LDRH, then the fused table jump (more_pairs()) */
+        LOADF_THEN(BASE, ADDR_REG, WB_REG, 2, ZX, {
+            FUSED;
+            goto table_jump;
+        })
+    vmcase(OP_ADR_BR) /* fused table jump (table_jump()) */
+    table_jump: {
         SET_X(i->rd, PC_OF(i) + i->imm);
         FUSED;
         uint64_t b = OP2(X(i->rm)); /* Rm may be the ADR's Rd */
