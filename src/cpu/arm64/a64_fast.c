@@ -731,9 +731,8 @@ static unsigned fused_len(unsigned op)
  * fused compare and branch: the ADD and the BR are run from their own
  * slots' fields, and a write to either decodes the ADR's slot again too.
  */
-static bool table_jump(a64_dpage *dp, unsigned k)
+static bool table_jump(a64_dinsn *p)
 {
-    a64_dinsn *p = &dp->insn[k];
     const a64_dinsn *q = p + 1, *r = p + 2; /* the slots past the end:
                                              * LOOKUP */
     if (p->op != OP_ADR || q->op != OP_ADD_EXT || q->rn != p->rd ||
@@ -772,7 +771,7 @@ static bool more_pairs(a64_dinsn *p)
 static void fuse_at(a64_dpage *dp, unsigned k)
 {
     a64_dinsn *p = &dp->insn[k];
-    if (table_jump(dp, k) || more_pairs(p) || !is_near_bcond(&dp->insn[k + 1]))
+    if (table_jump(p) || more_pairs(p) || !is_near_bcond(p + 1))
         return;
     for (unsigned f = 0; f < N_FUSED_PAIRS; f++) {
         unsigned w = p->op - fused_pairs[f][0]; /* 1 for the _W form */

@@ -220,6 +220,7 @@ static inline unsigned rv_op_unfused_n(unsigned op, unsigned *n)
     return 0;
 }
 
+/* The same, without the count. */
 static inline unsigned rv_op_unfused(unsigned op)
 {
     unsigned n;

@@ -512,9 +512,7 @@ dispatch:
         FN(predecode)(cpu, raw, off, true, i);
         FN(forward)(dp, off >> 1);
         FN(unforward)(dp, off >> 1);
-        FN(fuse)(dp, off >> 1); /* with the slots after, and as a later one */
-        for (unsigned back = 1; back <= 8 && back <= off >> 1; back++)
-            FN(fuse)(dp, (off >> 1) - back);
+        FN(fuse)(dp, off >> 1);
         RV_STAT(cpu->st.decodes++);
         RELOAD(i);
         in = RV_DNEXT(i);

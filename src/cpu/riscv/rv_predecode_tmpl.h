@@ -327,14 +327,21 @@ static inline bool FN(consumes)(unsigned op)
     return (op & ~RV_OP_C) >= RV_OP_ADD_A && (op & ~RV_OP_C) < RV_OP_COUNT;
 }
 
+/* The operation a slot runs as a single instruction (without RV_OP_C):
+ * a fused operation's first. */
+static unsigned FN(single_op)(unsigned op)
+{
+    unsigned u = rv_op_unfused(op);
+    return (u ? u : op) & ~RV_OP_C;
+}
+
 /* Does the handler of op leave the integer result it writes to d->rd in acc
  * on every path that continues with the next instruction? (Branches, stores
- * and f destinations write none; FP writes x[rd] itself.) */
+ * and f destinations write none; FP writes x[rd] itself. A fused operation
+ * is seen from its second instruction: as its first.) */
 static bool FN(leaves_acc)(unsigned op)
 {
-    if (rv_op_unfused(op)) /* a fused pair, as seen from its second */
-        op = rv_op_unfused(op);
-    switch (op & ~RV_OP_C) {
+    switch (FN(single_op)(op)) {
     case RV_OP_LUI: case RV_OP_AUIPC:
     case RV_OP_LB: case RV_OP_LH: case RV_OP_LW: case RV_OP_LD:
     case RV_OP_LBU: case RV_OP_LHU: case RV_OP_LWU:
@@ -462,13 +469,6 @@ static void FN(unforward)(rv_dpage *dp, unsigned k)
     }
 }
 
-/* The operation a slot runs as a single instruction (without RV_OP_C). */
-static unsigned FN(single_op)(unsigned op)
-{
-    unsigned u = rv_op_unfused(op);
-    return (u ? u : op) & ~RV_OP_C;
-}
-
 /* The decoded slot after slot k, if it consumes k's result: else NULL. */
 static rv_dinsn *FN(consumer_after)(rv_dpage *dp, unsigned k, unsigned *n)
 {
@@ -494,7 +494,7 @@ static rv_dinsn *FN(consumer_after)(rv_dpage *dp, unsigned k, unsigned *n)
  * jr: two dispatches, not three). Decoding a slot fuses again the slots
  * before it, the nearest first, so that such a triple is seen.
  */
-static void FN(fuse)(rv_dpage *dp, unsigned k)
+static void FN(fuse_at)(rv_dpage *dp, unsigned k)
 {
     rv_dinsn *p = &dp->insn[k];
     unsigned n, n2;
@@ -521,4 +521,14 @@ static void FN(fuse)(rv_dpage *dp, unsigned k)
             return;
         }
     }
+}
+
+/* Slot k of dp was just decoded: fuse it with the slots after it, and the
+ * slots before it (up to four instructions back) with it, the nearest
+ * first. */
+static void FN(fuse)(rv_dpage *dp, unsigned k)
+{
+    FN(fuse_at)(dp, k);
+    for (unsigned back = 1; back <= 8 && back <= k; back++)
+        FN(fuse_at)(dp, k - back);
 }
