@@ -746,6 +746,116 @@ START_TEST(test_fast_loads_extend_as_the_architecture_says)
 }
 END_TEST
 
+/*
+ * A compare fused with the B.cond after it takes the branch by a mask of
+ * how its operands compare (equal, below, less: cmp_cond_mask()). For every
+ * condition, at both widths, by register and by immediate, with an operand
+ * forwarded from the instruction before or not, and operands at the edges
+ * where those three part, the branch must go as on a hart without the
+ * cache. Each program is decoded by a first run, so the runs after it are
+ * fused (MI, PL, VS and VC stay unfused and must agree too).
+ */
+START_TEST(test_fused_compare_branch_every_condition)
+{
+    static const uint64_t vals[] = {
+        0, 1, 2, 0xfff, 0x1000, 0x7fffffff, 0x80000000, 0xffffffff,
+        0x100000000, 0x7fffffffffffffff, 0x8000000000000000,
+        0xffffffffffffffff, 0xffffffff00000001,
+    };
+    enum { NV = sizeof(vals) / sizeof(vals[0]) };
+    static const uint32_t cmps[] = {
+        0xeb01001fu, /* cmp x0, x1 */
+        0x6b01001fu, /* cmp w0, w1 */
+        0xf100001fu, /* cmp x0, #imm (imm12 and shift added) */
+        0x7100001fu, /* cmp w0, #imm */
+    };
+    static const uint32_t imms[] = {0, 1, 0xfff, 1u << 12 | 1}; /* LSL 12 */
+    static const uint32_t pre[] = {
+        0xd2800129u, /* movz x9, #9: nothing forwarded */
+        0xaa0203e0u, /* mov x0, x2: Rn forwarded */
+        0xaa0303e1u, /* mov x1, x3: Rm forwarded (register forms) */
+    };
+    a64h *fast = a64h_new(), *slow = a64h_new();
+    a64_dcache_free(slow->cpu->dcache);
+    slow->cpu->dcache = NULL;
+    a64h *hs[2] = {fast, slow};
+    for (uint32_t cond = 0; cond < 16; cond++) {
+        for (unsigned k = 0; k < 4; k++) {
+            for (unsigned f = 0; f < (k < 2 ? 3u : 2u); f++) {
+                for (unsigned m = 0; m < (k < 2 ? 1u : 4u); m++) {
+                    uint32_t code[] = {
+                        pre[f],
+                        cmps[k] | (imms[m] & 0xfff) << 10 |
+                            (imms[m] >> 12) << 22,
+                        0x54000040u | cond, /* b.cond +8 */
+                        0x910004a5u,        /* add x5, x5, #1 */
+                        A64H_BRK,
+                    };
+                    for (unsigned h = 0; h < 2; h++) /* decode */
+                        ck_assert_int_eq(a64h_run(hs[h], code, 5), A64_EC_BRK);
+                    for (unsigned p = 0; p < NV * (k < 2 ? NV : 1); p++) {
+                        uint64_t a = vals[p % NV], b = vals[p / NV];
+                        uint64_t n[2];
+                        for (unsigned h = 0; h < 2; h++) {
+                            a64_cpu *c = hs[h]->cpu;
+                            bool trapped;
+                            c->x[0] = c->x[2] = a;
+                            c->x[1] = c->x[3] = b;
+                            c->x[5] = 0;
+                            c->nzcv = 0;
+                            c->pc = A64H_BASE;
+                            n[h] = a64_run(c, 100, &trapped);
+                            ck_assert(trapped);
+                        }
+                        a64_cpu *fc = fast->cpu, *sc = slow->cpu;
+                        if (n[0] != n[1] || fc->x[5] != sc->x[5] ||
+                            fc->nzcv != sc->nzcv || fc->pc != sc->pc)
+                            ck_abort_msg("cond %u, %08x with %#llx, %#llx: "
+                                         "fused and plain differ",
+                                         cond, code[1], (unsigned long long)a,
+                                         (unsigned long long)b);
+                    }
+                }
+            }
+        }
+    }
+    a64h_free(fast);
+    a64h_free(slow);
+}
+END_TEST
+
+/* a64_tlb_find(): an entry serves only accesses that stay in its page,
+ * up to its last byte, and an access that wraps past the top of the
+ * address space finds nothing */
+START_TEST(test_tlb_find_only_whole_accesses)
+{
+    static a64_tlb tlb[A64_TLB_SIZE];
+    for (unsigned k = 0; k < A64_TLB_SIZE; k++)
+        tlb[k].tag = ~0ull;
+    uint64_t page = 0x12345; /* the entry for va 0x12345000 */
+    uint64_t top = (1ull << 52) - 1; /* the last page */
+    tlb[page & (A64_TLB_SIZE - 1)].tag = page;
+    tlb[(page - 1) & (A64_TLB_SIZE - 1)].tag = page - 1;
+    tlb[top & (A64_TLB_SIZE - 1)].tag = top;
+    tlb[0].tag = 0;
+    for (unsigned size = 1; size <= 16; size *= 2) {
+        for (uint64_t off = 0; off < A64_PAGE_SIZE; off++) {
+            uint64_t va = page << A64_PAGE_BITS | off;
+            bool whole = off + size <= A64_PAGE_SIZE;
+            ck_assert_int_eq(a64_tlb_find(tlb, va, size) != NULL, whole);
+            va = top << A64_PAGE_BITS | off; /* wraps to page 0 */
+            ck_assert_int_eq(a64_tlb_find(tlb, va, size) != NULL, whole);
+        }
+        /* the last byte of the page before, mapped too: alone it is
+         * found, and no access that runs on into the next page is */
+        ck_assert_int_eq(
+            a64_tlb_find(tlb, (page << A64_PAGE_BITS) - 1, size) != NULL,
+            size == 1);
+    }
+    ck_assert_ptr_null(a64_tlb_find(tlb, 0x22345000, 1)); /* same index */
+}
+END_TEST
+
 /* a64_cond()'s table against ConditionHolds() as the Arm ARM words it */
 START_TEST(test_cond_table_matches_condition_holds)
 {
@@ -778,6 +888,8 @@ static Suite *a64_dcache_suite(void)
     tcase_add_test(tc, test_budget_counts_exactly_across_pages_and_loops);
     tcase_add_test(tc, test_fast_load_fault_and_sp_alignment_as_executor);
     tcase_add_test(tc, test_cond_table_matches_condition_holds);
+    tcase_add_test(tc, test_fused_compare_branch_every_condition);
+    tcase_add_test(tc, test_tlb_find_only_whole_accesses);
     tcase_add_test(tc, test_random_insns_match_uncached_hart);
     tcase_add_test(tc, test_forwarded_operands_match_uncached_hart);
     tcase_add_test(tc, test_fast_loads_extend_as_the_architecture_says);

@@ -262,14 +262,29 @@ bool a64_store_slow(a64_cpu *cpu, uint64_t va, unsigned size,
  */
 uint8_t *a64_host_ptr(a64_cpu *cpu, uint64_t va, unsigned size, bool write);
 
+/*
+ * The entry of tlb (tlb_r or tlb_w) that maps all of [va, va + size), or
+ * NULL. One comparison answers both questions, "is va's page mapped" and
+ * "does the access stay in it": the entry is picked by va's page P and its
+ * tag compared with the page of the access's last byte. That is P exactly
+ * when the access stays in P, and otherwise P + 1 (modulo 2^52), which no
+ * tag in P's entry can be: a tag there is congruent to P modulo
+ * A64_TLB_SIZE, or ~0 (empty), which no page number equals.
+ */
+static inline const a64_tlb *a64_tlb_find(const a64_tlb *tlb, uint64_t va,
+                                          unsigned size)
+{
+    const a64_tlb *t = &tlb[(va >> A64_PAGE_BITS) & (A64_TLB_SIZE - 1)];
+    return likely(t->tag == (va + size - 1) >> A64_PAGE_BITS) ? t : NULL;
+}
+
 /* Loads and stores of 1, 2, 4, 8 or 16 bytes, any alignment (SCTLR_EL1.A
  * is 0 under Linux). false: the abort has been raised (return A64_EXC). */
 static inline bool a64_load(a64_cpu *cpu, uint64_t va, unsigned size,
                             void *out)
 {
-    const a64_tlb *t = &cpu->tlb_r[(va >> A64_PAGE_BITS) & (A64_TLB_SIZE - 1)];
-    if (likely(t->tag == va >> A64_PAGE_BITS &&
-               (va & (A64_PAGE_SIZE - 1)) <= A64_PAGE_SIZE - size)) {
+    const a64_tlb *t = a64_tlb_find(cpu->tlb_r, va, size);
+    if (likely(t)) {
         memcpy(out, (const void *)(uintptr_t)(va + t->addend), size);
         return true;
     }
@@ -279,9 +294,8 @@ static inline bool a64_load(a64_cpu *cpu, uint64_t va, unsigned size,
 static inline bool a64_store(a64_cpu *cpu, uint64_t va, unsigned size,
                              const void *in)
 {
-    const a64_tlb *t = &cpu->tlb_w[(va >> A64_PAGE_BITS) & (A64_TLB_SIZE - 1)];
-    if (likely(t->tag == va >> A64_PAGE_BITS &&
-               (va & (A64_PAGE_SIZE - 1)) <= A64_PAGE_SIZE - size)) {
+    const a64_tlb *t = a64_tlb_find(cpu->tlb_w, va, size);
+    if (likely(t)) {
         memcpy((void *)(uintptr_t)(va + t->addend), in, size);
         return true;
     }

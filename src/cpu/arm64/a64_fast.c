@@ -362,6 +362,27 @@ static void decode_dp_reg(uint32_t insn, a64_dinsn *d)
     }
 }
 
+/*
+ * For a B.cond run fused with the compare of a and b before it
+ * (CMP_BCOND()): bit k says whether cond holds when the outcome of the
+ * comparison is k = (a == b) << 2 | (a < b, unsigned) << 1 | (a < b,
+ * signed). The flags of a - b have Z for a == b, C for a >= b unsigned and
+ * N != V for a < b signed, and every condition but MI, PL, VS and VC
+ * depends on nothing else; those four need the difference itself, get 0,
+ * and are not fused (fuse_at()).
+ */
+static uint8_t cmp_cond_mask(unsigned cond)
+{
+    if (cond >> 1 == 2 || cond >> 1 == 3) /* MI, PL, VS, VC */
+        return 0;
+    uint8_t m = 0;
+    for (unsigned k = 0; k < 8; k++) {
+        uint32_t nzcv = (k & 1u) << 31 | (k >> 2) << 30 | (~k >> 1 & 1u) << 29;
+        m |= (uint8_t)(a64_cond(nzcv, cond) << k);
+    }
+    return m;
+}
+
 static void decode_branch(uint32_t insn, a64_dinsn *d)
 {
     if ((insn & 0x7c000000) == 0x14000000) { /* B, BL */
@@ -370,6 +391,7 @@ static void decode_branch(uint32_t insn, a64_dinsn *d)
     } else if ((insn & 0xff000010) == 0x54000000) { /* B.cond */
         d->op = OP_BCOND;
         d->a = insn & 0xf;
+        d->b = cmp_cond_mask(d->a);
         d->imm = (uint64_t)a64_sext(a64_bits(insn, 23, 5), 19) << 2;
     } else if ((insn & 0x7e000000) == 0x34000000) { /* CBZ, CBNZ */
         d->op = insn & (1u << 24) ? OP_CBNZ : OP_CBZ;
@@ -688,8 +710,9 @@ static void unforward(a64_dpage *dp, unsigned k)
  * the compare's slot: its handler runs the compare, then takes the branch
  * from the next slot's fields (a budget that ends between the two stops
  * on the pair and runs the compare alone: PLANT()). A jump to the branch
- * still finds it on its own. The pair stands while
- * the branch's slot holds what it was decoded from: a write to that slot
+ * still finds it on its own. B.MI, B.PL, B.VS and B.VC are not fused
+ * (cmp_cond_mask()). The pair stands while the branch's slot holds what it
+ * was decoded from: a write to that slot
  * decodes the compare's slot again too (a64_dcache_written()), and a
  * demoted consumer (unforward()) decodes again as a whole.
  */
@@ -771,7 +794,7 @@ static bool more_pairs(a64_dinsn *p)
 static void fuse_at(a64_dpage *dp, unsigned k)
 {
     a64_dinsn *p = &dp->insn[k];
-    if (table_jump(p) || more_pairs(p) || !is_near_bcond(p + 1))
+    if (table_jump(p) || more_pairs(p) || !is_near_bcond(p + 1) || !p[1].b)
         return;
     for (unsigned f = 0; f < N_FUSED_PAIRS; f++) {
         unsigned w = p->op - fused_pairs[f][0]; /* 1 for the _W form */
@@ -930,20 +953,19 @@ static inline uint64_t op2(const a64_dinsn *i, uint64_t v)
  * the first, STOP runs it alone (PLANT()). */
 #define FUSED (i++)
 /* A compare of va and vb fused with the B.cond after it: the compare sets
- * the lazy flags, and the branch tests its condition on the flags of
- * va - vb, worked out without a branch (at 32 bits, on the operands moved to
- * the top half, which leaves N, Z, C and V those of the 32-bit
- * subtraction) */
+ * the lazy flags, and the branch looks its condition up in the mask the
+ * decoder made for it (cmp_cond_mask()) by how va and vb compare, equal,
+ * below, less (at 32 bits, on the operands moved to the top half, which
+ * compare as the 32-bit ones do) */
 #define CMP_BCOND(va, vb)                                                      \
     {                                                                          \
         LAZY_SUB(va, vb, sf);                                                  \
         const unsigned sh_ = sf ? 0 : 32;                                      \
-        uint64_t a_ = fl_a << sh_, b_ = fl_b << sh_, r_ = a_ - b_;             \
-        uint32_t f_ = (uint32_t)(r_ >> 63) << 31 | (uint32_t)(r_ == 0) << 30 | \
-                      (uint32_t)(a_ >= b_) << 29 |                             \
-                      (uint32_t)(((a_ ^ b_) & (a_ ^ r_)) >> 63) << 28;         \
+        uint64_t a_ = fl_a << sh_, b_ = fl_b << sh_;                           \
+        unsigned k_ = (unsigned)(a_ == b_) << 2 | (unsigned)(a_ < b_) << 1 |   \
+                      (unsigned)((int64_t)a_ < (int64_t)b_);                   \
         FUSED;                                                                 \
-        if (a64_cond(f_, i->a))                                                \
+        if ((i->b >> k_) & 1)                                                  \
             TAKE(SLOT_AT(i, i->imm));                                          \
         vmbreak;                                                               \
     }
@@ -995,10 +1017,8 @@ static inline uint64_t op2(const a64_dinsn *i, uint64_t v)
  * or the generic path when it misses or leaves the page. */
 #define HOST(h, tlb, va, size)                                                 \
     do {                                                                       \
-        const a64_tlb *t_ =                                                    \
-            &cpu->tlb[((va) >> A64_PAGE_BITS) & (A64_TLB_SIZE - 1)];           \
-        if (unlikely(t_->tag != (va) >> A64_PAGE_BITS ||                       \
-                     ((va) & (A64_PAGE_SIZE - 1)) > A64_PAGE_SIZE - (size)))   \
+        const a64_tlb *t_ = a64_tlb_find(cpu->tlb, va, size);                 \
+        if (unlikely(!t_))                                                     \
             goto generic;                                                      \
         h = (uint8_t *)(uintptr_t)((va) + t_->addend);                         \
     } while (0)
