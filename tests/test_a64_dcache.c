@@ -268,6 +268,91 @@ START_TEST(test_table_jump_with_its_load)
 }
 END_TEST
 
+/* An LDR W (register offset) and the compare of its result with the
+ * B.cond after it run as one operation (three instructions), with an
+ * immediate or a register compared: both ways of the branch, the flags
+ * left, budgets ending after each instruction, and a write to each one
+ * alone, each run twice (decoding, then fused). */
+START_TEST(test_load_compare_branch_fused)
+{
+    static const uint32_t cmps[] = {
+        0x7100403fu, /* cmp w1, #0x10 */
+        0x6b03003fu, /* cmp w1, w3 (x3 = 0x10) */
+    };
+    static const struct {
+        unsigned at;
+        uint32_t insn;
+        uint64_t x2; /* the way the first entry (5) goes */
+    } patches[] = {
+        {4, 0xb94004a1u, 1}, /* ldr w1, [x5, #4]: 0x20, not taken */
+        {8, 0x7100103fu, 1}, /* cmp w1, #4: not taken */
+        {12, 0x54000068u, 1}, /* b.hi: not taken */
+    };
+    for (unsigned form = 0; form < 2; form++) {
+        a64h *h = a64h_new();
+        a64_cpu *c = h->cpu;
+        uint32_t code[] = {
+            0x91000129u, /* 0: add x9, x9, #0 */
+            0xb86678a1u, /* 4: ldr w1, [x5, x6, lsl #2] */
+            cmps[form],  /* 8 */
+            0x54000069u, /* c: b.ls 0x18 */
+            0x91000442u, /* 10: add x2, x2, #1 */
+            A64H_BRK,    /* 14 */
+            0x91000842u, /* 18: add x2, x2, #2 */
+            A64H_BRK,    /* 1c */
+        };
+        const uint32_t table[] = {5, 0x20};
+        memcpy(a64h_mem(h, A64H_DATA), table, sizeof(table));
+        c->x[5] = A64H_DATA;
+        c->x[3] = 0x10;
+        ck_assert_int_eq(a64h_run(h, code, 8), A64_EC_BRK); /* decodes */
+        bool trapped = false;
+        for (unsigned run = 0; run < 4; run++) { /* entry 0, 1, 0, 1 */
+            c->pc = A64H_BASE;
+            c->x[6] = run & 1;
+            c->x[2] = 0;
+            ck_assert_uint_eq(a64_run(c, 10, &trapped), 6);
+            ck_assert(trapped);
+            ck_assert_uint_eq(c->x[1], table[run & 1]);
+            ck_assert_uint_eq(c->x[2], run & 1 ? 1 : 2);
+            ck_assert_uint_eq(c->nzcv, run & 1 ? A64_C : A64_N);
+        }
+        for (unsigned k = 1; k <= 4; k++) {
+            c->pc = A64H_BASE;
+            c->x[6] = 0;
+            c->x[1] = 0xdead;
+            c->nzcv = A64_Z;
+            ck_assert_uint_eq(a64_run(c, k, &trapped), k);
+            ck_assert(!trapped);
+            ck_assert_uint_eq(c->x[1], k >= 2 ? 5 : 0xdead);
+            ck_assert_uint_eq(c->nzcv, k >= 3 ? A64_N : A64_Z);
+            ck_assert_uint_eq(c->pc, k == 4 ? A64H_BASE + 0x18
+                                            : A64H_BASE + 4 * k);
+        }
+        for (unsigned k = 0; k < 3; k++) {
+            memcpy(h->mem, code, sizeof(code)); /* decoded and fused again */
+            a64h_written(h, A64H_BASE, sizeof(code));
+            for (unsigned again = 0; again < 2; again++) {
+                c->pc = A64H_BASE;
+                c->x[6] = 0;
+                ck_assert_uint_eq(a64_run(c, 10, &trapped), 6);
+            }
+            memcpy(h->mem + patches[k].at, &patches[k].insn, 4);
+            a64h_written(h, A64H_BASE + patches[k].at, 4);
+            for (unsigned again = 0; again < 2; again++) {
+                c->pc = A64H_BASE;
+                c->x[6] = 0;
+                c->x[2] = 0;
+                ck_assert_uint_eq(a64_run(c, 10, &trapped), 6);
+                ck_assert(trapped);
+                ck_assert_uint_eq(c->x[2], patches[k].x2);
+            }
+        }
+        a64h_free(h);
+    }
+}
+END_TEST
+
 /* A bitfield move and an ADD that takes its result as Rm run as one
  * fused operation, at 64 and at 32 bits (where the sum wraps). */
 START_TEST(test_bitfield_move_and_add_fused)
@@ -883,6 +968,7 @@ static Suite *a64_dcache_suite(void)
     tcase_add_test(tc, test_write_to_branch_of_fused_compare_runs_new_insn);
     tcase_add_test(tc, test_table_jump_stops_and_ends_on_write);
     tcase_add_test(tc, test_table_jump_with_its_load);
+    tcase_add_test(tc, test_load_compare_branch_fused);
     tcase_add_test(tc, test_bitfield_move_and_add_fused);
     tcase_add_test(tc, test_multiply_high_halves);
     tcase_add_test(tc, test_budget_counts_exactly_across_pages_and_loops);

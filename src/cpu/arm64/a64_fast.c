@@ -66,7 +66,7 @@
  * the slot after it, which follows the branch) */
 #define A64_FUSED(X)                                                           \
     X(CMPI_BC) X(CMPI_BC_W) X(CMPR_BC) X(CMPR_BC_W) X(ADR_BR) X(LDH_ADR_BR) \
-    X(BFX_ADD) X(BFX_ADD_W)
+    X(BFX_ADD) X(BFX_ADD_W) X(LDW_CMPI_BC) X(LDW_CMPR_BC)
 #define A64_FUSED_CONSUMERS(X)                                                 \
     X(CMPI_A_BC) X(CMPI_A_BC_W) X(CMPR_A_BC) X(CMPR_A_BC_W) X(CMPR_M_BC)       \
     X(CMPR_M_BC_W)
@@ -732,12 +732,13 @@ static const uint8_t fused_pairs[][2] = {
 #define N_FUSED_PAIRS (sizeof(fused_pairs) / sizeof(fused_pairs[0]))
 
 /* The instructions an operation runs: 2 for a fused compare and branch
- * (either width), 3 for a fused table jump, else 1. */
+ * (either width) or BFX_ADD, 3 for a fused table jump or a load with its
+ * compare and branch, 4 for the table jump with its load, else 1. */
 static unsigned fused_len(unsigned op)
 {
     if (op == OP_LDH_ADR_BR)
         return 4;
-    if (op == OP_ADR_BR)
+    if (op == OP_ADR_BR || op == OP_LDW_CMPI_BC || op == OP_LDW_CMPR_BC)
         return 3;
     if (op == OP_BFX_ADD || op == OP_BFX_ADD_W)
         return 2;
@@ -767,18 +768,26 @@ static bool table_jump(a64_dinsn *p)
 }
 
 /*
- * Two more pairs by the same rules. The LDRH (register offset) that loads
- * a switch's table entry, before a fused table jump (LDH_ADR_BR), and a
- * scaled index (SBFIZ, UBFX...: a bitfield move) added to a base by the
- * instruction after it (BFX_ADD: an ADD, shifted register, that takes the
- * index as its Rm). Neither needs the second to use the first's result:
- * the fused handler writes each result to x[] before the next reads it.
+ * More pairs by the same rules. The LDRH (register offset) that loads a
+ * switch's table entry, before a fused table jump (LDH_ADR_BR); an LDR W
+ * (register offset) before a fused compare of its result, with an
+ * immediate or a register, and B.cond (LDW_CMPI_BC, LDW_CMPR_BC: a search
+ * or a bounds check); and a scaled index (SBFIZ, UBFX...: a bitfield move)
+ * added to a base by the instruction after it (BFX_ADD: an ADD, shifted
+ * register, that takes the index as its Rm). Only the compare needs the
+ * first's result in acc (it is its consumer); the other handlers write
+ * each result to x[] before the next reads it.
  */
 static bool more_pairs(a64_dinsn *p)
 {
     const a64_dinsn *q = p + 1; /* the slot past the end: LOOKUP */
     if (p->op == OP_LDH_REG && q->op == OP_ADR_BR) {
         p->op = OP_LDH_ADR_BR;
+        return true;
+    }
+    if (p->op == OP_LDW_REG &&
+        (q->op == OP_CMPI_A_BC_W || q->op == OP_CMPR_A_BC_W)) {
+        p->op = q->op == OP_CMPI_A_BC_W ? OP_LDW_CMPI_BC : OP_LDW_CMPR_BC;
         return true;
     }
     if ((p->op == OP_BFX || p->op == OP_BFX_W) &&
@@ -871,8 +880,9 @@ static inline uint64_t op2(const a64_dinsn *i, uint64_t v)
  * first slot of a fused operation that would run past p (STOP runs its
  * first instruction alone): the earliest from i that reaches p, as the
  * later slots of a fused operation hold no other one, except the table
- * jump inside LDH_ADR_BR, which that contains whole. And back, unless a
- * write reset it. */
+ * jump inside LDH_ADR_BR and the compare and branch inside LDW_CMPI_BC
+ * and LDW_CMPR_BC, which those contain whole. And back, unless a write
+ * reset it. */
 #define PLANT(p)                                                               \
     do {                                                                       \
         a64_dinsn *p_ = (p);                                                   \
@@ -1635,9 +1645,25 @@ dispatch:
 
     /* fused compare and branch (fuse()) */
     SF_CASES(CMPI_BC, CMP_BCOND(x[i->rn], ~i->imm)) /* Rn is SP for 31 */
-    SF_CASES(CMPI_A_BC, CMP_BCOND(acc, ~i->imm))
+    vmcase(OP_CMPI_A_BC) {
+        const bool sf = true;
+        CMP_BCOND(acc, ~i->imm)
+    }
+    vmcase(OP_CMPI_A_BC_W)
+    cmpi_a_bc_w: {
+        const bool sf = false;
+        CMP_BCOND(acc, ~i->imm)
+    }
     SF_CASES(CMPR_BC, CMP_BCOND(X(i->rn), OP2(X(i->rm))))
-    SF_CASES(CMPR_A_BC, CMP_BCOND(acc, OP2(X(i->rm))))
+    vmcase(OP_CMPR_A_BC) {
+        const bool sf = true;
+        CMP_BCOND(acc, OP2(X(i->rm)))
+    }
+    vmcase(OP_CMPR_A_BC_W)
+    cmpr_a_bc_w: {
+        const bool sf = false;
+        CMP_BCOND(acc, OP2(X(i->rm)))
+    }
     SF_CASES(CMPR_M_BC, CMP_BCOND(X(i->rn), OP2(acc)))
     SF_CASES(BFX_ADD, { /* a bitfield move, then an ADD of it as Rm */
         SET_RD(i->rd, OP2(X(i->rn)), sf);
@@ -1649,6 +1675,18 @@ dispatch:
         LOADF_THEN(BASE, ADDR_REG, WB_REG, 2, ZX, {
             FUSED;
             goto table_jump;
+        })
+    /* LDR W (register offset), then the fused compare of its result and
+     * B.cond (more_pairs()) */
+    vmcase(OP_LDW_CMPI_BC)
+        LOADF_THEN(BASE, ADDR_REG, WB_REG, 4, ZX, {
+            FUSED;
+            goto cmpi_a_bc_w;
+        })
+    vmcase(OP_LDW_CMPR_BC)
+        LOADF_THEN(BASE, ADDR_REG, WB_REG, 4, ZX, {
+            FUSED;
+            goto cmpr_a_bc_w;
         })
     vmcase(OP_ADR_BR) /* fused table jump (table_jump()) */
     table_jump: {
