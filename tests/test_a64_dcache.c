@@ -353,6 +353,134 @@ START_TEST(test_load_compare_branch_fused)
 }
 END_TEST
 
+/*
+ * The fused pairs of op_pairs[] that are not loads (a64_fast.c), in one
+ * loop: an EOR chain (EOR; EOR, then EOR; MUL), a MUL before a compare and
+ * B.cond, 32-bit increments before a compare and B.cond (immediate and
+ * register), before an LDR W, compare and B.cond, and before the loop's B,
+ * and an LDR W, compare (register) and B.cond. x10 and x14 have bits above
+ * 32 and w17 wraps, so that a fused operation run at the wrong width goes
+ * another way. Against a hart without the cache: the whole run, then
+ * (fused) a run ending after every step, then a run after each
+ * instruction of the loop in turn became a NOP, and one after it came
+ * back.
+ */
+static const uint32_t fused_loop[] = {
+        0xd2824680u, /* 00: mov x0, #0x1234 */
+        0xd2800003u, /* 04: mov x3, #0x0 */
+        0xd293c6e8u, /* 08: mov x8, #0x9e37 */
+        0xd28000e9u, /* 0c: mov x9, #0x7 */
+        0xf2c0002au, /* 10: movk x10, #0x1, lsl #32 */
+        0xd280002bu, /* 14: mov x11, #0x1 */
+        0xd280030cu, /* 18: mov x12, #0x18 */
+        0xd280000du, /* 1c: mov x13, #0x0 */
+        0xf2c0002eu, /* 20: movk x14, #0x1, lsl #32 */
+        0xd280000fu, /* 24: mov x15, #0x0 */
+        0x91000400u, /* 28: add x0, x0, #0x1 */
+        0xca403000u, /* 2c: eor x0, x0, x0, lsr #12 */
+        0xca006400u, /* 30: eor x0, x0, x0, lsl #25 */
+        0xca406c00u, /* 34: eor x0, x0, x0, lsr #27 */
+        0x9b087c02u, /* 38: mul x2, x0, x8 */
+        0x9b087c44u, /* 3c: mul x4, x2, x8 */
+        0xeb0a013fu, /* 40: cmp x9, x10 */
+        0x540000c0u, /* 44: b.eq 5c */
+        0x110004e7u, /* 48: add w7, w7, #0x1 */
+        0xb87078c5u, /* 4c: ldr w5, [x6, x16, lsl #2] */
+        0x710040bfu, /* 50: cmp w5, #0x10 */
+        0x54000049u, /* 54: b.ls 5c */
+        0x91000529u, /* 58: add x9, x9, #0x1 */
+        0xca040021u, /* 5c: eor x1, x1, x4 */
+        0xb86378c5u, /* 60: ldr w5, [x6, x3, lsl #2] */
+        0x6b0c00bfu, /* 64: cmp w5, w12 */
+        0x54000048u, /* 68: b.hi 70 */
+        0x9100054au, /* 6c: add x10, x10, #0x1 */
+        0x110005adu, /* 70: add w13, w13, #0x1 */
+        0x6b0e01bfu, /* 74: cmp w13, w14 */
+        0x54000041u, /* 78: b.ne 80 */
+        0xd280000du, /* 7c: mov x13, #0x0 */
+        0x110005efu, /* 80: add w15, w15, #0x1 */
+        0x11000463u, /* 84: add w3, w3, #0x1 */
+        0x7100187fu, /* 88: cmp w3, #0x6 */
+        0x5400004bu, /* 8c: b.lt 94 */
+        0xd2800003u, /* 90: mov x3, #0x0 */
+        0x11000610u, /* 94: add w16, w16, #0x1 */
+        0x7100521fu, /* 98: cmp w16, #0x14 */
+        0x54000060u, /* 9c: b.eq a8 */
+        0x11000631u, /* a0: add w17, w17, #0x1 */
+        0x17ffffe1u, /* a4: b 28 <loop> */
+        0xd4200000u, /* a8: brk #0x0 */
+};
+#define FL_N (sizeof(fused_loop) / sizeof(fused_loop[0]))
+
+static void fl_start(a64h *h)
+{
+    memset(h->cpu->x, 0, 32 * sizeof(h->cpu->x[0]));
+    h->cpu->x[6] = A64H_DATA;
+    h->cpu->x[10] = 7;          /* 0x100000007 after the MOVK */
+    h->cpu->x[14] = 3;          /* 0x100000003 after the MOVK */
+    h->cpu->x[17] = 0xfffffff8; /* w17 wraps */
+    h->cpu->nzcv = 0;
+    h->cpu->pc = A64H_BASE;
+}
+
+static void fl_same(a64h *fast, a64h *slow, const char *what, unsigned k)
+{
+    a64_cpu *f = fast->cpu, *sl = slow->cpu;
+    if (f->pc != sl->pc || f->nzcv != sl->nzcv ||
+        memcmp(f->x, sl->x, 32 * sizeof(f->x[0])) != 0)
+        ck_abort_msg("%s %u: cached and plain runs differ (pc %#llx / %#llx)",
+                     what, k, (unsigned long long)f->pc,
+                     (unsigned long long)sl->pc);
+}
+
+START_TEST(test_fused_pairs_match_uncached_hart)
+{
+    a64h *fast = a64h_new(), *slow = a64h_new();
+    a64_dcache_free(slow->cpu->dcache);
+    slow->cpu->dcache = NULL;
+    a64h *hs[2] = {fast, slow};
+    uint32_t table[32];
+    for (unsigned k = 0; k < 32; k++)
+        table[k] = (k * 7) % 40; /* both ways of b.ls #0x10, b.hi #0x18 */
+    bool trapped;
+    uint64_t steps[2];
+    for (unsigned h = 0; h < 2; h++) {
+        memcpy(a64h_mem(hs[h], A64H_DATA), table, sizeof(table));
+        memcpy(hs[h]->mem, fused_loop, sizeof(fused_loop));
+        fl_start(hs[h]);
+        steps[h] = a64_run(hs[h]->cpu, 100000, &trapped);
+        ck_assert(trapped);
+    }
+    ck_assert_uint_eq(steps[0], steps[1]);
+    ck_assert_uint_gt(steps[0], 400);
+    fl_same(fast, slow, "whole run", 0);
+    for (unsigned b = 1; b < steps[0]; b++) {
+        for (unsigned h = 0; h < 2; h++) {
+            fl_start(hs[h]);
+            ck_assert_uint_eq(a64_run(hs[h]->cpu, b, &trapped), b);
+        }
+        fl_same(fast, slow, "budget", b);
+    }
+    const uint32_t nop = 0xd503201fu;
+    for (unsigned k = 10; k < FL_N - 1; k++) { /* the loop */
+        for (unsigned round = 0; round < 2; round++) {
+            const uint32_t *w = round ? &fused_loop[k] : &nop;
+            for (unsigned h = 0; h < 2; h++) {
+                memcpy(hs[h]->mem + 4 * k, w, 4);
+                if (h == 0)
+                    a64h_written(fast, A64H_BASE + 4 * k, 4);
+                fl_start(hs[h]);
+                steps[h] = a64_run(hs[h]->cpu, 3000, &trapped);
+            }
+            ck_assert_uint_eq(steps[0], steps[1]);
+            fl_same(fast, slow, round ? "restored" : "nop at", k);
+        }
+    }
+    a64h_free(fast);
+    a64h_free(slow);
+}
+END_TEST
+
 /* A bitfield move and an ADD that takes its result as Rm run as one
  * fused operation, at 64 and at 32 bits (where the sum wraps). */
 START_TEST(test_bitfield_move_and_add_fused)
@@ -969,6 +1097,7 @@ static Suite *a64_dcache_suite(void)
     tcase_add_test(tc, test_table_jump_stops_and_ends_on_write);
     tcase_add_test(tc, test_table_jump_with_its_load);
     tcase_add_test(tc, test_load_compare_branch_fused);
+    tcase_add_test(tc, test_fused_pairs_match_uncached_hart);
     tcase_add_test(tc, test_bitfield_move_and_add_fused);
     tcase_add_test(tc, test_multiply_high_halves);
     tcase_add_test(tc, test_budget_counts_exactly_across_pages_and_loops);

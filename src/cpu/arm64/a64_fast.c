@@ -66,10 +66,11 @@
  * the slot after it, which follows the branch) */
 #define A64_FUSED(X)                                                           \
     X(CMPI_BC) X(CMPI_BC_W) X(CMPR_BC) X(CMPR_BC_W) X(ADR_BR) X(LDH_ADR_BR) \
-    X(BFX_ADD) X(BFX_ADD_W) X(LDW_CMPI_BC) X(LDW_CMPR_BC)
+    X(BFX_ADD) X(BFX_ADD_W) X(LDW_CMPI_BC) X(LDW_CMPR_BC) X(MADD_CMPR_BC)      \
+    X(ADDI_B) X(ADDI_CMPI_BC) X(ADDI_CMPR_BC) X(ADDI_LDW_CMPI)
 #define A64_FUSED_CONSUMERS(X)                                                 \
     X(CMPI_A_BC) X(CMPI_A_BC_W) X(CMPR_A_BC) X(CMPR_A_BC_W) X(CMPR_M_BC)       \
-    X(CMPR_M_BC_W)
+    X(CMPR_M_BC_W) X(EOR_EOR) X(EOR_MADD)
 
 /* The consumers of the forwarded operand (see forward()), last: the
  * operand named by fwd comes from acc. _A: Rn (a load's or store's base);
@@ -736,11 +737,14 @@ static const uint8_t fused_pairs[][2] = {
  * compare and branch, 4 for the table jump with its load, else 1. */
 static unsigned fused_len(unsigned op)
 {
-    if (op == OP_LDH_ADR_BR)
+    if (op == OP_LDH_ADR_BR || op == OP_ADDI_LDW_CMPI)
         return 4;
-    if (op == OP_ADR_BR || op == OP_LDW_CMPI_BC || op == OP_LDW_CMPR_BC)
+    if (op == OP_ADR_BR || op == OP_LDW_CMPI_BC || op == OP_LDW_CMPR_BC ||
+        op == OP_MADD_CMPR_BC || op == OP_ADDI_CMPI_BC ||
+        op == OP_ADDI_CMPR_BC)
         return 3;
-    if (op == OP_BFX_ADD || op == OP_BFX_ADD_W)
+    if (op == OP_BFX_ADD || op == OP_BFX_ADD_W || op == OP_EOR_EOR ||
+        op == OP_EOR_MADD || op == OP_ADDI_B)
         return 2;
     for (unsigned f = 0; f < N_FUSED_PAIRS; f++)
         if (op - fused_pairs[f][1] <= 1u)
@@ -768,32 +772,49 @@ static bool table_jump(a64_dinsn *p)
 }
 
 /*
- * More pairs by the same rules. The LDRH (register offset) that loads a
- * switch's table entry, before a fused table jump (LDH_ADR_BR); an LDR W
- * (register offset) before a fused compare of its result, with an
- * immediate or a register, and B.cond (LDW_CMPI_BC, LDW_CMPR_BC: a search
- * or a bounds check); and a scaled index (SBFIZ, UBFX...: a bitfield move)
- * added to a base by the instruction after it (BFX_ADD: an ADD, shifted
- * register, that takes the index as its Rm). Only the compare needs the
- * first's result in acc (it is its consumer); the other handlers write
- * each result to x[] before the next reads it.
+ * More pairs by the same rules, {first, second, fused}, the second
+ * possibly fused already (then the new operation contains it whole):
+ * - the LDRH (register offset) that loads a switch's table entry, before a
+ *   fused table jump (LDH_ADR_BR);
+ * - an LDR W (register offset) before a fused compare of its result, with
+ *   an immediate or a register, and B.cond (a search or a bounds check);
+ * - a scaled index (SBFIZ, UBFX...: a bitfield move) added to a base by
+ *   the ADD (shifted register) after it, which takes it as Rm (BFX_ADD);
+ * - the EOR (shifted register) of a shift-xor chain before another one or
+ *   a multiply (xorshift, FNV hashing), and a multiply before a fused
+ *   compare and branch;
+ * - a 32-bit increment (ADD immediate) before a loop's B, before the
+ *   fused compare of its result and B.cond that close a loop, and before
+ *   a fused LDR W, compare and B.cond (ADDI_*).
+ * Where the second takes the first's result from acc (it is its
+ * consumer), the fused handler leaves it there; the others write each
+ * result to x[] before the next reads it.
  */
+static const uint8_t op_pairs[][3] = {
+    {OP_LDH_REG, OP_ADR_BR, OP_LDH_ADR_BR},
+    {OP_LDW_REG, OP_CMPI_A_BC_W, OP_LDW_CMPI_BC},
+    {OP_LDW_REG, OP_CMPR_A_BC_W, OP_LDW_CMPR_BC},
+    {OP_BFX, OP_ADD_REG_M, OP_BFX_ADD},
+    {OP_BFX, OP_ADD_REG_M_W, OP_BFX_ADD},
+    {OP_BFX_W, OP_ADD_REG_M, OP_BFX_ADD_W},
+    {OP_BFX_W, OP_ADD_REG_M_W, OP_BFX_ADD_W},
+    {OP_EOR_REG_A, OP_EOR_REG_A, OP_EOR_EOR},
+    {OP_EOR_REG_A, OP_MADD, OP_EOR_MADD},
+    {OP_MADD, OP_CMPR_BC, OP_MADD_CMPR_BC},
+    {OP_ADD_IMM_W, OP_B_N, OP_ADDI_B},
+    {OP_ADD_IMM_W, OP_CMPI_A_BC_W, OP_ADDI_CMPI_BC},
+    {OP_ADD_IMM_W, OP_CMPR_A_BC_W, OP_ADDI_CMPR_BC},
+    {OP_ADD_IMM_W, OP_LDW_CMPI_BC, OP_ADDI_LDW_CMPI},
+};
+
 static bool more_pairs(a64_dinsn *p)
 {
     const a64_dinsn *q = p + 1; /* the slot past the end: LOOKUP */
-    if (p->op == OP_LDH_REG && q->op == OP_ADR_BR) {
-        p->op = OP_LDH_ADR_BR;
-        return true;
-    }
-    if (p->op == OP_LDW_REG &&
-        (q->op == OP_CMPI_A_BC_W || q->op == OP_CMPR_A_BC_W)) {
-        p->op = q->op == OP_CMPI_A_BC_W ? OP_LDW_CMPI_BC : OP_LDW_CMPR_BC;
-        return true;
-    }
-    if ((p->op == OP_BFX || p->op == OP_BFX_W) &&
-        (q->op == OP_ADD_REG_M || q->op == OP_ADD_REG_M_W)) {
-        p->op = (uint8_t)(OP_BFX_ADD + (p->op - OP_BFX));
-        return true;
+    for (unsigned f = 0; f < sizeof(op_pairs) / sizeof(op_pairs[0]); f++) {
+        if (p->op == op_pairs[f][0] && q->op == op_pairs[f][1]) {
+            p->op = op_pairs[f][2];
+            return true;
+        }
     }
     return false;
 }
@@ -803,6 +824,10 @@ static bool more_pairs(a64_dinsn *p)
 static void fuse_at(a64_dpage *dp, unsigned k)
 {
     a64_dinsn *p = &dp->insn[k];
+    for (unsigned b = 1; b <= 3 && b <= k; b++)
+        if (fused_len(p[-(int)b].op) > b)
+            return; /* a later slot of a fused operation: none begins
+                     * there (PLANT()) */
     if (table_jump(p) || more_pairs(p) || !is_near_bcond(p + 1) || !p[1].b)
         return;
     for (unsigned f = 0; f < N_FUSED_PAIRS; f++) {
@@ -879,10 +904,9 @@ static inline uint64_t op2(const a64_dinsn *i, uint64_t v)
 /* STOP into slot p of this page, where the run from i must end; into the
  * first slot of a fused operation that would run past p (STOP runs its
  * first instruction alone): the earliest from i that reaches p, as the
- * later slots of a fused operation hold no other one, except the table
- * jump inside LDH_ADR_BR and the compare and branch inside LDW_CMPI_BC
- * and LDW_CMPR_BC, which those contain whole. And back, unless a write
- * reset it. */
+ * later slots of a fused operation hold no other one (fuse_at()), except
+ * one it contains whole (op_pairs[] with a fused second, the table jump
+ * inside LDH_ADR_BR). And back, unless a write reset it. */
 #define PLANT(p)                                                               \
     do {                                                                       \
         a64_dinsn *p_ = (p);                                                   \
@@ -919,6 +943,20 @@ static inline uint64_t op2(const a64_dinsn *i, uint64_t v)
         ENTER(tk_);                                                            \
     } while (0)
 
+/* The bodies that a handler and a fused operation share: ADD (immediate),
+ * MADD/MSUB, and EOR (shifted register) with Rn forwarded */
+#define ADD_IMM_OF(sf) SET_RD(i->rd, x[i->rn] + i->imm, sf)
+#define MADD_OF(sf)                                                            \
+    do {                                                                       \
+        uint64_t p_ = X(i->rn) * X(i->rm), a_ = X(i->ra);                      \
+        SET_RD(i->rd, i->a ? a_ - p_ : a_ + p_, sf);                           \
+    } while (0)
+#define EOR_A_OF(sf)                                                           \
+    do {                                                                       \
+        uint64_t m_ = OP2(X(i->rm));                                           \
+        SET_RD(i->rd, acc ^ (i->ra ? ~m_ : m_), sf);                           \
+    } while (0)
+
 /* A handler for each operand size, with sf a constant in each (the
  * decoder picks NAME_W, the next operation, for 32 bits) */
 #define SF_CASES(name, ...)                                                    \
@@ -927,6 +965,21 @@ static inline uint64_t op2(const a64_dinsn *i, uint64_t v)
         __VA_ARGS__                                                            \
     }                                                                          \
     vmcase(OP_##name##_W) {                                                    \
+        const bool sf = false;                                                 \
+        __VA_ARGS__                                                            \
+    }
+/* The same with labels on the two handlers (lx, lw), where a fused
+ * operation goes on into them */
+#define SF_CASES_AT(name, lx, lw, ...)                                         \
+    vmcase(OP_##name)                                                          \
+    lx: __attribute__((unused));                                               \
+    {                                                                          \
+        const bool sf = true;                                                  \
+        __VA_ARGS__                                                            \
+    }                                                                          \
+    vmcase(OP_##name##_W)                                                      \
+    lw: __attribute__((unused));                                               \
+    {                                                                          \
         const bool sf = false;                                                 \
         __VA_ARGS__                                                            \
     }
@@ -1238,8 +1291,7 @@ dispatch:
 
     /* data processing, immediate */
     SF_CASES(ADD_IMM, { /* Rn and Rd are SP for 31 */
-        uint64_t r = x[i->rn] + i->imm;
-        SET_RD(i->rd, r, sf);
+        ADD_IMM_OF(sf);
         vmbreak;
     })
     SF_CASES(ADDS_IMM, {
@@ -1414,9 +1466,8 @@ dispatch:
         fl_k = 0;
         vmbreak;
     })
-    SF_CASES(MADD, {
-        uint64_t p = X(i->rn) * X(i->rm), a = X(i->ra);
-        SET_RD(i->rd, i->a ? a - p : a + p, sf);
+    SF_CASES_AT(MADD, madd, madd_w, {
+        MADD_OF(sf);
         vmbreak;
     })
     vmcase(OP_MULH) { /* the high half of the 128-bit product */
@@ -1595,9 +1646,8 @@ dispatch:
         LAZY_SUB(X(i->rn), OP2(acc), sf);
         vmbreak;
     })
-    SF_CASES(EOR_REG_A, {
-        uint64_t m = OP2(X(i->rm));
-        SET_RD(i->rd, acc ^ (i->ra ? ~m : m), sf);
+    SF_CASES_AT(EOR_REG_A, eor_reg_a, eor_reg_a_w, {
+        EOR_A_OF(sf);
         vmbreak;
     })
     SF_CASES(MOV_REG_A, {
@@ -1645,25 +1695,11 @@ dispatch:
 
     /* fused compare and branch (fuse()) */
     SF_CASES(CMPI_BC, CMP_BCOND(x[i->rn], ~i->imm)) /* Rn is SP for 31 */
-    vmcase(OP_CMPI_A_BC) {
-        const bool sf = true;
-        CMP_BCOND(acc, ~i->imm)
-    }
-    vmcase(OP_CMPI_A_BC_W)
-    cmpi_a_bc_w: {
-        const bool sf = false;
-        CMP_BCOND(acc, ~i->imm)
-    }
-    SF_CASES(CMPR_BC, CMP_BCOND(X(i->rn), OP2(X(i->rm))))
-    vmcase(OP_CMPR_A_BC) {
-        const bool sf = true;
-        CMP_BCOND(acc, OP2(X(i->rm)))
-    }
-    vmcase(OP_CMPR_A_BC_W)
-    cmpr_a_bc_w: {
-        const bool sf = false;
-        CMP_BCOND(acc, OP2(X(i->rm)))
-    }
+    SF_CASES_AT(CMPI_A_BC, cmpi_a_bc, cmpi_a_bc_w, CMP_BCOND(acc, ~i->imm))
+    SF_CASES_AT(CMPR_BC, cmpr_bc, cmpr_bc_w,
+                CMP_BCOND(X(i->rn), OP2(X(i->rm))))
+    SF_CASES_AT(CMPR_A_BC, cmpr_a_bc, cmpr_a_bc_w,
+                CMP_BCOND(acc, OP2(X(i->rm))))
     SF_CASES(CMPR_M_BC, CMP_BCOND(X(i->rn), OP2(acc)))
     SF_CASES(BFX_ADD, { /* a bitfield move, then an ADD of it as Rm */
         SET_RD(i->rd, OP2(X(i->rn)), sf);
@@ -1679,6 +1715,7 @@ dispatch:
     /* LDR W (register offset), then the fused compare of its result and
      * B.cond (more_pairs()) */
     vmcase(OP_LDW_CMPI_BC)
+    ldw_cmpi_bc:
         LOADF_THEN(BASE, ADDR_REG, WB_REG, 4, ZX, {
             FUSED;
             goto cmpi_a_bc_w;
@@ -1688,6 +1725,42 @@ dispatch:
             FUSED;
             goto cmpr_a_bc_w;
         })
+    /* the pairs of op_pairs[] whose first is not a load */
+    vmcase(OP_EOR_EOR) {
+        EOR_A_OF(true);
+        FUSED;
+        goto eor_reg_a;
+    }
+    vmcase(OP_EOR_MADD) {
+        EOR_A_OF(true);
+        FUSED;
+        goto madd;
+    }
+    vmcase(OP_MADD_CMPR_BC) {
+        MADD_OF(true);
+        FUSED;
+        goto cmpr_bc;
+    }
+    vmcase(OP_ADDI_B) {
+        ADD_IMM_OF(false);
+        FUSED;
+        TAKE(SLOT_AT(i, i->imm));
+    }
+    vmcase(OP_ADDI_CMPI_BC) {
+        ADD_IMM_OF(false);
+        FUSED;
+        goto cmpi_a_bc_w;
+    }
+    vmcase(OP_ADDI_CMPR_BC) {
+        ADD_IMM_OF(false);
+        FUSED;
+        goto cmpr_a_bc_w;
+    }
+    vmcase(OP_ADDI_LDW_CMPI) {
+        ADD_IMM_OF(false);
+        FUSED;
+        goto ldw_cmpi_bc;
+    }
     vmcase(OP_ADR_BR) /* fused table jump (table_jump()) */
     table_jump: {
         SET_X(i->rd, PC_OF(i) + i->imm);
