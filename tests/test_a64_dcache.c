@@ -268,6 +268,55 @@ START_TEST(test_table_jump_with_its_load)
 }
 END_TEST
 
+/* An LDRH before a table jump whose ADD does not take the loaded entry
+ * (it uses the old index, or the ADR's result) must not run the jump on
+ * the entry (5, which would jump past the BRKs or to a misaligned pc):
+ * each runs three times (decoding, then fused). */
+START_TEST(test_table_jump_load_of_another_register)
+{
+    static const uint32_t forms[][3] = {
+        /* ldrh w3, [x5, w1, uxtw #1]; adr x7, 0x10; add x1, x7, w1, sxtw #2:
+         * x1 = 0x10 + 4 * 1 */
+        {0x786158a3u, TJ_ADR_X7, TJ_ADD_SXTW2},
+        /* ldrh w1, [x5, w1, uxtw #1]; adr x1, 0x10; add x1, x1, w1, uxtb:
+         * x1 = 0x10 + 0x10 */
+        {0x786158a1u, 0x10000061u, 0x8b210021u},
+    };
+    for (unsigned f = 0; f < 2; f++) {
+        a64h *h = a64h_new();
+        a64_cpu *c = h->cpu;
+        uint32_t code[] = {
+            forms[f][0], /* 0 */
+            forms[f][1], /* 4 */
+            forms[f][2], /* 8 */
+            TJ_BR_X1,    /* c: br x1 */
+            0x91000442,  /* 10: add x2, x2, #1 */
+            0x91000442,  /* 14: add x2, x2, #1 */
+            A64H_BRK,    /* 18 */
+            A64H_BRK,    /* 1c */
+            0x91000842,  /* 20: add x2, x2, #2 */
+            A64H_BRK,    /* 24 */
+        };
+        const uint16_t table[] = {0, 5};
+        memcpy(a64h_mem(h, A64H_DATA), table, sizeof(table));
+        c->x[5] = A64H_DATA;
+        memcpy(h->mem, code, sizeof(code));
+        a64h_written(h, A64H_BASE, sizeof(code));
+        for (unsigned run = 0; run < 3; run++) {
+            bool trapped;
+            c->pc = A64H_BASE;
+            c->x[1] = 1;
+            c->x[2] = 0;
+            a64_run(c, 20, &trapped);
+            ck_assert(trapped);
+            ck_assert_int_eq(c->esr >> 26, A64_EC_BRK);
+            ck_assert_uint_eq(c->x[2], (uint64_t)(f ? 2 : 1));
+        }
+        a64h_free(h);
+    }
+}
+END_TEST
+
 /* An LDR W (register offset) and the compare of its result with the
  * B.cond after it run as one operation (three instructions), with an
  * immediate or a register compared: both ways of the branch, the flags
@@ -1096,6 +1145,7 @@ static Suite *a64_dcache_suite(void)
     tcase_add_test(tc, test_write_to_branch_of_fused_compare_runs_new_insn);
     tcase_add_test(tc, test_table_jump_stops_and_ends_on_write);
     tcase_add_test(tc, test_table_jump_with_its_load);
+    tcase_add_test(tc, test_table_jump_load_of_another_register);
     tcase_add_test(tc, test_load_compare_branch_fused);
     tcase_add_test(tc, test_fused_pairs_match_uncached_hart);
     tcase_add_test(tc, test_bitfield_move_and_add_fused);

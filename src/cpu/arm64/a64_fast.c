@@ -775,7 +775,7 @@ static bool table_jump(a64_dinsn *p)
  * More pairs by the same rules, {first, second, fused}, the second
  * possibly fused already (then the new operation contains it whole):
  * - the LDRH (register offset) that loads a switch's table entry, before a
- *   fused table jump (LDH_ADR_BR);
+ *   fused table jump whose ADD takes the entry as Rm (LDH_ADR_BR);
  * - an LDR W (register offset) before a fused compare of its result, with
  *   an immediate or a register, and B.cond (a search or a bounds check);
  * - a scaled index (SBFIZ, UBFX...: a bitfield move) added to a base by
@@ -811,10 +811,13 @@ static bool more_pairs(a64_dinsn *p)
 {
     const a64_dinsn *q = p + 1; /* the slot past the end: LOOKUP */
     for (unsigned f = 0; f < sizeof(op_pairs) / sizeof(op_pairs[0]); f++) {
-        if (p->op == op_pairs[f][0] && q->op == op_pairs[f][1]) {
-            p->op = op_pairs[f][2];
-            return true;
-        }
+        if (p->op != op_pairs[f][0] || q->op != op_pairs[f][1])
+            continue;
+        if (op_pairs[f][2] == OP_LDH_ADR_BR && /* the ADD's Rm: the entry */
+            (q[1].rm != p->rd || q->rd == p->rd))
+            continue;
+        p->op = op_pairs[f][2];
+        return true;
     }
     return false;
 }
@@ -1200,6 +1203,7 @@ uint64_t a64_run_fast(a64_cpu *cpu, uint64_t n, bool *trapped)
     uint64_t fl_a = 0, fl_b = 0;
     unsigned fl_k = 0;
     uint64_t acc = 0; /* the last result: the forwarded operand */
+    uint64_t idx;     /* a fused table jump's index (ADR_BR) */
 
     if (n == 0)
         return 0;
@@ -1707,10 +1711,16 @@ dispatch:
         SET_X(i->rd, (X(i->rn) + OP2(acc)) & a64_mask_of(i->sf));
         vmbreak;
     })
-    vmcase(OP_LDH_ADR_BR) /* LDRH, then the fused table jump (more_pairs()) */
+    /* LDRH, then the fused table jump, whose ADD takes the loaded entry as
+     * Rm (more_pairs()): from acc, not through x[] */
+    vmcase(OP_LDH_ADR_BR)
         LOADF_THEN(BASE, ADDR_REG, WB_REG, 2, ZX, {
+            uint64_t entry = acc;
             FUSED;
-            goto table_jump;
+            SET_X(i->rd, PC_OF(i) + i->imm);
+            FUSED;
+            idx = entry;
+            goto table_add;
         })
     /* LDR W (register offset), then the fused compare of its result and
      * B.cond (more_pairs()) */
@@ -1762,10 +1772,11 @@ dispatch:
         goto ldw_cmpi_bc;
     }
     vmcase(OP_ADR_BR) /* fused table jump (table_jump()) */
-    table_jump: {
         SET_X(i->rd, PC_OF(i) + i->imm);
         FUSED;
-        uint64_t b = OP2(X(i->rm)); /* Rm may be the ADR's Rd */
+        idx = X(i->rm); /* Rm may be the ADR's Rd */
+    table_add: {
+        uint64_t b = OP2(idx);
         SET_X(i->rd, i->ra ? acc - b : acc + b);
         FUSED;
         JUMP(acc);
