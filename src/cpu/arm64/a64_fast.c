@@ -732,9 +732,11 @@ static const uint8_t fused_pairs[][2] = {
 };
 #define N_FUSED_PAIRS (sizeof(fused_pairs) / sizeof(fused_pairs[0]))
 
-/* The instructions an operation runs: 2 for a fused compare and branch
- * (either width) or BFX_ADD, 3 for a fused table jump or a load with its
- * compare and branch, 4 for the table jump with its load, else 1. */
+/* The instructions an operation runs: 2 for a fused pair (a compare and
+ * branch of either width, and the op_pairs[] whose second is a single
+ * instruction), 3 for a fused table jump and a pair whose second is a
+ * fused compare and branch, 4 for the table jump with its load and an
+ * increment before a fused load, compare and branch, else 1. */
 static unsigned fused_len(unsigned op)
 {
     if (op == OP_LDH_ADR_BR || op == OP_ADDI_LDW_CMPI)
@@ -822,7 +824,7 @@ static bool more_pairs(a64_dinsn *p)
     return false;
 }
 
-/* Slot k of dp holds a decoded instruction: fuse it with the one or two
+/* Slot k of dp holds a decoded instruction: fuse it with the one to three
  * after it, if they make a fused operation. */
 static void fuse_at(a64_dpage *dp, unsigned k)
 {
@@ -1286,7 +1288,7 @@ dispatch:
         UNPLANT();
         if (likely(LEFT(i) == 0))
             goto out;
-        goto generic; /* room for one or two: the first slot of a
+        goto generic; /* room for one to three: the first slot of a
                        * fused operation (PLANT()) */
     vmcase(OP_GENERIC)
         goto generic;
