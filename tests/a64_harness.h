@@ -105,6 +105,16 @@ static inline void a64h_written(a64h *h, uint64_t va, uint64_t len)
 {
     bus_ram_written(&h->bus, va, len);
 }
+
+/* The same harness on the plain loop (no decoded-instruction cache): the
+ * reference a cached hart is compared with */
+static inline a64h *a64h_new_plain(void)
+{
+    a64h *h = a64h_new();
+    a64_dcache_free(h->cpu->dcache);
+    h->cpu->dcache = NULL;
+    return h;
+}
 #endif
 
 /* Guest memory at va (in the flat region) as a host pointer. */

@@ -484,9 +484,7 @@ static void fl_same(a64h *fast, a64h *slow, const char *what, unsigned k)
 
 START_TEST(test_fused_pairs_match_uncached_hart)
 {
-    a64h *fast = a64h_new(), *slow = a64h_new();
-    a64_dcache_free(slow->cpu->dcache);
-    slow->cpu->dcache = NULL;
+    a64h *fast = a64h_new(), *slow = a64h_new_plain();
     a64h *hs[2] = {fast, slow};
     uint32_t table[32];
     for (unsigned k = 0; k < 32; k++)
@@ -693,9 +691,7 @@ START_TEST(test_random_insns_match_uncached_hart)
 {
     static const unsigned op0s[] = {0x8, 0x9, 0xa, 0xb, 0x4, 0x6, 0xc, 0xe,
                                     0x5, 0xd};
-    a64h *fast = a64h_new(), *slow = a64h_new();
-    a64_dcache_free(slow->cpu->dcache); /* the plain loop */
-    slow->cpu->dcache = NULL;
+    a64h *fast = a64h_new(), *slow = a64h_new_plain();
     uint64_t seed = 0x9e3779b97f4a7c15ull;
     for (unsigned k = 0; k < 0x4000; k += 8) {
         uint64_t v = rnd(&seed);
@@ -915,9 +911,7 @@ static void fw_start(a64h *h, uint64_t seed)
 
 START_TEST(test_forwarded_operands_match_uncached_hart)
 {
-    a64h *fast = a64h_new(), *slow = a64h_new();
-    a64_dcache_free(slow->cpu->dcache);
-    slow->cpu->dcache = NULL;
+    a64h *fast = a64h_new(), *slow = a64h_new_plain();
     uint64_t s = 0x2545f4914f6cdd1dull;
     for (unsigned seq = 0; seq < 400; seq++) {
         uint32_t w[200];
@@ -1037,9 +1031,7 @@ START_TEST(test_fused_compare_branch_every_condition)
         0xaa0203e0u, /* mov x0, x2: Rn forwarded */
         0xaa0303e1u, /* mov x1, x3: Rm forwarded (register forms) */
     };
-    a64h *fast = a64h_new(), *slow = a64h_new();
-    a64_dcache_free(slow->cpu->dcache);
-    slow->cpu->dcache = NULL;
+    a64h *fast = a64h_new(), *slow = a64h_new_plain();
     a64h *hs[2] = {fast, slow};
     for (uint32_t cond = 0; cond < 16; cond++) {
         for (unsigned k = 0; k < 4; k++) {

@@ -731,50 +731,11 @@ static const uint8_t fused_pairs[][2] = {
     {OP_SUBS_REG_M, OP_CMPR_M_BC},
 };
 #define N_FUSED_PAIRS (sizeof(fused_pairs) / sizeof(fused_pairs[0]))
-
-/* The instructions an operation runs: 2 for a fused pair (a compare and
- * branch of either width, and the op_pairs[] whose second is a single
- * instruction), 3 for a fused table jump and a pair whose second is a
- * fused compare and branch, 4 for the table jump with its load and an
- * increment before a fused load, compare and branch, else 1. */
-static unsigned fused_len(unsigned op)
-{
-    if (op == OP_LDH_ADR_BR || op == OP_ADDI_LDW_CMPI)
-        return 4;
-    if (op == OP_ADR_BR || op == OP_LDW_CMPI_BC || op == OP_LDW_CMPR_BC ||
-        op == OP_MADD_CMPR_BC || op == OP_ADDI_CMPI_BC ||
-        op == OP_ADDI_CMPR_BC)
-        return 3;
-    if (op == OP_BFX_ADD || op == OP_BFX_ADD_W || op == OP_EOR_EOR ||
-        op == OP_EOR_MADD || op == OP_ADDI_B)
-        return 2;
-    for (unsigned f = 0; f < N_FUSED_PAIRS; f++)
-        if (op - fused_pairs[f][1] <= 1u)
-            return 2;
-    return 1;
-}
+#define N_OP_PAIRS (sizeof(op_pairs) / sizeof(op_pairs[0]))
 
 /*
- * The table jump of a switch as GCC compiles it, ADR Xt, table; ADD Xu,
- * Xt, Wi, SXTH #2 (or any 64-bit extended-register ADD of Xt); BR Xu, runs
- * as one operation in the ADR's slot (ADR_BR), by the same rules as a
- * fused compare and branch: the ADD and the BR are run from their own
- * slots' fields, and a write to either decodes the ADR's slot again too.
- */
-static bool table_jump(a64_dinsn *p)
-{
-    const a64_dinsn *q = p + 1, *r = p + 2; /* the slots past the end:
-                                             * LOOKUP */
-    if (p->op != OP_ADR || q->op != OP_ADD_EXT || q->rn != p->rd ||
-        q->rd >= 31 || (r->op != OP_BR && r->op != OP_BR_A) ||
-        r->rn != q->rd)
-        return false;
-    p->op = OP_ADR_BR;
-    return true;
-}
-
-/*
- * More pairs by the same rules, {first, second, fused}, the second
+ * More pairs by the rules of a fused compare and branch (and of the table
+ * jump, table_jump()), {first, second, fused}, the second
  * possibly fused already (then the new operation contains it whole):
  * - the LDRH (register offset) that loads a switch's table entry, before a
  *   fused table jump whose ADD takes the entry as Rm (LDH_ADR_BR);
@@ -809,10 +770,46 @@ static const uint8_t op_pairs[][3] = {
     {OP_ADD_IMM_W, OP_LDW_CMPI_BC, OP_ADDI_LDW_CMPI},
 };
 
+/* The instructions an operation runs: 2 for a fused compare and branch
+ * (either width), 3 for a fused table jump, one more than its second for a
+ * pair of op_pairs[], else 1. */
+static unsigned fused_len(unsigned op)
+{
+    if (op == OP_ADR_BR)
+        return 3;
+    for (unsigned f = 0; f < N_FUSED_PAIRS; f++)
+        if (op - fused_pairs[f][1] <= 1u)
+            return 2;
+    for (unsigned f = 0; f < N_OP_PAIRS; f++)
+        if (op == op_pairs[f][2])
+            return 1 + fused_len(op_pairs[f][1]);
+    return 1;
+}
+
+/*
+ * The table jump of a switch as GCC compiles it, ADR Xt, table; ADD Xu,
+ * Xt, Wi, SXTH #2 (or any 64-bit extended-register ADD of Xt); BR Xu, runs
+ * as one operation in the ADR's slot (ADR_BR), by the same rules as a
+ * fused compare and branch: the ADD and the BR are run from their own
+ * slots' fields, and a write to either decodes the ADR's slot again too.
+ */
+static bool table_jump(a64_dinsn *p)
+{
+    const a64_dinsn *q = p + 1, *r = p + 2; /* the slots past the end:
+                                             * LOOKUP */
+    if (p->op != OP_ADR || q->op != OP_ADD_EXT || q->rn != p->rd ||
+        q->rd >= 31 || (r->op != OP_BR && r->op != OP_BR_A) ||
+        r->rn != q->rd)
+        return false;
+    p->op = OP_ADR_BR;
+    return true;
+}
+
+/* p and the slot after it make a pair of op_pairs[]: fuse them. */
 static bool more_pairs(a64_dinsn *p)
 {
     const a64_dinsn *q = p + 1; /* the slot past the end: LOOKUP */
-    for (unsigned f = 0; f < sizeof(op_pairs) / sizeof(op_pairs[0]); f++) {
+    for (unsigned f = 0; f < N_OP_PAIRS; f++) {
         if (p->op != op_pairs[f][0] || q->op != op_pairs[f][1])
             continue;
         if (op_pairs[f][2] == OP_LDH_ADR_BR && /* the ADD's Rm: the entry */
